@@ -1,0 +1,161 @@
+import { CELL_ERROR_PREFIX, inputError, ItaError, problems, type Where } from './errors';
+import { firstYear, latestYear, supportedYear } from './framework';
+import { fromThaiDigits } from './thai';
+
+/**
+ * What Sheets hands a custom function: a plain value for one cell, a 2-D array
+ * (rows of columns) for a range. Empty cells arrive as "".
+ */
+export type Grid = unknown[][];
+
+/** A cell's answer, or the error that replaced it. */
+export type Answer = unknown;
+
+export function isBlank(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A single cell or a range, as a grid. */
+export function asGrid(v: unknown): Grid {
+  if (!Array.isArray(v)) return [[v]];
+  if (v.length === 0) return [['']];
+  return v.every(Array.isArray) ? (v as Grid) : [v as unknown[]];
+}
+
+/** One value from an argument that must not be a range of many cells. */
+export function single(v: unknown, where: Where): unknown {
+  if (!Array.isArray(v)) return v;
+  const g = asGrid(v);
+  if (g.length === 1 && g[0]!.length === 1) return g[0]![0];
+  throw inputError(where, problems.single());
+}
+
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A number from a cell: numbers as they are; text with Thai or Arabic digits,
+ * an optional sign, decimal point and thousands commas. Undefined otherwise.
+ */
+export function parseNumeric(v: unknown): number | undefined {
+  if (typeof v === 'number') return isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = fromThaiDigits(v.trim());
+  if (PLAIN.test(s)) return Number(s);
+  if (GROUPED.test(s)) return Number(s.replace(/,/g, ''));
+  return undefined;
+}
+
+/** An error text one of our functions wrote into a cell: passed on as it is. */
+function propagated(v: unknown): ItaError | undefined {
+  if (typeof v === 'string' && v.startsWith(CELL_ERROR_PREFIX)) {
+    const [th, en] = v.slice(CELL_ERROR_PREFIX.length).split(' | ');
+    return new ItaError({ th: th ?? v, en: en ?? v });
+  }
+  return undefined;
+}
+
+/** A number in [min, max]; throws a located error otherwise. Not for blank cells. */
+export function readNumber(v: unknown, where: Where, min: number, max: number): number {
+  if (typeof v === 'number' && v >= min && v <= max) return v; // fast path
+  const n = parseNumeric(v);
+  if (n === undefined) throw propagated(v) ?? inputError(where, problems.notNumber(v));
+  if (n < min || n > max) throw inputError(where, problems.outOfRange(n, min, max));
+  return n;
+}
+
+/** A score 0–100. */
+export const readScore = (v: unknown, where: Where): number => readNumber(v, where, 0, 100);
+
+/** A supported Buddhist-Era fiscal year; blank gives the latest. */
+export function readYear(v: unknown, where: Where): number {
+  if (isBlank(v)) return latestYear();
+  const n = parseNumeric(v);
+  const be = n === undefined ? undefined : supportedYear(n);
+  if (be === undefined) throw propagated(v) ?? inputError(where, problems.unknownYear(v, firstYear(), latestYear()));
+  return be;
+}
+
+/** Rows of ten indicator scores, and how to name a cell of the original range. */
+export interface IndicatorRows {
+  readonly rows: readonly (readonly unknown[])[];
+  /** 1-based row and column in the argument's range of indicator `i` (0-based) of row `r`. */
+  readonly cellOf: (r: number, i: number) => { row: number; col: number };
+}
+
+/**
+ * Reads the indicators argument: n rows × 10 columns, or one column of 10 rows
+ * for a single unit (ITA-METHOD.md §2 order: indicator 1 first).
+ */
+export function indicatorRows(v: unknown, fn: string, arg: string): IndicatorRows {
+  const g = asGrid(v);
+  const cols = g[0]!.length;
+  if (cols === 10 && g.every((r) => r.length === 10)) {
+    return { rows: g, cellOf: (r, i) => ({ row: r + 1, col: i + 1 }) };
+  }
+  if (g.length === 10 && g.every((r) => r.length === 1)) {
+    return { rows: [g.map((r) => r[0])], cellOf: (_r, i) => ({ row: i + 1, col: 1 }) };
+  }
+  throw inputError({ fn, arg }, problems.wrongShape(g.length, cols));
+}
+
+/**
+ * A fiscal year per row: one value for all rows, or a column with one year per
+ * row. A bad year in one row is that row's error only.
+ */
+export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (number | ItaError)[] {
+  const g = asGrid(v);
+  if (g.some((r) => r.length !== 1) || (g.length !== 1 && g.length !== rows)) {
+    throw inputError({ fn, arg }, problems.yearRows(g.length, rows));
+  }
+  if (g.length === 1) {
+    const y = readYear(g[0]![0], { fn, arg });
+    return new Array<number>(rows).fill(y);
+  }
+  return g.map((r, i) => {
+    try {
+      return readYear(r[0], { fn, arg, row: i + 1, col: 1 });
+    } catch (e) {
+      if (e instanceof ItaError) return e;
+      throw e;
+    }
+  });
+}
+
+/**
+ * Runs `f` for one answer cell; an input error becomes that cell's answer so
+ * that a bad row does not hide the good ones (see `finish`).
+ */
+export function cell(f: () => Answer): Answer {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ItaError) return e;
+    throw e;
+  }
+}
+
+/**
+ * The function's result. One answer cell: the value, or the error thrown (Sheets
+ * shows #ERROR! with the message). Many cells: a grid in which each bad cell
+ * holds the error text, starting with "⚠ ", and every good cell its answer.
+ */
+export function finish(grid: Answer[][]): unknown {
+  if (grid.length === 1 && grid[0]!.length === 1) {
+    const only = grid[0]![0];
+    if (only instanceof ItaError) throw only;
+    return only;
+  }
+  return grid.map((row) => row.map((a) => (a instanceof ItaError ? CELL_ERROR_PREFIX + a.message : a)));
+}
+
+/** Same-shape map over a single cell or a range, blanks staying blank. */
+export function mapCells(v: unknown, fn: string, arg: string, f: (value: unknown, where: Where) => Answer): unknown {
+  const isRange = Array.isArray(v);
+  const g = asGrid(v);
+  return finish(
+    g.map((r, i) =>
+      r.map((x, j) => (isBlank(x) ? '' : cell(() => f(x, isRange ? { fn, arg, row: i + 1, col: j + 1 } : { fn, arg })))),
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+/** The three assessment tools. */
+export type ToolId = 'IIT' | 'EIT' | 'OIT';
+
+/** How sure we are of a rule: stated in a seed, recomputed from published numbers, or only inferred. */
+export type Provenance = 'seed' | 'checked' | 'inferred';
+
+export interface Indicator {
+  readonly no: number;
+  readonly name: string;
+  readonly tool: ToolId;
+}
+
+export interface Tool {
+  readonly id: ToolId;
+  readonly name: string;
+  /** Percent of the total. */
+  readonly weight: number;
+}
+
+export interface LetterBand {
+  /** Lowest total (rounded to 2 decimals) that earns the letter. */
+  readonly min: number;
+  readonly letter: string;
+}
+
+export interface LabelRule {
+  readonly label: string;
+  /** Lowest total (rounded to 2 decimals). */
+  readonly minTotal: number;
+  /** Lowest score that each tool must reach as well, when set. */
+  readonly minEachTool?: number;
+}
+
+export type RatingScheme =
+  | { readonly kind: 'letters'; readonly bands: readonly LetterBand[] }
+  | { readonly kind: 'labels'; readonly rules: readonly LabelRule[] };
+
+export interface OitSubIndicator {
+  readonly code: string; // "9.1"
+  readonly name: string;
+  /** Item codes, in order. */
+  readonly items: readonly (readonly [code: string, name: string])[];
+}
+
+export interface OitList {
+  /** complete: the whole list; partial: only the items seen in a seed, without sub-indicators. */
+  readonly coverage: 'complete' | 'partial';
+  readonly provenance: Provenance;
+  readonly subIndicators: readonly OitSubIndicator[];
+}
+
+/** Everything that varies by fiscal year. */
+export interface Framework {
+  /** Buddhist-Era fiscal year. */
+  readonly year: number;
+  readonly indicators: readonly Indicator[];
+  readonly tools: readonly Tool[];
+  readonly rating: RatingScheme;
+  readonly passMark: number;
+  readonly oit?: OitList;
+  /** Where each rule comes from (ITA-METHOD.md marks). */
+  readonly provenance: {
+    readonly weights: Provenance;
+    readonly rating: Provenance;
+  };
+}

@@ -1,0 +1,124 @@
+/** A message in both languages: Thai first, English second. */
+export interface Bilingual {
+  readonly th: string;
+  readonly en: string;
+}
+
+/** Where a bad value was found: function, argument, and 1-based cell of the range. */
+export interface Where {
+  readonly fn: string;
+  readonly arg: string;
+  readonly row?: number;
+  readonly col?: number;
+}
+
+/** Prefix of an error written into one cell of a many-cell answer. */
+export const CELL_ERROR_PREFIX = '⚠ ';
+
+/**
+ * An input error with a Thai and an English message. `message` holds both,
+ * Thai first, so Sheets shows the whole text in the #ERROR! tooltip.
+ */
+export class ItaError extends Error {
+  readonly th: string;
+  readonly en: string;
+  constructor(text: Bilingual) {
+    super(`${text.th} | ${text.en}`);
+    this.name = 'ItaError';
+    this.th = text.th;
+    this.en = text.en;
+  }
+}
+
+function place(w: Where): Bilingual {
+  const thCell =
+    w.row !== undefined && w.col !== undefined ? ` แถวที่ ${w.row} คอลัมน์ที่ ${w.col} ของช่วง` : w.row !== undefined ? ` แถวที่ ${w.row} ของช่วง` : '';
+  const enCell =
+    w.row !== undefined && w.col !== undefined ? `, row ${w.row}, column ${w.col} of the range` : w.row !== undefined ? `, row ${w.row} of the range` : '';
+  return { th: `${w.fn}: อาร์กิวเมนต์ ${w.arg}${thCell}`, en: `${w.fn}: argument ${w.arg}${enCell}` };
+}
+
+/** Builds the error for a problem at a place. */
+export function inputError(where: Where, problem: Bilingual): ItaError {
+  const p = place(where);
+  return new ItaError({ th: `${p.th} — ${problem.th}`, en: `${p.en} — ${problem.en}` });
+}
+
+/** Shows a user's value in a message, shortened and quoted. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') {
+    const s = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `"${s}"`;
+  }
+  if (isDate(value)) return 'วันที่/date';
+  return String(value);
+}
+
+/** Cross-realm Date check (Sheets hands dates to custom functions as Date objects). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** The problems the functions report, in both languages. */
+export const problems = {
+  notNumber: (v: unknown): Bilingual => ({
+    th: `ต้องเป็นตัวเลข แต่พบ ${shown(v)}`,
+    en: `must be a number, got ${shown(v)}`,
+  }),
+  outOfRange: (v: number, min: number, max: number): Bilingual => ({
+    th: `ต้องอยู่ระหว่าง ${min} ถึง ${max} แต่พบ ${v}`,
+    en: `must be between ${min} and ${max}, got ${v}`,
+  }),
+  blankIndicator: (): Bilingual => ({
+    th: 'ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 10 ตัวชี้วัดในแถว',
+    en: 'this cell is blank, but the row needs all 10 indicator scores',
+  }),
+  wrongShape: (rows: number, cols: number): Bilingual => ({
+    th: `ต้องเป็นคะแนน 10 ตัวชี้วัด (ช่วง 10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว) แต่ช่วงที่ให้มี ${rows} แถว × ${cols} คอลัมน์`,
+    en: `needs the 10 indicator scores (10 columns per unit, or one column of 10 rows), but the range is ${rows} × ${cols} (rows × columns)`,
+  }),
+  single: (): Bilingual => ({
+    th: 'ต้องเป็นค่าเดียว ไม่ใช่ช่วงหลายช่อง',
+    en: 'must be a single value, not a range',
+  }),
+  yearRows: (rows: number, expected: number): Bilingual => ({
+    th: `ต้องเป็นค่าเดียว หรือคอลัมน์ที่มี ${expected} แถวเท่ากับคะแนน แต่มี ${rows} แถว`,
+    en: `must be one value, or a column with the same ${expected} rows as the scores, but it has ${rows}`,
+  }),
+  unknownYear: (v: unknown, first: number, last: number): Bilingual => ({
+    th: `ปีงบประมาณต้องเป็น พ.ศ. ${first}–${last} (หรือ ค.ศ. ${first - 543}–${last - 543}) แต่พบ ${shown(v)}`,
+    en: `the fiscal year must be a Buddhist-Era year ${first}–${last} (or ${first - 543}–${last - 543} CE), got ${shown(v)}`,
+  }),
+  unknownTool: (v: unknown): Bilingual => ({
+    th: `ต้องเป็น "IIT", "EIT" หรือ "OIT" แต่พบ ${shown(v)}`,
+    en: `must be "IIT", "EIT" or "OIT", got ${shown(v)}`,
+  }),
+  indicatorNumber: (v: unknown): Bilingual => ({
+    th: `ต้องเป็นเลขตัวชี้วัด 1–10 แต่พบ ${shown(v)}`,
+    en: `must be an indicator number 1–10, got ${shown(v)}`,
+  }),
+  decimals: (v: unknown): Bilingual => ({
+    th: `จำนวนตำแหน่งทศนิยมต้องเป็นจำนวนเต็ม 0–10 แต่พบ ${shown(v)}`,
+    en: `the number of decimals must be a whole number 0–10, got ${shown(v)}`,
+  }),
+  sameShape: (vr: number, vc: number, wr: number, wc: number): Bilingual => ({
+    th: `ต้องมีขนาดเท่ากับ values (${vr} × ${vc}) แต่มีขนาด ${wr} × ${wc}`,
+    en: `must be the same size as values (${vr} × ${vc}), but it is ${wr} × ${wc}`,
+  }),
+  missingWeight: (): Bilingual => ({
+    th: 'ช่องน้ำหนักนี้ว่าง แต่ค่าคู่กันไม่ว่าง',
+    en: 'this weight is blank but its value is not',
+  }),
+  negativeWeight: (v: number): Bilingual => ({
+    th: `น้ำหนักต้องไม่ติดลบ แต่พบ ${v}`,
+    en: `a weight must not be negative, got ${v}`,
+  }),
+  zeroWeights: (): Bilingual => ({
+    th: 'ผลรวมน้ำหนักของค่าที่ไม่ว่างเป็นศูนย์ จึงหาค่าเฉลี่ยถ่วงน้ำหนักไม่ได้',
+    en: 'the weights of the non-blank values add up to zero, so there is no weighted mean',
+  }),
+  notText: (v: unknown): Bilingual => ({
+    th: `ต้องเป็นตัวเลข ข้อความ หรือวันที่ แต่พบ ${shown(v)}`,
+    en: `must be a number, text or a date, got ${shown(v)}`,
+  }),
+} as const;

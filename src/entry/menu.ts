@@ -1,0 +1,12 @@
+// Small runtime facts shared by the registry (build time) and the bundle.
+
+/** Name of the global the bundle defines; generated stubs call through it. */
+export const BUNDLE_GLOBAL = 'ItaSheets';
+
+/** The help page the menu opens (an HTML file of the Apps Script project). */
+export const HELP_FILE = 'help';
+
+/** Add-on menu items, in order: caption (Thai) and the entry point it runs. */
+export const MENU_ITEMS: readonly { readonly fn: string; readonly caption: string }[] = [
+  { fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' },
+];

@@ -1,0 +1,160 @@
+// The one registry of Apps Script entry points. The build generates, from this
+// list, a top-level `function` for each entry (with JSDoc for custom functions)
+// and the help page. Implementations are bound by name in src/main.ts, whose
+// type requires one for every entry here. Docs stay out of the runtime bundle.
+
+import { BUNDLE_GLOBAL, HELP_FILE, MENU_ITEMS } from './menu';
+
+export interface Text {
+  readonly th: string;
+  readonly en: string;
+}
+
+export interface ParamDoc extends Text {
+  readonly name: string;
+  /** JSDoc type, e.g. "number|number[][]". */
+  readonly type: string;
+  readonly optional?: boolean;
+}
+
+export interface CustomFunctionEntry extends Text {
+  readonly kind: 'custom';
+  readonly name: string;
+  readonly params: readonly ParamDoc[];
+  readonly returns: Text & { readonly type: string };
+  /** A formula a user can type, and what it gives. */
+  readonly example: { readonly formula: string; readonly result: string };
+}
+
+export interface TriggerEntry {
+  readonly kind: 'trigger';
+  readonly name: string;
+  readonly params: readonly string[];
+}
+
+export interface MenuEntry {
+  readonly kind: 'menu';
+  readonly name: string;
+  /** Caption in the add-on menu (Thai). */
+  readonly caption: string;
+}
+
+export type Entry = CustomFunctionEntry | TriggerEntry | MenuEntry;
+
+const INDICATORS: ParamDoc = {
+  name: 'indicators',
+  type: 'number[][]',
+  th: 'คะแนนตัวชี้วัดที่ 1–10 เรียงตามลำดับ: แถวละหนึ่งหน่วยงาน (10 คอลัมน์) หรือคอลัมน์เดียว 10 แถว',
+  en: 'Scores of indicators 1–10 in order: one row of 10 columns per unit, or one column of 10 rows',
+};
+
+const FISCAL_YEAR: ParamDoc = {
+  name: 'fiscal_year',
+  type: 'number|number[][]',
+  optional: true,
+  th: 'ปีงบประมาณ พ.ศ. 2562–2568 (รับ ค.ศ. ได้) ค่าเดียวหรือหนึ่งปีต่อแถว ไม่ใส่ = ปีล่าสุด',
+  en: 'Fiscal year in the Buddhist Era, 2562–2568 (a CE year is converted), one value or one per row; default the latest',
+};
+
+const SCORE: ParamDoc = {
+  name: 'score',
+  type: 'number|number[][]',
+  th: 'คะแนน 0–100 ช่องเดียวหรือช่วง',
+  en: 'A score 0–100, one cell or a range',
+};
+
+export const ENTRIES: readonly Entry[] = [
+  {
+    kind: 'custom',
+    name: 'ITA_SCORE',
+    th: 'คะแนนรวม ITA: IIT 30% + EIT 30% + OIT 40% ของปีนั้น (ความละเอียดเต็ม ปัดเศษเฉพาะตอนแสดงผล)',
+    en: "The ITA total: IIT 30% + EIT 30% + OIT 40% of that year's framework, at full precision",
+    params: [INDICATORS, FISCAL_YEAR],
+    returns: { type: 'number|number[][]', th: 'คะแนนรวม หนึ่งค่าต่อแถว', en: 'The total, one per row' },
+    example: { formula: '=ITA_SCORE(B2:K2, 2565)', result: '87.9854' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_TOOL_SCORE',
+    th: 'คะแนนรายเครื่องมือ IIT, EIT หรือ OIT (ค่าเฉลี่ยของตัวชี้วัดในเครื่องมือนั้น)',
+    en: 'The IIT, EIT or OIT tool score (mean of its indicators)',
+    params: [
+      INDICATORS,
+      { name: 'tool', type: 'string', th: '"IIT", "EIT" หรือ "OIT" (ตัวพิมพ์ใดก็ได้)', en: '"IIT", "EIT" or "OIT", any case' },
+      FISCAL_YEAR,
+    ],
+    returns: { type: 'number|number[][]', th: 'คะแนนเครื่องมือ หนึ่งค่าต่อแถว', en: 'The tool score, one per row' },
+    example: { formula: '=ITA_TOOL_SCORE(B2:K2, "OIT")', result: '94.57' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_GRADE',
+    th: 'ระดับผลการประเมิน AA, A, B, C, D, E หรือ F ของคะแนนที่ปัดเป็นทศนิยม 2 ตำแหน่ง',
+    en: 'The rating AA, A, B, C, D, E or F of the score rounded to 2 decimals',
+    params: [SCORE],
+    returns: { type: 'string|string[][]', th: 'ระดับ ขนาดเท่ากับข้อมูล', en: 'The rating, same shape as the input' },
+    example: { formula: '=ITA_GRADE(86.19)', result: 'A' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_PASS',
+    th: 'ผ่านเกณฑ์หรือไม่ (TRUE/FALSE) เมื่อปัดคะแนนเป็นทศนิยม 2 ตำแหน่ง',
+    en: 'TRUE when the score rounded to 2 decimals reaches the pass mark',
+    params: [
+      SCORE,
+      { name: 'pass_mark', type: 'number', optional: true, th: 'เกณฑ์ผ่าน ไม่ใส่ = 85', en: 'Pass mark, default 85' },
+    ],
+    returns: { type: 'boolean|boolean[][]', th: 'TRUE หรือ FALSE ขนาดเท่ากับข้อมูล', en: 'TRUE or FALSE, same shape as the input' },
+    example: { formula: '=ITA_PASS(84.995)', result: 'TRUE' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_LABEL',
+    th: 'ผลการประเมินตามเกณฑ์ของปีนั้น: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน ตั้งแต่ 2566 หรือระดับ AA–F ก่อนหน้านั้น',
+    en: "The year's result: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน from 2566, the letter AA–F before",
+    params: [INDICATORS, FISCAL_YEAR],
+    returns: { type: 'string|string[][]', th: 'ผลการประเมิน หนึ่งค่าต่อแถว', en: 'The result, one per row' },
+    example: { formula: '=ITA_LABEL(B2:K2, 2568)', result: 'ต้องปรับปรุง' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_WEIGHTED',
+    th: 'ค่าเฉลี่ยถ่วงน้ำหนัก Σ ค่า×น้ำหนัก / Σ น้ำหนัก เฉพาะค่าที่ไม่ว่าง',
+    en: 'Weighted mean Σ value×weight / Σ weight over the non-blank values',
+    params: [
+      { name: 'values', type: 'number[][]', th: 'คะแนน 0–100', en: 'Scores 0–100' },
+      { name: 'weights', type: 'number[][]', th: 'น้ำหนัก ขนาดเท่ากับ values', en: 'Weights, same size as values' },
+    ],
+    returns: { type: 'number', th: 'ค่าเฉลี่ยถ่วงน้ำหนัก', en: 'The weighted mean' },
+    example: { formula: '=ITA_WEIGHTED({80,90,100}, {30,30,40})', result: '91' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_THAI_DIGITS',
+    th: 'แสดงตัวเลขเป็นเลขไทย (วันที่แสดงเป็นวันที่ไทย พ.ศ.)',
+    en: 'The value as text in Thai digits (a date as a Thai Buddhist-Era date)',
+    params: [
+      { name: 'value', type: 'number|string|number[][]', th: 'ตัวเลข ข้อความ หรือวันที่', en: 'A number, text or date' },
+      { name: 'decimals', type: 'number', optional: true, th: 'จำนวนทศนิยม 0–10 ไม่ใส่ = ตามค่าเดิม', en: 'Decimals 0–10; default as the value is' },
+    ],
+    returns: { type: 'string|string[][]', th: 'ข้อความเลขไทย', en: 'Text in Thai digits' },
+    example: { formula: '=ITA_THAI_DIGITS(86.19, 2)', result: '๘๖.๑๙' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_INDICATOR_NAME',
+    th: 'ชื่อตัวชี้วัดที่ 1–10 ภาษาไทย',
+    en: 'The Thai name of indicator 1–10',
+    params: [
+      { name: 'number', type: 'number|number[][]', th: 'เลขตัวชี้วัด 1–10', en: 'Indicator number 1–10' },
+      { ...FISCAL_YEAR, type: 'number', th: 'ปีงบประมาณ พ.ศ. ไม่ใส่ = ปีล่าสุด', en: 'Fiscal year (BE); default the latest' },
+    ],
+    returns: { type: 'string|string[][]', th: 'ชื่อตัวชี้วัด', en: 'The indicator name' },
+    example: { formula: '=ITA_INDICATOR_NAME(9)', result: 'การเปิดเผยข้อมูล' },
+  },
+  { kind: 'trigger', name: 'onOpen', params: ['e'] },
+  { kind: 'trigger', name: 'onInstall', params: ['e'] },
+  ...MENU_ITEMS.map((m): MenuEntry => ({ kind: 'menu', name: m.fn, caption: m.caption })),
+];
+
+export { BUNDLE_GLOBAL, HELP_FILE };

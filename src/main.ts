@@ -1,0 +1,13 @@
+// The bundle's entry: every entry point of src/entry/registry.ts, by name.
+// The build checks that each registry entry is exported here.
+export {
+  ITA_GRADE,
+  ITA_INDICATOR_NAME,
+  ITA_LABEL,
+  ITA_PASS,
+  ITA_SCORE,
+  ITA_THAI_DIGITS,
+  ITA_TOOL_SCORE,
+  ITA_WEIGHTED,
+} from './core/functions';
+export { onInstall, onOpen, showFunctionHelp } from './gas/menu';

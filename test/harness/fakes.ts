@@ -1,0 +1,214 @@
+// In-memory fakes of the Apps Script services the bundle uses, typed against
+// @types/google-apps-script. Each records its calls in a shared log. Every
+// assumption about Google's behaviour is written beside the code that makes it,
+// with the reference page it was checked against.
+import { readFileSync } from 'node:fs';
+
+/** One call into a fake service. */
+export interface ServiceCall {
+  readonly service: string;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+export type ServiceLog = ServiceCall[];
+
+/**
+ * The methods K of Apps Script type T, with "returns T" (builder chaining)
+ * replaced by "returns this fake", so a fake can implement them without
+ * implementing all of T.
+ */
+export type Faked<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => R extends T ? Faked<T, K> : R : T[P];
+};
+
+/**
+ * Wraps a fake so that every method call is logged as `service.method`.
+ * Reading a property counts as a call too, so "loading the bundle touches no
+ * service" can be checked by an empty log.
+ */
+export function instrument<T extends object>(service: string, target: T, log: ServiceLog): T {
+  const wrapped = new WeakMap<object, unknown>();
+  // Objects a fake hands back (a Ui, a Menu, an HtmlOutput) are logged too, under their own name.
+  const wrapResult = (r: unknown): unknown => {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
+    const name = (r.constructor as { name?: string } | undefined)?.name ?? '';
+    if (!name.startsWith('Fake')) return r;
+    if (!wrapped.has(r)) wrapped.set(r, instrument(name.slice(4), r, log));
+    return wrapped.get(r);
+  };
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value: unknown = Reflect.get(obj, key, receiver);
+      if (typeof key === 'symbol') return value;
+      if (typeof value !== 'function') {
+        log.push({ service, method: key, args: [] });
+        return wrapResult(value);
+      }
+      return (...args: unknown[]) => {
+        log.push({ service, method: key, args });
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        return result === obj ? receiver : wrapResult(result);
+      };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- Base.Menu
+
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName: string;
+}
+
+/**
+ * Menu (developers.google.com/apps-script/reference/base/menu): addItem(caption,
+ * functionName) takes the *name* of a top-level function, not the function; the
+ * menu appears only after addToUi(). createAddonMenu() menus are shown under
+ * Extensions › add-on name, and their captions are the items' text.
+ */
+export class FakeMenu implements Faked<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+  readonly items: (MenuItem | 'separator' | { sub: FakeMenu })[] = [];
+  added = false;
+  constructor(
+    readonly title: string,
+    private readonly ui: FakeUi,
+  ) {}
+  addItem(caption: string, functionName: string): this {
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): this {
+    this.items.push('separator');
+    return this;
+  }
+  addSubMenu(menu: GoogleAppsScript.Base.Menu): this {
+    this.items.push({ sub: menu as unknown as FakeMenu });
+    return this;
+  }
+  addToUi(): void {
+    this.added = true;
+    this.ui.menus.push(this);
+  }
+}
+
+// ---------------------------------------------------------------- HtmlOutput
+
+/**
+ * HtmlOutput (reference/html/html-output): setters return the same output for
+ * chaining; width and height are in pixels; getContent() answers the HTML.
+ */
+export class FakeHtmlOutput
+  implements Faked<GoogleAppsScript.HTML.HtmlOutput, 'setWidth' | 'setHeight' | 'getWidth' | 'getHeight' | 'setTitle' | 'getTitle' | 'getContent'>
+{
+  private width = 0;
+  private height = 0;
+  private title = '';
+  constructor(private readonly content: string) {}
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  getContent(): string {
+    return this.content;
+  }
+}
+
+/**
+ * HtmlService.createHtmlOutputFromFile(filename) (reference/html/html-service):
+ * the name is that of an HTML file of the project *without* ".html"; a missing
+ * file throws. Here project files are the files of dist/.
+ */
+export class FakeHtmlService implements Faked<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> {
+  constructor(private readonly distDir: string) {}
+  createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
+    let html: string;
+    try {
+      html = readFileSync(`${this.distDir}/${filename}.html`, 'utf8');
+    } catch {
+      throw new Error(`No HTML file named ${filename} was found.`);
+    }
+    return new FakeHtmlOutput(html);
+  }
+  createHtmlOutput(html?: string): FakeHtmlOutput {
+    return new FakeHtmlOutput(html ?? '');
+  }
+}
+
+// ---------------------------------------------------------------- Base.Ui
+
+export interface ShownDialog {
+  readonly kind: 'modal' | 'modeless' | 'sidebar';
+  readonly title: string;
+  readonly output: FakeHtmlOutput;
+}
+
+/**
+ * Ui (reference/base/ui): createAddonMenu() takes no title (Sheets names it
+ * after the add-on); showModelessDialog(output, title) and showSidebar(output)
+ * take an HtmlOutput; dialogs are recorded here instead of drawn.
+ */
+export class FakeUi implements Faked<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showModelessDialog' | 'showModalDialog' | 'showSidebar'> {
+  readonly menus: FakeMenu[] = [];
+  readonly dialogs: ShownDialog[] = [];
+  createAddonMenu(): FakeMenu {
+    return new FakeMenu('(add-on)', this);
+  }
+  createMenu(caption: string): FakeMenu {
+    return new FakeMenu(caption, this);
+  }
+  showModelessDialog(userInterface: unknown, title: string): void {
+    this.dialogs.push({ kind: 'modeless', title, output: userInterface as FakeHtmlOutput });
+  }
+  showModalDialog(userInterface: unknown, title: string): void {
+    this.dialogs.push({ kind: 'modal', title, output: userInterface as FakeHtmlOutput });
+  }
+  showSidebar(userInterface: unknown): void {
+    const output = userInterface as FakeHtmlOutput;
+    this.dialogs.push({ kind: 'sidebar', title: output.getTitle(), output });
+  }
+}
+
+// ---------------------------------------------------------------- SpreadsheetApp
+
+/** SpreadsheetApp.getUi() answers the one Ui of the open spreadsheet. */
+export class FakeSpreadsheetApp implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi'> {
+  constructor(readonly ui: FakeUi) {}
+  getUi(): FakeUi {
+    return this.ui;
+  }
+}
+
+/** ScriptApp.AuthMode (reference/script/auth-mode): the enum's names are its values. */
+export const AUTH_MODE = {
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+} as const;
+
+/** Logger and console: Apps Script has both; messages are kept, not printed. */
+export class FakeLogger {
+  readonly lines: string[] = [];
+  log(...args: unknown[]): this {
+    this.lines.push(args.map(String).join(' '));
+    return this;
+  }
+}
