@@ -14,12 +14,15 @@ export interface ServiceCall {
 export type ServiceLog = ServiceCall[];
 
 /**
- * The methods K of Apps Script type T, with "returns T" (builder chaining)
- * replaced by "returns this fake", so a fake can implement them without
- * implementing all of T.
+ * The methods K of Apps Script type T with Google's parameter types. A method
+ * that returns T (builder chaining) returns this fake; one that returns another
+ * Apps Script object returns that object's fake, itself checked by its own
+ * `implements Faked<...>`.
  */
 export type Faked<T, K extends keyof T> = {
-  [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => R extends T ? Faked<T, K> : R : T[P];
+  [P in K]: T[P] extends (...args: infer A) => infer R
+    ? (...args: A) => R extends T ? Faked<T, K> : R extends object ? object : R
+    : T[P];
 };
 
 /**
@@ -147,8 +150,8 @@ export class FakeHtmlService implements Faked<GoogleAppsScript.HTML.HtmlService,
     }
     return new FakeHtmlOutput(html);
   }
-  createHtmlOutput(html?: string): FakeHtmlOutput {
-    return new FakeHtmlOutput(html ?? '');
+  createHtmlOutput(html: string): FakeHtmlOutput {
+    return new FakeHtmlOutput(html);
   }
 }
 

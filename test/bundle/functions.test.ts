@@ -1,0 +1,200 @@
+// The custom functions as a sheet calls them: through the built bundle.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_000, SEED_001, SEED_003 } from '../fixtures/seeds';
+import { loadBundle, type Harness } from '../harness/harness';
+
+let h: Harness;
+beforeAll(() => {
+  h = loadBundle();
+});
+
+const row = (s: readonly number[]) => [[...s]];
+const column = (s: readonly number[]) => s.map((x) => [x]);
+const errorOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('ITA_SCORE', () => {
+  it('gives the seeds’ published totals', () => {
+    expect(h.call('ITA_SCORE', row(SEED_000.scores), 2565)).toBeCloseTo(86.19, 1);
+    expect(h.call('ITA_SCORE', row(SEED_001.scores), 2568)).toBeCloseTo(80.765, 10);
+    expect(h.call('ITA_SCORE', row(SEED_003.scores), 2565)).toBeCloseTo(87.9854, 10);
+  });
+
+  it('answers one value per row of a many-row range', () => {
+    const out = h.call('ITA_SCORE', [[...SEED_000.scores], [...SEED_003.scores]], 2565) as number[][];
+    expect(out).toHaveLength(2);
+    expect(out[0]).toHaveLength(1);
+    expect(out[1]![0]).toBeCloseTo(87.9854, 10);
+  });
+
+  it('reads a 10×1 column as one unit', () => {
+    expect(h.call('ITA_SCORE', column(SEED_003.scores), 2565)).toBeCloseTo(87.9854, 10);
+  });
+
+  it('uses the latest year when the year is left out', () => {
+    expect(h.call('ITA_LABEL', row(SEED_001.scores))).toBe('ต้องปรับปรุง');
+  });
+
+  it('accepts a Common-Era year and Thai-digit text', () => {
+    const thai = SEED_003.scores.map((s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))));
+    expect(h.call('ITA_SCORE', [thai], 2022)).toBeCloseTo(87.9854, 10);
+    expect(h.call('ITA_SCORE', row(SEED_003.scores), '๒๕๖๕')).toBeCloseTo(87.9854, 10);
+  });
+
+  it('takes one year per row from a column', () => {
+    const out = h.call('ITA_LABEL', [[...SEED_003.scores], [...SEED_003.scores]], [[2565], [2566]]) as string[][];
+    expect(out).toEqual([['A'], ['ผ่าน']]);
+  });
+
+  it('answers blank for a blank row', () => {
+    expect(h.call('ITA_SCORE', [Array(10).fill('')])).toBe('');
+    expect(h.call('ITA_SCORE', [Array(10).fill(''), [...SEED_003.scores]], 2565)).toEqual([[''], [expect.closeTo(87.9854, 10)]]);
+  });
+
+  it('names the function, argument, cell and problem of a bad score, in Thai and English', () => {
+    const bad = [...SEED_003.scores];
+    bad[3] = 120;
+    const msg = errorOf(() => h.call('ITA_SCORE', [bad]));
+    expect(msg).toContain('ITA_SCORE: อาร์กิวเมนต์ indicators แถวที่ 1 คอลัมน์ที่ 4');
+    expect(msg).toContain('ต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 120');
+    expect(msg).toContain('ITA_SCORE: argument indicators, row 1, column 4 of the range — must be between 0 and 100, got 120');
+  });
+
+  it('refuses text that is not a number, and a partly blank row', () => {
+    const text = [...SEED_003.scores] as unknown[];
+    text[0] = 'abc';
+    expect(errorOf(() => h.call('ITA_SCORE', [text]))).toContain('must be a number, got "abc"');
+    const part = [...SEED_003.scores] as unknown[];
+    part[9] = '';
+    expect(errorOf(() => h.call('ITA_SCORE', [part]))).toContain('column 10 of the range — this cell is blank');
+  });
+
+  it('refuses 9 indicators where 10 are needed', () => {
+    expect(errorOf(() => h.call('ITA_SCORE', [SEED_003.scores.slice(0, 9)]))).toContain('the range is 1 × 9');
+    expect(errorOf(() => h.call('ITA_SCORE', 87))).toContain('needs the 10 indicator scores');
+  });
+
+  it('refuses an unknown year', () => {
+    expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 2570))).toContain(
+      'ITA_SCORE: argument fiscal_year — the fiscal year must be a Buddhist-Era year 2562–2568',
+    );
+    expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 'last year'))).toContain('got "last year"');
+  });
+
+  it('shows a bad row’s error in that row and keeps the good rows', () => {
+    const bad = [...SEED_003.scores];
+    bad[1] = -5;
+    const out = h.call('ITA_SCORE', [[...SEED_003.scores], bad, [...SEED_000.scores]], 2565) as unknown[][];
+    expect(out[0]![0]).toBeCloseTo(87.9854, 10);
+    expect(out[1]![0]).toMatch(/^⚠ ITA_SCORE: อาร์กิวเมนต์ indicators แถวที่ 2 คอลัมน์ที่ 2 .*\| ITA_SCORE: argument indicators, row 2, column 2/);
+    expect(out[2]![0]).toBeCloseTo(86.1844, 10);
+  });
+
+  it('shows a bad year in a year column in that row only', () => {
+    const out = h.call('ITA_SCORE', [[...SEED_003.scores], [...SEED_003.scores]], [[2565], [1999]]) as unknown[][];
+    expect(out[0]![0]).toBeCloseTo(87.9854, 10);
+    expect(out[1]![0]).toMatch(/^⚠ .*argument fiscal_year, row 2, column 1 of the range/);
+  });
+
+  it('refuses a year column whose length differs from the scores', () => {
+    expect(errorOf(() => h.call('ITA_SCORE', [[...SEED_003.scores], [...SEED_003.scores]], [[2565], [2566], [2567]]))).toContain(
+      'the same 2 rows as the scores, but it has 3',
+    );
+  });
+});
+
+describe('ITA_TOOL_SCORE', () => {
+  it('gives each tool’s mean, for any case of the tool name', () => {
+    expect(h.call('ITA_TOOL_SCORE', row(SEED_003.scores), 'IIT', 2565)).toBeCloseTo(86.018, 10);
+    expect(h.call('ITA_TOOL_SCORE', row(SEED_003.scores), ' eit ', 2565)).toBeCloseTo(81.1733333, 6);
+    expect(h.call('ITA_TOOL_SCORE', row(SEED_003.scores), 'Oit')).toBeCloseTo(94.57, 10);
+  });
+  it('refuses an unknown tool', () => {
+    expect(errorOf(() => h.call('ITA_TOOL_SCORE', row(SEED_003.scores), 'XIT'))).toContain(
+      'ITA_TOOL_SCORE: argument tool — must be "IIT", "EIT" or "OIT", got "XIT"',
+    );
+  });
+});
+
+describe('ITA_GRADE and ITA_PASS', () => {
+  it('grade one score, and a range into the same shape', () => {
+    expect(h.call('ITA_GRADE', 86.19)).toBe('A');
+    expect(h.call('ITA_GRADE', [[84.995, 94.995], [49.99, '']])).toEqual([['A', 'AA'], ['F', '']]);
+  });
+  it('grade text numbers with a thousands comma or Thai digits', () => {
+    expect(h.call('ITA_GRADE', '๘๖.๑๙')).toBe('A');
+    expect(h.call('ITA_GRADE', ' 95 ')).toBe('AA');
+  });
+  it('refuse 120 and booleans with a located message', () => {
+    expect(errorOf(() => h.call('ITA_GRADE', 120))).toContain('ITA_GRADE: argument score — must be between 0 and 100, got 120');
+    expect(h.call('ITA_GRADE', [[90], [true]])).toEqual([['A'], [expect.stringContaining('row 2, column 1 of the range — must be a number, got true')]]);
+  });
+  it('answer blank for a blank cell', () => {
+    expect(h.call('ITA_GRADE', '')).toBe('');
+    expect(h.call('ITA_PASS', '')).toBe('');
+  });
+  it('pass at 85 by default, on the rounded score, or at a chosen mark', () => {
+    expect(h.call('ITA_PASS', [[84.99], [84.995], [85]])).toEqual([[false], [true], [true]]);
+    expect(h.call('ITA_PASS', 80, 80)).toBe(true);
+    expect(errorOf(() => h.call('ITA_PASS', 80, [[80, 85]]))).toContain('ITA_PASS: argument pass_mark — must be a single value');
+  });
+  it('pass an error text of another ITA function on unchanged', () => {
+    const out = h.call('ITA_SCORE', [[...SEED_003.scores], Array(9).fill(50).concat(['x'])], 2565) as unknown[][];
+    const graded = h.call('ITA_GRADE', out) as unknown[][];
+    expect(graded[0]).toEqual(['A']);
+    expect(graded[1]![0]).toBe(out[1]![0]);
+  });
+});
+
+describe('ITA_LABEL', () => {
+  it('gives the label from 2566 and the letter before', () => {
+    expect(h.call('ITA_LABEL', row(SEED_001.scores), 2568)).toBe('ต้องปรับปรุง');
+    expect(h.call('ITA_LABEL', row(SEED_003.scores), 2565)).toBe('A');
+    expect(h.call('ITA_LABEL', row([96, 96, 96, 96, 96, 96, 96, 96, 96, 96]), 2566)).toBe('ผ่านดีเยี่ยม');
+  });
+});
+
+describe('ITA_WEIGHTED', () => {
+  it('averages the non-blank values by their weights', () => {
+    expect(h.call('ITA_WEIGHTED', [[80, 90, 100]], [[30, 30, 40]])).toBeCloseTo(91, 10);
+    expect(h.call('ITA_WEIGHTED', [[80, '', 100]], [[30, 30, 40]])).toBeCloseTo((80 * 30 + 100 * 40) / 70, 10);
+    expect(h.call('ITA_WEIGHTED', [['', '']], [[1, 1]])).toBe('');
+  });
+  it('refuses mismatched shapes, missing and negative weights', () => {
+    expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[1, 2, 3]]))).toContain('must be the same size as values (1 × 2)');
+    expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[1, '']]))).toContain('argument weights, row 1, column 2 of the range — this weight is blank');
+    expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[1, -2]]))).toContain('must not be negative, got -2');
+    expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[0, 0]]))).toContain('add up to zero');
+  });
+});
+
+describe('ITA_THAI_DIGITS', () => {
+  it('writes numbers, text and dates in Thai digits', () => {
+    expect(h.call('ITA_THAI_DIGITS', 86.19)).toBe('๘๖.๑๙');
+    expect(h.call('ITA_THAI_DIGITS', 87.9854, 2)).toBe('๘๗.๙๙');
+    expect(h.call('ITA_THAI_DIGITS', 100, 2)).toBe('๑๐๐.๐๐');
+    expect(h.call('ITA_THAI_DIGITS', 'ปี 2566')).toBe('ปี ๒๕๖๖');
+    expect(h.call('ITA_THAI_DIGITS', new Date(2023, 2, 13))).toBe('๑๓ มีนาคม ๒๕๖๖');
+    expect(h.call('ITA_THAI_DIGITS', [[1, ''], ['2', 3.5]], 1)).toEqual([['๑.๐', ''], ['๒.๐', '๓.๕']]);
+  });
+  it('refuses bad decimals', () => {
+    expect(errorOf(() => h.call('ITA_THAI_DIGITS', 1, 2.5))).toContain('ITA_THAI_DIGITS: argument decimals — the number of decimals must be a whole number 0–10');
+  });
+});
+
+describe('ITA_INDICATOR_NAME', () => {
+  it('names indicators 1–10', () => {
+    expect(h.call('ITA_INDICATOR_NAME', 9)).toBe('การเปิดเผยข้อมูล');
+    expect(h.call('ITA_INDICATOR_NAME', [[1], ['๑๐']], 2565)).toEqual([['การปฏิบัติหน้าที่'], ['การป้องกันการทุจริต']]);
+  });
+  it('refuses 11 and 2.5', () => {
+    expect(errorOf(() => h.call('ITA_INDICATOR_NAME', 11))).toContain('must be an indicator number 1–10, got 11');
+    expect(errorOf(() => h.call('ITA_INDICATOR_NAME', 2.5))).toContain('got 2.5');
+  });
+});

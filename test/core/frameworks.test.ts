@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { array, length, literal, number, object, optional, string, tuple, union, enum as zEnum, int, minimum, maximum } from 'zod/mini';
+import { frameworks, frameworkFor, latestYear, supportedYear } from '../../src/core/framework';
+
+// A schema for the framework data, so a mistyped year fails here, not in a user's sheet.
+function frameworkSchema() {
+  const tool = zEnum(['IIT', 'EIT', 'OIT']);
+  const oit = object({
+    coverage: zEnum(['complete', 'partial']),
+    provenance: zEnum(['seed', 'checked', 'inferred']),
+    subIndicators: array(object({ code: string(), name: string(), items: array(tuple([string(), string()])) })),
+  });
+  return object({
+    year: int().check(minimum(2562), maximum(2600)),
+    indicators: array(object({ no: int(), name: string(), tool })).check(length(10)),
+    tools: array(object({ id: tool, name: string(), weight: number() })),
+    rating: union([
+      object({ kind: literal('letters'), bands: array(object({ min: number(), letter: string() })) }),
+      object({
+        kind: literal('labels'),
+        rules: array(object({ label: string(), minTotal: number(), minEachTool: optional(number()) })),
+      }),
+    ]),
+    passMark: number(),
+    oit: optional(oit),
+    provenance: object({ weights: zEnum(['seed', 'checked', 'inferred']), rating: zEnum(['seed', 'checked', 'inferred']) }),
+  });
+}
+
+describe('the frameworks', () => {
+  it('cover every fiscal year 2562–2568 and fit the schema', () => {
+    const schema = frameworkSchema();
+    expect(frameworks().map((f) => f.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
+    for (const f of frameworks()) expect(schema.safeParse(f).success, `year ${f.year}`).toBe(true);
+  });
+
+  it('weigh IIT 30, EIT 30 and OIT 40 with 5, 3 and 2 indicators', () => {
+    for (const f of frameworks()) {
+      expect(f.tools.map((t) => [t.id, t.weight])).toEqual([['IIT', 30], ['EIT', 30], ['OIT', 40]]);
+      expect(f.indicators.map((i) => i.tool).join(',')).toBe('IIT,IIT,IIT,IIT,IIT,EIT,EIT,EIT,OIT,OIT');
+    }
+  });
+
+  it('use letters through 2565 and labels from 2566', () => {
+    expect(frameworks().map((f) => f.rating.kind)).toEqual(['letters', 'letters', 'letters', 'letters', 'labels', 'labels', 'labels']);
+  });
+
+  it('accept Common-Era years and refuse unsupported ones', () => {
+    expect(supportedYear(2022)).toBe(2565);
+    expect(supportedYear(2565)).toBe(2565);
+    expect(supportedYear(2018)).toBeUndefined();
+    expect(supportedYear(2569)).toBeUndefined();
+    expect(supportedYear(2565.5)).toBeUndefined();
+    expect(latestYear()).toBe(2568);
+  });
+
+  it('list 43 OIT items for 2566 in sub-indicators of 10, 8, 4, 4, 4, 8 and 5', () => {
+    const oit = frameworkFor(2566).oit!;
+    expect(oit.subIndicators.map((s) => s.items.length)).toEqual([10, 8, 4, 4, 4, 8, 5]);
+    const codes = oit.subIndicators.flatMap((s) => s.items.map((i) => i[0]));
+    expect(codes).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
+  });
+
+  it('list 43 OIT items for 2563–2565 in sub-indicators of 9, 8, 7, 4, 5, 8 and 2', () => {
+    for (const y of [2563, 2564, 2565]) {
+      const oit = frameworkFor(y).oit!;
+      expect(oit.subIndicators.map((s) => s.items.length)).toEqual([9, 8, 7, 4, 5, 8, 2]);
+      expect(oit.subIndicators.flatMap((s) => s.items.map((i) => i[0]))).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
+    }
+  });
+
+  it('mark the 2568 OIT list as partial', () => {
+    expect(frameworkFor(2568).oit?.coverage).toBe('partial');
+    expect(frameworkFor(2562).oit).toBeUndefined();
+  });
+});

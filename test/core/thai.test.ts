@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, roundTo, toFixedText } from '../../src/core/round';
+import {
+  fiscalQuarterOf,
+  fiscalYearOf,
+  fiscalYearRange,
+  fromThaiDigits,
+  thaiDate,
+  toBuddhistEra,
+  toCommonEra,
+  toThaiDigits,
+} from '../../src/core/thai';
+
+describe('Thai digits', () => {
+  it('convert both ways', () => {
+    expect(toThaiDigits('86.19')).toBe('๘๖.๑๙');
+    expect(toThaiDigits(2566)).toBe('๒๕๖๖');
+    expect(fromThaiDigits('๘๖.๑๙')).toBe('86.19');
+    expect(fromThaiDigits('ข้อ ๑๐')).toBe('ข้อ 10');
+  });
+  it('round-trip every digit', () => {
+    expect(fromThaiDigits(toThaiDigits('0123456789'))).toBe('0123456789');
+  });
+});
+
+describe('years and fiscal years', () => {
+  it('Buddhist Era is CE + 543', () => {
+    expect(toBuddhistEra(2023)).toBe(2566);
+    expect(toCommonEra(2566)).toBe(2023);
+  });
+  it('fiscal year N runs 1 October N−1 to 30 September N', () => {
+    expect(fiscalYearOf({ year: 2022, month: 9, day: 30 })).toBe(2565);
+    expect(fiscalYearOf({ year: 2022, month: 10, day: 1 })).toBe(2566);
+    expect(fiscalYearOf(new Date(2023, 2, 13))).toBe(2566);
+    expect(fiscalYearRange(2566)).toEqual({ start: { year: 2022, month: 10, day: 1 }, end: { year: 2023, month: 9, day: 30 } });
+  });
+  it('quarters start in October', () => {
+    expect([10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((month) => fiscalQuarterOf({ year: 2023, month, day: 1 }))).toEqual([
+      1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4,
+    ]);
+  });
+});
+
+describe('Thai dates', () => {
+  it('read day, month name and Buddhist-Era year in Thai digits', () => {
+    expect(thaiDate({ year: 2023, month: 3, day: 13 })).toBe('๑๓ มีนาคม ๒๕๖๖');
+  });
+  it('can use month abbreviations and Arabic digits', () => {
+    expect(thaiDate({ year: 2022, month: 10, day: 1 }, { month: 'abbr', digits: 'arabic' })).toBe('1 ต.ค. 2565');
+    expect(thaiDate(new Date(2024, 1, 29), { month: 'abbr' })).toBe('๒๙ ก.พ. ๒๕๖๗');
+  });
+});
+
+describe('rounding', () => {
+  it('rounds half away from zero on the decimal value', () => {
+    expect(roundTo(84.995, 2)).toBe(85);
+    expect(roundTo(94.995, 2)).toBe(95);
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(80.765, 2)).toBe(80.77);
+    expect(roundTo(-1.005, 2)).toBe(-1.01);
+  });
+  it('drops binary noise before rounding', () => {
+    expect(roundTo(0.1 + 0.2, 2)).toBe(0.3);
+    expect(roundTo(84.99499999999999, 2)).toBe(85);
+    expect(roundTo(84.9949, 2)).toBe(84.99);
+  });
+  it('writes fixed and plain text without exponents', () => {
+    expect(toFixedText(86.185, 2)).toBe('86.19');
+    expect(toFixedText(100, 2)).toBe('100.00');
+    expect(plainText(87.98539999999998)).toBe('87.9854');
+    expect(plainText(1e-7)).toBe('0.0000001');
+  });
+});
