@@ -1,6 +1,7 @@
 // npm run build: writes dist/, the folder clasp pushes.
-//   dist/bundle.js     the code, one IIFE that defines the global ItaSheets
-//   dist/functions.js  a top-level function per registry entry (JSDoc for custom functions)
+//   dist/ita.js        a top-level function per registry entry (JSDoc for custom
+//                      functions), then the code: one IIFE defining the global ItaSheets.
+//                      One file, since each file adds to every execution's start.
 //   dist/help.html     the function reference the menu opens
 //   dist/appsscript.json
 import { build } from 'esbuild';
@@ -20,35 +21,47 @@ async function loadRegistry() {
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }
 
+/**
+ * The runtime bundle: src/main.ts as one parenthesised function that returns
+ * the entry points in a plain object (no getters), assigned to one global.
+ * Minified, since every execution parses every file.
+ */
+async function bundle(globalName) {
+  const result = await build({
+    entryPoints: [`${root}src/main.ts`],
+    bundle: true,
+    format: 'esm',
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0].text.trim();
+  const m = code.match(/export\s*\{([^}]*)\};?$/);
+  if (!m) throw new Error('bundle: expected one export clause at the end');
+  const fields = m[1]
+    .split(',')
+    .map((s) => s.trim().split(/\s+as\s+/))
+    .map(([local, exported]) => `${exported ?? local}:${local}`);
+  return `var ${globalName}=(function(){${code.slice(0, m.index)}return{${fields.join(',')}}})();\n`;
+}
+
 async function main() {
   const { ENTRIES, BUNDLE_GLOBAL, HELP_FILE } = await loadRegistry();
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
 
-  await build({
-    entryPoints: [`${root}src/main.ts`],
-    bundle: true,
-    format: 'iife',
-    globalName: BUNDLE_GLOBAL,
-    target: 'es2019',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    minifySyntax: true,
-    minifyWhitespace: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    outfile: `${dist}/bundle.js`,
-    logLevel: 'error',
-  });
-  await writeFile(`${dist}/functions.js`, renderStubs(ENTRIES, BUNDLE_GLOBAL));
+  await writeFile(`${dist}/ita.js`, `${renderStubs(ENTRIES, BUNDLE_GLOBAL)}\n${await bundle(BUNDLE_GLOBAL)}`);
   await writeFile(`${dist}/${HELP_FILE}.html`, renderHelp(ENTRIES));
   await writeFile(`${dist}/appsscript.json`, await readFile(`${root}appsscript.json`));
 
   // Every registry entry must exist in the bundle and as a top-level function.
   const context = vm.createContext({});
-  for (const f of ['bundle.js', 'functions.js']) {
-    vm.runInContext(await readFile(`${dist}/${f}`, 'utf8'), context, { filename: f });
-  }
+  vm.runInContext(await readFile(`${dist}/ita.js`, 'utf8'), context, { filename: 'ita.js' });
   const missing = ENTRIES.filter(
     (e) => vm.runInContext(`typeof ${BUNDLE_GLOBAL}.${e.name} !== 'function' || typeof ${e.name} !== 'function'`, context),
   );

@@ -27,11 +27,8 @@ export function single(v: unknown, where: Where): unknown {
   if (!Array.isArray(v)) return v;
   const g = asGrid(v);
   if (g.length === 1 && g[0]!.length === 1) return g[0]![0];
-  throw inputError(where, problems.single());
+  throw inputError(where, problems().single());
 }
-
-const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
  * A number from a cell: numbers as they are; text with Thai or Arabic digits,
@@ -41,8 +38,8 @@ export function parseNumeric(v: unknown): number | undefined {
   if (typeof v === 'number') return isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const s = fromThaiDigits(v.trim());
-  if (PLAIN.test(s)) return Number(s);
-  if (GROUPED.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return Number(s);
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   return undefined;
 }
 
@@ -59,20 +56,22 @@ function propagated(v: unknown): ItaError | undefined {
 export function readNumber(v: unknown, where: Where, min: number, max: number): number {
   if (typeof v === 'number' && v >= min && v <= max) return v; // fast path
   const n = parseNumeric(v);
-  if (n === undefined) throw propagated(v) ?? inputError(where, problems.notNumber(v));
-  if (n < min || n > max) throw inputError(where, problems.outOfRange(n, min, max));
+  if (n === undefined) throw propagated(v) ?? inputError(where, problems().notNumber(v));
+  if (n < min || n > max) throw inputError(where, problems().outOfRange(n, min, max));
   return n;
 }
 
 /** A score 0–100. */
-export const readScore = (v: unknown, where: Where): number => readNumber(v, where, 0, 100);
+export function readScore(v: unknown, where: Where): number {
+  return readNumber(v, where, 0, 100);
+}
 
 /** A supported Buddhist-Era fiscal year; blank gives the latest. */
 export function readYear(v: unknown, where: Where): number {
   if (isBlank(v)) return latestYear();
   const n = parseNumeric(v);
   const be = n === undefined ? undefined : supportedYear(n);
-  if (be === undefined) throw propagated(v) ?? inputError(where, problems.unknownYear(v, firstYear(), latestYear()));
+  if (be === undefined) throw propagated(v) ?? inputError(where, problems().unknownYear(v, firstYear(), latestYear()));
   return be;
 }
 
@@ -96,7 +95,7 @@ export function indicatorRows(v: unknown, fn: string, arg: string): IndicatorRow
   if (g.length === 10 && g.every((r) => r.length === 1)) {
     return { rows: [g.map((r) => r[0])], cellOf: (_r, i) => ({ row: i + 1, col: 1 }) };
   }
-  throw inputError({ fn, arg }, problems.wrongShape(g.length, cols));
+  throw inputError({ fn, arg }, problems().wrongShape(g.length, cols));
 }
 
 /**
@@ -106,7 +105,7 @@ export function indicatorRows(v: unknown, fn: string, arg: string): IndicatorRow
 export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (number | ItaError)[] {
   const g = asGrid(v);
   if (g.some((r) => r.length !== 1) || (g.length !== 1 && g.length !== rows)) {
-    throw inputError({ fn, arg }, problems.yearRows(g.length, rows));
+    throw inputError({ fn, arg }, problems().yearRows(g.length, rows));
   }
   if (g.length === 1) {
     const y = readYear(g[0]![0], { fn, arg });
@@ -151,11 +150,7 @@ export function finish(grid: Answer[][]): unknown {
 
 /** Same-shape map over a single cell or a range, blanks staying blank. */
 export function mapCells(v: unknown, fn: string, arg: string, f: (value: unknown, where: Where) => Answer): unknown {
-  const isRange = Array.isArray(v);
-  const g = asGrid(v);
-  return finish(
-    g.map((r, i) =>
-      r.map((x, j) => (isBlank(x) ? '' : cell(() => f(x, isRange ? { fn, arg, row: i + 1, col: j + 1 } : { fn, arg })))),
-    ),
-  );
+  // One cell: answer or throw at once, as `finish` would.
+  if (!Array.isArray(v)) return isBlank(v) ? '' : f(v, { fn, arg });
+  return finish(asGrid(v).map((r, i) => r.map((x, j) => (isBlank(x) ? '' : cell(() => f(x, { fn, arg, row: i + 1, col: j + 1 }))))));
 }

@@ -59,8 +59,12 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** The problems the functions report, in both languages. */
-export const problems = {
+/** The problems the functions report, in both languages (built on first error). */
+let problemTexts: ReturnType<typeof buildProblems> | undefined;
+export const problems = (): ReturnType<typeof buildProblems> => (problemTexts ??= buildProblems());
+
+function buildProblems() {
+  return {
   notNumber: (v: unknown): Bilingual => ({
     th: `ต้องเป็นตัวเลข แต่พบ ${shown(v)}`,
     en: `must be a number, got ${shown(v)}`,
@@ -121,4 +125,5 @@ export const problems = {
     th: `ต้องเป็นตัวเลข ข้อความ หรือวันที่ แต่พบ ${shown(v)}`,
     en: `must be a number, text or a date, got ${shown(v)}`,
   }),
-} as const;
+  } as const;
+}

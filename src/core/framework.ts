@@ -35,4 +35,7 @@ export function frameworkFor(beYear: number): Framework {
   return fw;
 }
 
-export const TOOL_IDS: readonly ToolId[] = ['IIT', 'EIT', 'OIT'];
+/** The tool of that id, if it is one. */
+export function toolId(id: string): ToolId | undefined {
+  return id === 'IIT' || id === 'EIT' || id === 'OIT' ? id : undefined;
+}

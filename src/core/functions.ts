@@ -15,7 +15,7 @@ import {
 } from './cells';
 import type { Framework, ToolId } from './data/types';
 import { inputError, isDate, ItaError, problems } from './errors';
-import { frameworkFor, TOOL_IDS } from './framework';
+import { frameworkFor, toolId } from './framework';
 import { letterFor, passes, resultFor } from './rating';
 import { plainText, toFixedText } from './round';
 import { toolScores, totalScore } from './scoring';
@@ -45,7 +45,7 @@ function perRow(
         const y = years[r]!;
         if (y instanceof ItaError) throw y;
         const scores = row.map((v, i) => {
-          if (isBlank(v)) throw inputError({ fn, arg: 'indicators', ...cellOf(r, i) }, problems.blankIndicator());
+          if (isBlank(v)) throw inputError({ fn, arg: 'indicators', ...cellOf(r, i) }, problems().blankIndicator());
           return readScore(v, { fn, arg: 'indicators', ...cellOf(r, i) });
         });
         return f(scores, frameworkFor(y));
@@ -57,8 +57,8 @@ function perRow(
 function readTool(tool: unknown, fn: string): ToolId {
   const v = single(tool, { fn, arg: 'tool' });
   const id = typeof v === 'string' ? v.trim().toUpperCase() : '';
-  const found = TOOL_IDS.find((t) => t === id);
-  if (!found) throw inputError({ fn, arg: 'tool' }, problems.unknownTool(v));
+  const found = toolId(id);
+  if (!found) throw inputError({ fn, arg: 'tool' }, problems().unknownTool(v));
   return found;
 }
 
@@ -98,7 +98,7 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
   const vr = vg.length;
   const vc = vg[0]!.length;
   if (wg.length !== vr || wg.some((r) => r.length !== vc)) {
-    throw inputError({ fn, arg: 'weights' }, problems.sameShape(vr, vc, wg.length, wg[0]!.length));
+    throw inputError({ fn, arg: 'weights' }, problems().sameShape(vr, vc, wg.length, wg[0]!.length));
   }
   const isRange = Array.isArray(values);
   let sum = 0;
@@ -111,16 +111,16 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
       const at = isRange ? { row: i + 1, col: j + 1 } : {};
       const x = readScore(v, { fn, arg: 'values', ...at });
       const wv = wg[i]![j];
-      if (isBlank(wv)) throw inputError({ fn, arg: 'weights', ...at }, problems.missingWeight());
+      if (isBlank(wv)) throw inputError({ fn, arg: 'weights', ...at }, problems().missingWeight());
       const w = readNumber(wv, { fn, arg: 'weights', ...at }, -Infinity, Infinity);
-      if (w < 0) throw inputError({ fn, arg: 'weights', ...at }, problems.negativeWeight(w));
+      if (w < 0) throw inputError({ fn, arg: 'weights', ...at }, problems().negativeWeight(w));
       sum += x * w;
       total += w;
       any = true;
     }
   }
   if (!any) return '';
-  if (total === 0) throw inputError({ fn, arg: 'weights' }, problems.zeroWeights());
+  if (total === 0) throw inputError({ fn, arg: 'weights' }, problems().zeroWeights());
   return sum / total;
 }
 
@@ -131,12 +131,12 @@ export function ITA_THAI_DIGITS(value: unknown, decimals?: unknown): unknown {
   let places: number | undefined;
   if (!isBlank(d)) {
     const n = parseNumeric(d);
-    if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) throw inputError({ fn, arg: 'decimals' }, problems.decimals(d));
+    if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) throw inputError({ fn, arg: 'decimals' }, problems().decimals(d));
     places = n;
   }
   return mapCells(value, fn, 'value', (v, where) => {
     if (typeof v === 'number') {
-      if (!isFinite(v)) throw inputError(where, problems.notNumber(v));
+      if (!isFinite(v)) throw inputError(where, problems().notNumber(v));
       return toThaiDigits(places === undefined ? plainText(v) : toFixedText(v, places));
     }
     if (isDate(v)) return thaiDate(v);
@@ -144,7 +144,7 @@ export function ITA_THAI_DIGITS(value: unknown, decimals?: unknown): unknown {
       const n = places === undefined ? undefined : parseNumeric(v);
       return toThaiDigits(n === undefined ? v : toFixedText(n, places!));
     }
-    throw inputError(where, problems.notText(v));
+    throw inputError(where, problems().notText(v));
   });
 }
 
@@ -155,7 +155,7 @@ export function ITA_INDICATOR_NAME(number: unknown, fiscal_year?: unknown): unkn
   return mapCells(number, fn, 'number', (v, where) => {
     const n = parseNumeric(v);
     const ind = n === undefined ? undefined : fw.indicators.find((i) => i.no === n);
-    if (!ind) throw inputError(where, problems.indicatorNumber(v));
+    if (!ind) throw inputError(where, problems().indicatorNumber(v));
     return ind.name;
   });
 }

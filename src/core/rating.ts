@@ -1,10 +1,10 @@
-import { LETTER_BANDS, PASS_MARK } from './data/indicators';
+import { letterBands, PASS_MARK } from './data/indicators';
 import type { Framework, LabelRule, LetterBand } from './data/types';
 import { roundTo } from './round';
 import { toolScores, totalScore, type IndicatorScores, type ToolScores } from './scoring';
 
 /** Letter rating of a total, applied to the total rounded to 2 decimals. */
-export function letterFor(total: number, bands: readonly LetterBand[] = LETTER_BANDS): string {
+export function letterFor(total: number, bands: readonly LetterBand[] = letterBands()): string {
   const t = roundTo(total, 2);
   for (const b of bands) if (t >= b.min) return b.letter;
   return bands[bands.length - 1]!.letter;

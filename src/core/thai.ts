@@ -18,14 +18,20 @@ export const BE_OFFSET = 543;
 export const toBuddhistEra = (ceYear: number): number => ceYear + BE_OFFSET;
 export const toCommonEra = (beYear: number): number => beYear - BE_OFFSET;
 
-export const THAI_MONTHS = [
+/** Thai month names, January first. */
+export function thaiMonths(): readonly string[] {
+  return [
   'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
   'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
-] as const;
+  ];
+}
 
-export const THAI_MONTHS_ABBR = [
+/** Thai month abbreviations, January first. */
+export function thaiMonthsAbbr(): readonly string[] {
+  return [
   'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
-] as const;
+  ];
+}
 
 /** A calendar day, independent of time zones. `month` is 1–12. */
 export interface CalendarDay {
@@ -70,7 +76,7 @@ export interface ThaiDateOptions {
 /** "๑๓ มีนาคม ๒๕๖๖": day, Thai month, Buddhist-Era year. */
 export function thaiDate(d: CalendarDay | Date, options: ThaiDateOptions = {}): string {
   const day = isDate(d) ? dayOf(d) : d;
-  const names = options.month === 'abbr' ? THAI_MONTHS_ABBR : THAI_MONTHS;
+  const names = options.month === 'abbr' ? thaiMonthsAbbr() : thaiMonths();
   const text = `${day.day} ${names[day.month - 1]} ${toBuddhistEra(day.year)}`;
   return options.digits === 'arabic' ? text : toThaiDigits(text);
 }

@@ -7,6 +7,6 @@ export const BUNDLE_GLOBAL = 'ItaSheets';
 export const HELP_FILE = 'help';
 
 /** Add-on menu items, in order: caption (Thai) and the entry point it runs. */
-export const MENU_ITEMS: readonly { readonly fn: string; readonly caption: string }[] = [
-  { fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' },
-];
+export function menuItems(): readonly { readonly fn: string; readonly caption: string }[] {
+  return [{ fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' }];
+}

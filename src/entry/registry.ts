@@ -3,7 +3,7 @@
 // and the help page. Implementations are bound by name in src/main.ts, whose
 // type requires one for every entry here. Docs stay out of the runtime bundle.
 
-import { BUNDLE_GLOBAL, HELP_FILE, MENU_ITEMS } from './menu';
+import { BUNDLE_GLOBAL, HELP_FILE, menuItems } from './menu';
 
 export interface Text {
   readonly th: string;
@@ -154,7 +154,7 @@ export const ENTRIES: readonly Entry[] = [
   },
   { kind: 'trigger', name: 'onOpen', params: ['e'] },
   { kind: 'trigger', name: 'onInstall', params: ['e'] },
-  ...MENU_ITEMS.map((m): MenuEntry => ({ kind: 'menu', name: m.fn, caption: m.caption })),
+  ...menuItems().map((m): MenuEntry => ({ kind: 'menu', name: m.fn, caption: m.caption })),
 ];
 
 export { BUNDLE_GLOBAL, HELP_FILE };

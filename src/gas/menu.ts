@@ -1,4 +1,4 @@
-import { HELP_FILE, MENU_ITEMS } from '../entry/menu';
+import { HELP_FILE, menuItems } from '../entry/menu';
 
 /**
  * Builds the add-on menu. Runs in AuthMode.NONE too (before the add-on is
@@ -6,7 +6,7 @@ import { HELP_FILE, MENU_ITEMS } from '../entry/menu';
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(item.caption, item.fn);
+  for (const item of menuItems()) menu.addItem(item.caption, item.fn);
   menu.addToUi();
 }
 

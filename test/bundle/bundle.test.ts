@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTRIES, type CustomFunctionEntry } from '../../src/entry/registry';
 import { DIST, loadBundle, pushOrder, ROOT } from '../harness/harness';
 
-const stubs = readFileSync(join(DIST, 'functions.js'), 'utf8');
+const stubs = readFileSync(join(DIST, 'ita.js'), 'utf8');
 const customs = ENTRIES.filter((e): e is CustomFunctionEntry => e.kind === 'custom');
 
 /** Sample arguments a sheet could pass each custom function. */
@@ -22,8 +22,8 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
 };
 
 describe('the built bundle', () => {
-  it('is pushed as bundle.js then functions.js', () => {
-    expect(pushOrder().map((f) => f.slice(ROOT.length + 1))).toEqual(['dist/bundle.js', 'dist/functions.js']);
+  it('is one script file, named in the push order of .clasp.json', () => {
+    expect(pushOrder().map((f) => f.slice(ROOT.length + 1))).toEqual(['dist/ita.js']);
   });
 
   it('loads into a sandbox without Node globals', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_RULES } from '../../src/core/data/indicators';
+import { labelRules } from '../../src/core/data/indicators';
+
+const LABEL_RULES = labelRules();
 import { frameworkFor } from '../../src/core/framework';
 import { labelFor, letterFor, passes, resultFor } from '../../src/core/rating';
 

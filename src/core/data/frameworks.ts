@@ -1,27 +1,6 @@
-import { INDICATORS, LABEL_RULES, LETTER_BANDS, PASS_MARK, TOOLS } from './indicators';
+import { defaultIndicators, defaultTools, labelRules, letterBands, PASS_MARK } from './indicators';
 import { oit2563, oit2566, oit2568Partial } from './oit';
 import type { Framework, OitList, Provenance } from './types';
-
-const letters = { kind: 'letters', bands: LETTER_BANDS } as const;
-const labels = { kind: 'labels', rules: LABEL_RULES } as const;
-
-function year(
-  y: number,
-  rating: Framework['rating'],
-  weights: Provenance,
-  ratingFrom: Provenance,
-  oit?: OitList,
-): Framework {
-  return {
-    year: y,
-    indicators: INDICATORS,
-    tools: TOOLS,
-    rating,
-    passMark: PASS_MARK,
-    ...(oit ? { oit } : {}),
-    provenance: { weights, rating: ratingFrom },
-  };
-}
 
 /**
  * The framework of every supported fiscal year (Buddhist Era), oldest first.
@@ -29,6 +8,19 @@ function year(
  * 003) and carried to the other years; labels from 2566 are inferred.
  */
 export function buildFrameworks(): readonly Framework[] {
+  const indicators = defaultIndicators();
+  const tools = defaultTools();
+  const letters = { kind: 'letters', bands: letterBands() } as const;
+  const labels = { kind: 'labels', rules: labelRules() } as const;
+  const year = (y: number, rating: Framework['rating'], weights: Provenance, ratingFrom: Provenance, oit?: OitList): Framework => ({
+    year: y,
+    indicators,
+    tools,
+    rating,
+    passMark: PASS_MARK,
+    ...(oit ? { oit } : {}),
+    provenance: { weights, rating: ratingFrom },
+  });
   return [
     year(2562, letters, 'inferred', 'seed'),
     year(2563, letters, 'inferred', 'seed', oit2563()),
