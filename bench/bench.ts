@@ -38,28 +38,38 @@ function coldStart(scripts: string[], run: number, fresh: boolean): number {
   return t;
 }
 
-/** Median cold start of the bundle and of the baseline, interleaved. */
-function coldStarts(bundle: string[], fresh: boolean, runs: number): { ours: number; base: number } {
+/**
+ * Cold starts of the bundle and of the baseline, interleaved, in blocks of
+ * `runs` fresh contexts each. A block's ratio is median(ours) / median(base);
+ * the answer is the median block, which steadies the figure on a busy machine.
+ */
+function coldStarts(bundle: string[], fresh: boolean, runs: number, blocks: number): { ours: number; base: number; ratio: number } {
   for (let i = 0; i < 5; i++) {
     coldStart(bundle, -1 - i, fresh);
     coldStart([BASELINE], -1 - i, fresh);
   }
-  const ours: number[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    ours.push(coldStart(bundle, i, fresh));
-    base.push(coldStart([BASELINE], i, fresh));
+  const results: { ours: number; base: number; ratio: number }[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const ours: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(coldStart(bundle, b * runs + i, fresh));
+      base.push(coldStart([BASELINE], b * runs + i, fresh));
+    }
+    results.push({ ours: median(ours), base: median(base), ratio: median(ours) / median(base) });
   }
-  return { ours: median(ours), base: median(base) };
+  results.sort((x, y) => x.ratio - y.ratio);
+  return results[results.length >> 1]!;
 }
 
 function main(): void {
   const bundle = bundleSources().map((s) => s.script);
   const bundleBytes = pushOrder().reduce((n, f) => n + statSync(f).size, 0);
 
-  const RUNS = 101;
-  const cached = coldStarts(bundle, false, RUNS);
-  const uncached = coldStarts(bundle, true, RUNS);
+  const RUNS = 61;
+  const BLOCKS = 7;
+  const cached = coldStarts(bundle, false, RUNS, BLOCKS);
+  const uncached = coldStarts(bundle, true, RUNS, BLOCKS);
 
   const h = loadBundle();
   const rows10k = Array.from({ length: 10_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => 50 + ((i * 7 + j * 13) % 50) + 0.25));
@@ -84,16 +94,16 @@ function main(): void {
 
   const results = {
     bundle_bytes: bundleBytes,
-    cold_start_ratio: Number((cached.ours / cached.base).toFixed(2)),
+    cold_start_ratio: Number(cached.ratio.toFixed(2)),
     cold_start_ms: Number(cached.ours.toFixed(4)),
     cold_start_baseline_ms: Number(cached.base.toFixed(4)),
-    cold_start_ratio_uncached: Number((uncached.ours / uncached.base).toFixed(2)),
+    cold_start_ratio_uncached: Number(uncached.ratio.toFixed(2)),
     cold_start_uncached_ms: Number(uncached.ours.toFixed(4)),
     cold_start_baseline_uncached_ms: Number(uncached.base.toFixed(4)),
     score_10k_ms: Number(score10k.toFixed(2)),
     grade_10k_ms: Number(grade10k.toFixed(2)),
     node: process.version,
-    runs: RUNS,
+    cold_start_runs: `${BLOCKS} blocks × ${RUNS} fresh contexts`,
   };
   const targets: Record<string, number> = { bundle_bytes: 150_000, cold_start_ratio: 3, score_10k_ms: 20 };
   for (const [k, v] of Object.entries(results)) {

@@ -1,4 +1,4 @@
-import { CELL_ERROR_PREFIX, inputError, ItaError, problems, type Where } from './errors';
+import { at, CELL_ERROR_PREFIX, fail, inputError, isItaError, itaError, locate, problems, type ItaError, type Where } from './errors';
 import { firstYear, latestYear, supportedYear } from './framework';
 import { fromThaiDigits } from './thai';
 
@@ -47,31 +47,31 @@ export function parseNumeric(v: unknown): number | undefined {
 function propagated(v: unknown): ItaError | undefined {
   if (typeof v === 'string' && v.startsWith(CELL_ERROR_PREFIX)) {
     const [th, en] = v.slice(CELL_ERROR_PREFIX.length).split(' | ');
-    return new ItaError({ th: th ?? v, en: en ?? v });
+    return itaError({ th: th ?? v, en: en ?? v });
   }
   return undefined;
 }
 
-/** A number in [min, max]; throws a located error otherwise. Not for blank cells. */
-export function readNumber(v: unknown, where: Where, min: number, max: number): number {
+/** A number in [min, max]; fails otherwise. Not for blank cells. */
+export function readNumber(v: unknown, min: number, max: number): number {
   if (typeof v === 'number' && v >= min && v <= max) return v; // fast path
   const n = parseNumeric(v);
-  if (n === undefined) throw propagated(v) ?? inputError(where, problems().notNumber(v));
-  if (n < min || n > max) throw inputError(where, problems().outOfRange(n, min, max));
+  if (n === undefined) throw propagated(v) ?? fail(problems().notNumber(v));
+  if (n < min || n > max) fail(problems().outOfRange(n, min, max));
   return n;
 }
 
 /** A score 0–100. */
-export function readScore(v: unknown, where: Where): number {
-  return readNumber(v, where, 0, 100);
+export function readScore(v: unknown): number {
+  return typeof v === 'number' && v >= 0 && v <= 100 ? v : readNumber(v, 0, 100);
 }
 
 /** A supported Buddhist-Era fiscal year; blank gives the latest. */
-export function readYear(v: unknown, where: Where): number {
+export function readYear(v: unknown): number {
   if (isBlank(v)) return latestYear();
   const n = parseNumeric(v);
   const be = n === undefined ? undefined : supportedYear(n);
-  if (be === undefined) throw propagated(v) ?? inputError(where, problems().unknownYear(v, firstYear(), latestYear()));
+  if (be === undefined) throw propagated(v) ?? fail(problems().unknownYear(v, firstYear(), latestYear()));
   return be;
 }
 
@@ -108,29 +108,23 @@ export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (
     throw inputError({ fn, arg }, problems().yearRows(g.length, rows));
   }
   if (g.length === 1) {
-    const y = readYear(g[0]![0], { fn, arg });
+    const y = at({ fn, arg }, () => readYear(g[0]![0]));
     return new Array<number>(rows).fill(y);
   }
-  return g.map((r, i) => {
-    try {
-      return readYear(r[0], { fn, arg, row: i + 1, col: 1 });
-    } catch (e) {
-      if (e instanceof ItaError) return e;
-      throw e;
-    }
-  });
+  return g.map((r, i) => attempt(() => readYear(r[0]), { fn, arg, row: i + 1, col: 1 }) as number | ItaError);
 }
 
 /**
- * Runs `f` for one answer cell; an input error becomes that cell's answer so
- * that a bad row does not hide the good ones (see `finish`).
+ * Runs `f` for one answer cell; an input error, placed at `where`, becomes that
+ * cell's answer so that a bad row does not hide the good ones (see `finish`).
  */
-export function cell(f: () => Answer): Answer {
+export function attempt(f: () => Answer, where: Where): Answer {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ItaError) return e;
-    throw e;
+    const placed = locate(e, where);
+    if (isItaError(placed)) return placed;
+    throw placed;
   }
 }
 
@@ -142,15 +136,28 @@ export function cell(f: () => Answer): Answer {
 export function finish(grid: Answer[][]): unknown {
   if (grid.length === 1 && grid[0]!.length === 1) {
     const only = grid[0]![0];
-    if (only instanceof ItaError) throw only;
+    if (isItaError(only)) throw only;
     return only;
   }
-  return grid.map((row) => row.map((a) => (a instanceof ItaError ? CELL_ERROR_PREFIX + a.message : a)));
+  return grid.map((row) => row.map((a) => (isItaError(a) ? CELL_ERROR_PREFIX + a.message : a)));
 }
 
 /** Same-shape map over a single cell or a range, blanks staying blank. */
-export function mapCells(v: unknown, fn: string, arg: string, f: (value: unknown, where: Where) => Answer): unknown {
+export function mapCells(v: unknown, fn: string, arg: string, f: (value: unknown) => Answer): unknown {
   // One cell: answer or throw at once, as `finish` would.
-  if (!Array.isArray(v)) return isBlank(v) ? '' : f(v, { fn, arg });
-  return finish(asGrid(v).map((r, i) => r.map((x, j) => (isBlank(x) ? '' : cell(() => f(x, { fn, arg, row: i + 1, col: j + 1 }))))));
+  if (!Array.isArray(v)) return isBlank(v) ? '' : at({ fn, arg }, () => f(v));
+  return finish(
+    asGrid(v).map((r, i) =>
+      r.map((x, j) => {
+        if (isBlank(x)) return '';
+        try {
+          return f(x);
+        } catch (e) {
+          const placed = locate(e, { fn, arg, row: i + 1, col: j + 1 });
+          if (isItaError(placed)) return placed;
+          throw placed;
+        }
+      }),
+    ),
+  );
 }

@@ -17,16 +17,39 @@ export const CELL_ERROR_PREFIX = '⚠ ';
 
 /**
  * An input error with a Thai and an English message. `message` holds both,
- * Thai first, so Sheets shows the whole text in the #ERROR! tooltip.
+ * Thai first, so Sheets shows the whole text in the #ERROR! tooltip. A parser
+ * throws it unlocated (`fail`); the caller that knows the cell locates it.
+ * A plain Error with fields, not a subclass: no class is built at load time.
  */
-export class ItaError extends Error {
-  readonly th: string;
-  readonly en: string;
-  constructor(text: Bilingual) {
-    super(`${text.th} | ${text.en}`);
-    this.name = 'ItaError';
-    this.th = text.th;
-    this.en = text.en;
+export interface ItaError extends Error, Bilingual {
+  readonly ita: true;
+  readonly located: boolean;
+}
+
+export function itaError(text: Bilingual, located = true): ItaError {
+  return Object.assign(new Error(`${text.th} | ${text.en}`), { name: 'ItaError', ita: true as const, th: text.th, en: text.en, located });
+}
+
+export function isItaError(e: unknown): e is ItaError {
+  return typeof e === 'object' && e !== null && (e as { ita?: unknown }).ita === true;
+}
+
+/** Throws a problem whose place the caller adds (see `locate`). */
+export function fail(problem: Bilingual): never {
+  throw itaError(problem, false);
+}
+
+/** An unlocated ItaError placed at `where`; anything else as it is. */
+export function locate(e: unknown, where: Where): unknown {
+  return isItaError(e) && !e.located ? inputError(where, e) : e;
+}
+
+/** Runs `f`, placing any problem it fails with at `where`. */
+export function at<T>(where: Where, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw locate(e, where);
   }
 }
 
@@ -41,7 +64,7 @@ function place(w: Where): Bilingual {
 /** Builds the error for a problem at a place. */
 export function inputError(where: Where, problem: Bilingual): ItaError {
   const p = place(where);
-  return new ItaError({ th: `${p.th} — ${problem.th}`, en: `${p.en} — ${problem.en}` });
+  return itaError({ th: `${p.th} — ${problem.th}`, en: `${p.en} — ${problem.en}` });
 }
 
 /** Shows a user's value in a message, shortened and quoted. */

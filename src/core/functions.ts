@@ -1,6 +1,6 @@
 import {
   asGrid,
-  cell,
+  attempt,
   finish,
   indicatorRows,
   isBlank,
@@ -14,7 +14,7 @@ import {
   type Answer,
 } from './cells';
 import type { Framework, ToolId } from './data/types';
-import { inputError, isDate, ItaError, problems } from './errors';
+import { at, fail, inputError, isDate, isItaError, problems } from './errors';
 import { frameworkFor, toolId } from './framework';
 import { letterFor, passes, resultFor } from './rating';
 import { plainText, toFixedText } from './round';
@@ -38,27 +38,44 @@ function perRow(
 ): unknown {
   const { rows, cellOf } = indicatorRows(indicators, fn, 'indicators');
   const years = yearPerRow(fiscalYear, rows.length, fn, 'fiscal_year');
-  return finish(
-    rows.map((row, r) => [
-      cell(() => {
-        if (row.every(isBlank)) return '';
-        const y = years[r]!;
-        if (y instanceof ItaError) throw y;
-        const scores = row.map((v, i) => {
-          if (isBlank(v)) throw inputError({ fn, arg: 'indicators', ...cellOf(r, i) }, problems().blankIndicator());
-          return readScore(v, { fn, arg: 'indicators', ...cellOf(r, i) });
-        });
-        return f(scores, frameworkFor(y));
-      }),
-    ]),
-  );
+  const out: Answer[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const y = years[r]!;
+    if (row.every(isBlank)) out.push(['']);
+    else if (isItaError(y)) out.push([y]);
+    else out.push([attemptRow(fn, row, r, cellOf, (scores) => f(scores, frameworkFor(y)))]);
+  }
+  return finish(out);
+}
+
+/** Reads one row of ten scores (fast path for plain numbers) and runs `f`, or answers the row's error. */
+function attemptRow(
+  fn: string,
+  row: readonly unknown[],
+  r: number,
+  cellOf: (r: number, i: number) => { row: number; col: number },
+  f: (scores: number[]) => Answer,
+): Answer {
+  const scores = new Array<number>(10);
+  for (let i = 0; i < 10; i++) {
+    const v = row[i];
+    if (typeof v === 'number' && v >= 0 && v <= 100) {
+      scores[i] = v;
+      continue;
+    }
+    const read = attempt(() => (isBlank(v) ? fail(problems().blankIndicator()) : readScore(v)), { fn, arg: 'indicators', ...cellOf(r, i) });
+    if (isItaError(read)) return read;
+    scores[i] = read as number;
+  }
+  return f(scores);
 }
 
 function readTool(tool: unknown, fn: string): ToolId {
-  const v = single(tool, { fn, arg: 'tool' });
-  const id = typeof v === 'string' ? v.trim().toUpperCase() : '';
-  const found = toolId(id);
-  if (!found) throw inputError({ fn, arg: 'tool' }, problems().unknownTool(v));
+  const where = { fn, arg: 'tool' };
+  const v = single(tool, where);
+  const found = toolId(typeof v === 'string' ? v.trim().toUpperCase() : '');
+  if (!found) throw inputError(where, problems().unknownTool(v));
   return found;
 }
 
@@ -80,14 +97,15 @@ export function ITA_LABEL(indicators: unknown, fiscal_year?: unknown): unknown {
 
 /** ITA_GRADE: AA–F for the score rounded to 2 decimals. */
 export function ITA_GRADE(score: unknown): unknown {
-  return mapCells(score, 'ITA_GRADE', 'score', (v, where) => letterFor(readScore(v, where)));
+  return mapCells(score, 'ITA_GRADE', 'score', (v) => letterFor(readScore(v)));
 }
 
 /** ITA_PASS: TRUE when the score rounded to 2 decimals reaches the pass mark. */
 export function ITA_PASS(score: unknown, pass_mark?: unknown): unknown {
-  const markCell = single(pass_mark, { fn: 'ITA_PASS', arg: 'pass_mark' });
-  const mark = isBlank(markCell) ? undefined : readScore(markCell, { fn: 'ITA_PASS', arg: 'pass_mark' });
-  return mapCells(score, 'ITA_PASS', 'score', (v, where) => passes(readScore(v, where), mark));
+  const where = { fn: 'ITA_PASS', arg: 'pass_mark' };
+  const markCell = single(pass_mark, where);
+  const mark = isBlank(markCell) ? undefined : at(where, () => readScore(markCell));
+  return mapCells(score, 'ITA_PASS', 'score', (v) => passes(readScore(v), mark));
 }
 
 /** ITA_WEIGHTED: Σ value × weight / Σ weight over the non-blank values. */
@@ -108,12 +126,14 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
     for (let j = 0; j < vc; j++) {
       const v = vg[i]![j];
       if (isBlank(v)) continue;
-      const at = isRange ? { row: i + 1, col: j + 1 } : {};
-      const x = readScore(v, { fn, arg: 'values', ...at });
+      const cellAt = isRange ? { row: i + 1, col: j + 1 } : {};
+      const x = at({ fn, arg: 'values', ...cellAt }, () => readScore(v));
       const wv = wg[i]![j];
-      if (isBlank(wv)) throw inputError({ fn, arg: 'weights', ...at }, problems().missingWeight());
-      const w = readNumber(wv, { fn, arg: 'weights', ...at }, -Infinity, Infinity);
-      if (w < 0) throw inputError({ fn, arg: 'weights', ...at }, problems().negativeWeight(w));
+      const w = at({ fn, arg: 'weights', ...cellAt }, () => {
+        if (isBlank(wv)) fail(problems().missingWeight());
+        const n = readNumber(wv, -Infinity, Infinity);
+        return n < 0 ? fail(problems().negativeWeight(n)) : n;
+      });
       sum += x * w;
       total += w;
       any = true;
@@ -134,9 +154,9 @@ export function ITA_THAI_DIGITS(value: unknown, decimals?: unknown): unknown {
     if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) throw inputError({ fn, arg: 'decimals' }, problems().decimals(d));
     places = n;
   }
-  return mapCells(value, fn, 'value', (v, where) => {
+  return mapCells(value, fn, 'value', (v) => {
     if (typeof v === 'number') {
-      if (!isFinite(v)) throw inputError(where, problems().notNumber(v));
+      if (!isFinite(v)) fail(problems().notNumber(v));
       return toThaiDigits(places === undefined ? plainText(v) : toFixedText(v, places));
     }
     if (isDate(v)) return thaiDate(v);
@@ -144,18 +164,18 @@ export function ITA_THAI_DIGITS(value: unknown, decimals?: unknown): unknown {
       const n = places === undefined ? undefined : parseNumeric(v);
       return toThaiDigits(n === undefined ? v : toFixedText(n, places!));
     }
-    throw inputError(where, problems().notText(v));
+    return fail(problems().notText(v));
   });
 }
 
 /** ITA_INDICATOR_NAME: the Thai name of indicator 1–10. */
 export function ITA_INDICATOR_NAME(number: unknown, fiscal_year?: unknown): unknown {
   const fn = 'ITA_INDICATOR_NAME';
-  const fw = frameworkFor(readYear(single(fiscal_year, { fn, arg: 'fiscal_year' }), { fn, arg: 'fiscal_year' }));
-  return mapCells(number, fn, 'number', (v, where) => {
+  const where = { fn, arg: 'fiscal_year' };
+  const fw = frameworkFor(at(where, () => readYear(single(fiscal_year, where))));
+  return mapCells(number, fn, 'number', (v) => {
     const n = parseNumeric(v);
     const ind = n === undefined ? undefined : fw.indicators.find((i) => i.no === n);
-    if (!ind) throw inputError(where, problems().indicatorNumber(v));
-    return ind.name;
+    return ind ? ind.name : fail(problems().indicatorNumber(v));
   });
 }

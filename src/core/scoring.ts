@@ -7,13 +7,26 @@ export type ToolScores = Readonly<Record<ToolId, number>>;
 
 /** Mean of the indicators of each tool, at full precision (ITA-METHOD.md §3). */
 export function toolScores(scores: IndicatorScores, fw: Framework): ToolScores {
-  const sum: Record<ToolId, number> = { IIT: 0, EIT: 0, OIT: 0 };
-  const count: Record<ToolId, number> = { IIT: 0, EIT: 0, OIT: 0 };
+  let iit = 0;
+  let eit = 0;
+  let oit = 0;
+  let ni = 0;
+  let ne = 0;
+  let no = 0;
   for (const ind of fw.indicators) {
-    sum[ind.tool] += scores[ind.no - 1]!;
-    count[ind.tool] += 1;
+    const s = scores[ind.no - 1]!;
+    if (ind.tool === 'IIT') {
+      iit += s;
+      ni++;
+    } else if (ind.tool === 'EIT') {
+      eit += s;
+      ne++;
+    } else {
+      oit += s;
+      no++;
+    }
   }
-  return { IIT: sum.IIT / count.IIT, EIT: sum.EIT / count.EIT, OIT: sum.OIT / count.OIT };
+  return { IIT: iit / ni, EIT: eit / ne, OIT: oit / no };
 }
 
 /** Σ tool score × weight, at full precision; round only for display. */

@@ -71,3 +71,13 @@ describe('rounding', () => {
     expect(plainText(1e-7)).toBe('0.0000001');
   });
 });
+
+describe('rounding agrees with decimal rounding', () => {
+  it('for every hundredth-and-a-half from 0 to 100', () => {
+    for (let i = 0; i <= 100000; i += 1) {
+      const x = i / 1000; // 0.000 … 100.000, ties at every …5
+      const expected = Number((Math.round(Number(`${x}e2`)) + 'e-2'));
+      expect(roundTo(x, 2)).toBe(expected);
+    }
+  });
+});
