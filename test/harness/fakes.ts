@@ -65,7 +65,8 @@ export interface MenuItem {
 }
 
 /**
- * Menu (developers.google.com/apps-script/reference/base/menu): addItem(caption,
+ * Menu (developers.google.com/apps-script/reference/base/menu, and
+ * developers.google.com/workspace/add-ons/concepts/menus): addItem(caption,
  * functionName) takes the *name* of a top-level function, not the function; the
  * menu appears only after addToUi(). createAddonMenu() menus are shown under
  * Extensions › add-on name, and their captions are the items' text.
