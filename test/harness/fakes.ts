@@ -3,6 +3,7 @@
 // assumption about Google's behaviour is written beside the code that makes it,
 // with the reference page it was checked against.
 import { readFileSync } from 'node:fs';
+import { FakeDataValidationBuilder, type FakeSpreadsheet } from './spreadsheet';
 
 /** One call into a fake service. */
 export interface ServiceCall {
@@ -192,12 +193,28 @@ export class FakeUi implements Faked<GoogleAppsScript.Base.Ui, 'createAddonMenu'
 
 // ---------------------------------------------------------------- SpreadsheetApp
 
-/** SpreadsheetApp.getUi() answers the one Ui of the open spreadsheet. */
-export class FakeSpreadsheetApp implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi'> {
-  constructor(readonly ui: FakeUi) {}
+/**
+ * SpreadsheetApp: getUi() and getActive() answer the Ui and the spreadsheet the
+ * add-on runs in; newDataValidation() a fresh builder.
+ */
+export class FakeSpreadsheetApp implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi' | 'getActive' | 'getActiveSpreadsheet' | 'newDataValidation' | 'flush'> {
+  constructor(
+    readonly ui: FakeUi,
+    readonly spreadsheet: FakeSpreadsheet,
+  ) {}
   getUi(): FakeUi {
     return this.ui;
   }
+  getActive(): FakeSpreadsheet {
+    return this.spreadsheet;
+  }
+  getActiveSpreadsheet(): FakeSpreadsheet {
+    return this.spreadsheet;
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
+  }
+  flush(): void {}
 }
 
 /** ScriptApp.AuthMode (reference/script/auth-mode): the enum's names are its values. */
@@ -214,5 +231,81 @@ export class FakeLogger {
   log(...args: unknown[]): this {
     this.lines.push(args.map(String).join(' '));
     return this;
+  }
+}
+
+// ---------------------------------------------------------------- LockService
+
+/**
+ * Lock (reference/lock/lock): tryLock(ms) answers false when another execution
+ * holds the lock for longer than the wait; waitLock(ms) throws instead
+ * ("Lock timeout: another process was holding the lock for too long.").
+ * `heldElsewhere` plays that other execution.
+ */
+export class FakeLock implements Faked<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
+  heldElsewhere = false;
+  private held = false;
+  /** Every acquire and release, in order, for tests of who wrote under the lock. */
+  readonly events: ('acquire' | 'release')[] = [];
+  tryLock(_timeoutInMillis: number): boolean {
+    if (this.heldElsewhere) return false;
+    this.held = true;
+    this.events.push('acquire');
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+  }
+  releaseLock(): void {
+    if (this.held) this.events.push('release');
+    this.held = false;
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+}
+
+/** LockService.getDocumentLock(): one lock per document, shared by its users. */
+export class FakeLockService implements Faked<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock'> {
+  readonly lock = new FakeLock();
+  getDocumentLock(): FakeLock {
+    return this.lock;
+  }
+  getScriptLock(): FakeLock {
+    return this.lock;
+  }
+}
+
+/**
+ * Session.getActiveUser().getEmail(): the user's address, or "" where Google
+ * withholds it (consumer accounts in some contexts).
+ */
+export class FakeUser implements Faked<GoogleAppsScript.Base.User, 'getEmail'> {
+  constructor(private readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+export class FakeSession implements Faked<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'> {
+  constructor(public email = 'staff@example.go.th') {}
+  getActiveUser(): FakeUser {
+    return new FakeUser(this.email);
+  }
+  getEffectiveUser(): FakeUser {
+    return new FakeUser(this.email);
+  }
+  getScriptTimeZone(): string {
+    return 'Asia/Bangkok';
+  }
+}
+
+/** Utilities.getUuid(): a random version-4 UUID string. */
+export class FakeUtilities implements Faked<GoogleAppsScript.Utilities.Utilities, 'getUuid'> {
+  private n = 0;
+  getUuid(): string {
+    this.n += 1;
+    const hex = (this.n.toString(16) + Math.random().toString(16).slice(2)).padEnd(32, '0').slice(0, 32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 }

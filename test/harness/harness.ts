@@ -7,12 +7,16 @@ import vm from 'node:vm';
 import {
   AUTH_MODE,
   FakeHtmlService,
+  FakeLockService,
   FakeLogger,
+  FakeSession,
   FakeSpreadsheetApp,
   FakeUi,
+  FakeUtilities,
   instrument,
   type ServiceLog,
 } from './fakes';
+import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
 
 /** The project root: npm scripts, vitest and the bench all run there. */
 export const ROOT = process.cwd();
@@ -51,6 +55,13 @@ export interface Harness {
   readonly context: vm.Context;
   readonly log: ServiceLog;
   readonly ui: FakeUi;
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly locks: FakeLockService;
+  readonly session: FakeSession;
+  /** Names of the service globals the sandbox provides. */
+  readonly serviceGlobals: readonly string[];
+  /** Calls logged on the Spreadsheet service and the objects it hands out. */
+  spreadsheetCalls(): number;
   readonly logger: FakeLogger;
   /** Calls a top-level function of the bundle with values made in the sandbox's realm. */
   call(name: string, ...args: unknown[]): unknown;
@@ -58,13 +69,29 @@ export interface Harness {
   run(code: string): unknown;
 }
 
+export interface HarnessOptions {
+  /** The spreadsheet the add-on runs in (default: an empty one). */
+  readonly spreadsheet?: FakeSpreadsheet;
+  /** The signed-in user's address. */
+  readonly email?: string;
+}
+
+/** Services whose calls count as Spreadsheet service calls. */
+const SPREADSHEET_SERVICES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DataValidationBuilder', 'DataValidation', 'Protection']);
+
 /** Creates a fresh sandbox and loads the bundle into it. */
-export function loadBundle(): Harness {
+export function loadBundle(options: HarnessOptions = {}): Harness {
   const log: ServiceLog = [];
   const ui = new FakeUi();
   const logger = new FakeLogger();
+  const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
+  const locks = new FakeLockService();
+  const session = new FakeSession(options.email);
   const globals: Record<string, unknown> = {
-    SpreadsheetApp: instrument('SpreadsheetApp', new FakeSpreadsheetApp(ui), log),
+    SpreadsheetApp: instrument('SpreadsheetApp', new FakeSpreadsheetApp(ui, spreadsheet), log),
+    LockService: instrument('LockService', locks, log),
+    Session: instrument('Session', session, log),
+    Utilities: instrument('Utilities', new FakeUtilities(), log),
     HtmlService: instrument('HtmlService', new FakeHtmlService(DIST), log),
     ScriptApp: instrument('ScriptApp', { AuthMode: AUTH_MODE }, log),
     Logger: instrument('Logger', logger, log),
@@ -82,10 +109,16 @@ export function loadBundle(): Harness {
     return v;
   };
   const fromRealm = (v: unknown): unknown => (Array.isArray(v) ? v.map(fromRealm) : v);
+  spreadsheet.evaluator = formulaEvaluator(context, toRealm, fromRealm);
   return {
     context,
     log,
     ui,
+    spreadsheet,
+    locks,
+    session,
+    serviceGlobals: Object.keys(globals),
+    spreadsheetCalls: () => log.filter((c) => SPREADSHEET_SERVICES.has(c.service)).length,
     logger,
     call(name, ...args) {
       const fn = (context as Record<string, unknown>)[name];
@@ -95,5 +128,36 @@ export function loadBundle(): Harness {
     run(code) {
       return vm.runInContext(code, context);
     },
+  };
+}
+
+/**
+ * Evaluates the formulas our code writes: one call of a top-level function of
+ * the bundle (our custom functions), with ranges of the same sheet, quoted
+ * strings and numbers as arguments. A range of one cell passes its value, a
+ * larger one a 2-D array, as Sheets passes them. A thrown error shows as
+ * "#ERROR!", as in Sheets; anything else as "#NAME?".
+ */
+function formulaEvaluator(
+  context: vm.Context,
+  toRealm: (v: unknown) => unknown,
+  fromRealm: (v: unknown) => unknown,
+): FormulaEvaluator {
+  return (formula, sheet) => {
+    const m = /^=\s*([A-Z_][A-Z0-9_]*)\((.*)\)\s*$/is.exec(formula);
+    const fn = m ? (context as Record<string, unknown>)[m[1]!.toUpperCase()] : undefined;
+    if (!m || typeof fn !== 'function') return '#NAME?';
+    const args = (m[2]!.match(/"(?:[^"]|"")*"|[^,]+/g) ?? []).map((raw) => {
+      const a = raw.trim();
+      if (a.startsWith('"')) return a.slice(1, -1).replace(/""/g, '"');
+      if (/^[+-]?\d+(\.\d+)?$/.test(a)) return Number(a);
+      const values = sheet.rangeA1(a).getValues();
+      return values.length === 1 && values[0]!.length === 1 ? values[0]![0] : values;
+    });
+    try {
+      return fromRealm((fn as (...x: unknown[]) => unknown)(...args.map(toRealm)));
+    } catch {
+      return '#ERROR!';
+    }
   };
 }
