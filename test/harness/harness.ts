@@ -97,6 +97,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     Logger: instrument('Logger', logger, log),
     console: instrument('console', { log: logger.log.bind(logger), info: logger.log.bind(logger), warn: logger.log.bind(logger), error: logger.log.bind(logger) }, log),
   };
+  const serviceGlobals = Object.keys(globals);
   const context = vm.createContext(globals, { name: 'apps-script' });
   for (const { file, script } of bundleSources()) {
     new vm.Script(script, { filename: file }).runInContext(context);
@@ -117,7 +118,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     spreadsheet,
     locks,
     session,
-    serviceGlobals: Object.keys(globals),
+    serviceGlobals,
     spreadsheetCalls: () => log.filter((c) => SPREADSHEET_SERVICES.has(c.service)).length,
     logger,
     call(name, ...args) {
