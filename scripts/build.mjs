@@ -3,11 +3,14 @@
 //                      functions), then the code: one IIFE defining the global ItaSheets.
 //                      One file, since each file adds to every execution's start.
 //   dist/help.html     the function reference the menu opens
+//   dist/sidebar.html  the measures sidebar, self-contained
 //   dist/appsscript.json
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { lazyModules } from './lazy.mjs';
+import { buildSidebar } from './sidebar.mjs';
 import { renderHelp, renderStubs } from './stubs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,6 +37,8 @@ async function bundle(globalName) {
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // The measure schema (with zod/mini) sets itself up on first use only.
+    plugins: [lazyModules(['src/core/measures/schema.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none' })],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -57,6 +62,7 @@ async function main() {
 
   await writeFile(`${dist}/ita.js`, `${renderStubs(ENTRIES, BUNDLE_GLOBAL)}\n${await bundle(BUNDLE_GLOBAL)}`);
   await writeFile(`${dist}/${HELP_FILE}.html`, renderHelp(ENTRIES));
+  await writeFile(`${dist}/sidebar.html`, await buildSidebar(root));
   await writeFile(`${dist}/appsscript.json`, await readFile(`${root}appsscript.json`));
 
   // Every registry entry must exist in the bundle and as a top-level function.

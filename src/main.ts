@@ -11,3 +11,5 @@ export {
   ITA_WEIGHTED,
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
+export { setupWorkbook } from './gas/setup';
+export { openMeasuresSidebar, sidebarCall } from './gas/sidebar';

@@ -8,5 +8,9 @@ export const HELP_FILE = 'help';
 
 /** Add-on menu items, in order: caption (Thai) and the entry point it runs. */
 export function menuItems(): readonly { readonly fn: string; readonly caption: string }[] {
-  return [{ fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' }];
+  return [
+    { fn: 'setupWorkbook', caption: 'ตั้งค่าสมุดงาน ITA' },
+    { fn: 'openMeasuresSidebar', caption: 'บันทึกมาตรการ' },
+    { fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' },
+  ];
 }

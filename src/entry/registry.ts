@@ -32,6 +32,13 @@ export interface TriggerEntry {
   readonly params: readonly string[];
 }
 
+/** A function the sidebar calls through google.script.run. */
+export interface ServerEntry {
+  readonly kind: 'server';
+  readonly name: string;
+  readonly params: readonly string[];
+}
+
 export interface MenuEntry {
   readonly kind: 'menu';
   readonly name: string;
@@ -39,7 +46,7 @@ export interface MenuEntry {
   readonly caption: string;
 }
 
-export type Entry = CustomFunctionEntry | TriggerEntry | MenuEntry;
+export type Entry = CustomFunctionEntry | TriggerEntry | ServerEntry | MenuEntry;
 
 const INDICATORS: ParamDoc = {
   name: 'indicators',
@@ -154,6 +161,7 @@ export const ENTRIES: readonly Entry[] = [
   },
   { kind: 'trigger', name: 'onOpen', params: ['e'] },
   { kind: 'trigger', name: 'onInstall', params: ['e'] },
+  { kind: 'server', name: 'sidebarCall', params: ['method', 'request'] },
   ...menuItems().map((m): MenuEntry => ({ kind: 'menu', name: m.fn, caption: m.caption })),
 ];
 

@@ -95,7 +95,7 @@ describe('the add-on menu', () => {
     const [menu] = h.ui.menus;
     expect(menu?.added).toBe(true);
     const items = menu!.items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
-    expect(items.map((i) => i.caption)).toEqual(['วิธีใช้สูตร ITA']);
+    expect(items.map((i) => i.caption)).toEqual(['ตั้งค่าสมุดงาน ITA', 'บันทึกมาตรการ', 'วิธีใช้สูตร ITA']);
     for (const i of items) expect(h.run(`typeof ${i.functionName}`)).toBe('function');
   });
 
@@ -115,6 +115,25 @@ describe('the add-on menu', () => {
     for (const e of customs) expect(html).toContain(`${e.name}(`);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?https?:/i);
     expect(html).toContain('lang="th"');
+  });
+});
+
+describe('the measures sidebar', () => {
+  it('opens from the menu as one self-contained Thai page', () => {
+    const h = loadBundle();
+    h.call('openMeasuresSidebar');
+    const [panel] = h.ui.dialogs;
+    expect(panel?.kind).toBe('sidebar');
+    expect(panel?.title).toBe('บันทึกมาตรการ ITA');
+    const html = panel!.output.getContent();
+    expect(html).toContain('<html lang="th">');
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+  });
+
+  it('is answered through one server entry, which refuses unknown methods', () => {
+    const h = loadBundle();
+    expect(() => h.call('sidebarCall', 'dropAll', {})).toThrow('unknown sidebar method');
   });
 });
 

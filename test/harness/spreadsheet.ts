@@ -30,7 +30,9 @@ export function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
-const copyValue = (v: unknown): unknown => (v instanceof Date ? new Date(v.getTime()) : v);
+/** Dates may come from the sandbox's realm, where `instanceof Date` is false. */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const copyValue = (v: unknown): unknown => (isDate(v) ? new Date(v.getTime()) : v);
 
 /**
  * What a written value becomes, as when a person types it (Range.setValue):
@@ -271,7 +273,7 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
 /** How Sheets shows a value with a number format (the few formats we use). */
 function display(v: unknown, format: string): string {
   if (v === '' || v === null || v === undefined) return '';
-  if (v instanceof Date) {
+  if (isDate(v)) {
     if (format.includes('yyyy') || format.includes('mmmm') || format.includes('d')) {
       const months = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
       return `${v.getDate()} ${months[v.getMonth()]} ${v.getFullYear() + 543}`;
@@ -462,11 +464,16 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
 }
 
-type SpreadsheetMethods = 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getName' | 'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getRangeByName';
+type SpreadsheetMethods = 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getName' | 'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getRangeByName' | 'toast';
 
-/** Spreadsheet: named sheets; insertSheet(name) throws when the name is taken. */
+/**
+ * Spreadsheet: named sheets; insertSheet(name, index) puts the new sheet at that
+ * 0-based position (default last) and throws when the name is taken; toast()
+ * shows a message in the corner (recorded here).
+ */
 export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
+  readonly toasts: { msg: string; title: string }[] = [];
   private nextId = 0;
   evaluator: FormulaEvaluator | undefined;
   constructor(
@@ -476,12 +483,16 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   getSheetByName(name: string): FakeSheet | null {
     return this.sheets.find((s) => s.getName() === name) ?? null;
   }
-  insertSheet(sheetName?: string): FakeSheet {
+  // Google overloads insertSheet; the typed signature (the last overload) takes options.
+  insertSheet(sheetName?: string, sheetIndex?: number | { template?: unknown }): FakeSheet {
     const name = sheetName ?? `Sheet${this.sheets.length + 1}`;
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(name, this, this.nextId++);
-    this.sheets.push(sheet);
+    this.sheets.splice(typeof sheetIndex === 'number' ? sheetIndex : this.sheets.length, 0, sheet);
     return sheet;
+  }
+  toast(msg: string, title?: string, _timeoutSeconds?: number | null): void {
+    this.toasts.push({ msg, title: title ?? '' });
   }
   getSheets(): FakeSheet[] {
     return [...this.sheets];

@@ -1,0 +1,52 @@
+// The sidebar's calls to the server: one typed map, shared by both sides. Every
+// request and answer is plain JSON (no Date: dates travel as ISO strings).
+import type { Bilingual } from './errors';
+import type { Measure } from './measures/model';
+import type { FieldErrors } from './measures/schema';
+import type { SaveRequest } from './measures/store';
+
+export interface MeasureView {
+  readonly measure: Measure;
+  /** Cells that could not be read as expected, in Thai. */
+  readonly notes: readonly string[];
+}
+
+export interface DeletedView {
+  readonly measure: Measure;
+  readonly deletedAt: string;
+  readonly deletedBy: string;
+}
+
+export interface ListAnswer {
+  /** The fiscal year asked for, or the settings' year. */
+  readonly fiscalYear: number;
+  /** Fiscal years that have measures, and the settings' year. */
+  readonly years: readonly number[];
+  readonly measures: readonly MeasureView[];
+  /** Indicator names 1–10, for the form. */
+  readonly indicatorNames: readonly string[];
+}
+
+/** An operation that did not go ahead, and why. */
+export type Refused =
+  | { readonly ok: false; readonly kind: 'invalid'; readonly errors: FieldErrors }
+  | { readonly ok: false; readonly kind: 'conflict' | 'missing' | 'setup' | 'busy'; readonly message: Bilingual };
+
+export type Saved = { readonly ok: true; readonly measure: Measure } | Refused;
+export type Done = { readonly ok: true } | Refused;
+
+export interface SidebarApi {
+  list(req: { readonly fiscalYear?: number }): ListAnswer;
+  save(req: SaveRequest): Saved;
+  remove(req: { readonly base: Measure }): Done;
+  deleted(req: Record<string, never>): readonly DeletedView[];
+  recover(req: { readonly id: string }): Saved;
+  duplicate(req: { readonly id: string }): Saved;
+}
+
+export type ApiMethod = keyof SidebarApi;
+
+export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate'];
+
+/** The one top-level function google.script.run calls: sidebarCall(method, request). */
+export const SIDEBAR_ENTRY = 'sidebarCall';

@@ -1,0 +1,142 @@
+// The ITA workbook: the sheets the add-on keeps in the unit's spreadsheet, as
+// data. Setting up creates what is missing and never touches what exists.
+import { DELETED_AT, DELETED_BY, measureColumns, STATUSES } from './measures/model';
+
+export const SHEET = {
+  settings: 'ตั้งค่า ITA',
+  scores: 'คะแนน ITA',
+  measures: 'มาตรการ',
+  deleted: 'มาตรการที่ลบ',
+} as const;
+
+export const UNIT_KINDS = ['องค์การบริหารส่วนตำบล', 'เทศบาลตำบล', 'เทศบาลเมือง', 'เทศบาลนคร', 'อื่น ๆ'] as const;
+
+export interface Validation {
+  readonly list: readonly string[];
+  /** true: other input is kept with a warning; false: it is refused. */
+  readonly allowInvalid: boolean;
+  readonly help: string;
+}
+
+export interface ColumnSpec {
+  readonly header: string;
+  /** Number format of the column's data cells ("@" = plain text). */
+  readonly format?: string;
+  readonly validation?: Validation;
+  readonly width?: number;
+  /** A formula for row 2 that fills the column, from the columns' letters by header. */
+  readonly formula?: (letter: (header: string) => string | undefined) => string | undefined;
+}
+
+export interface TableSheetSpec {
+  readonly kind: 'table';
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+export interface SettingSpec {
+  readonly key: string;
+  readonly value: string | number;
+  readonly validation?: Validation;
+  readonly note: string;
+}
+
+export interface SettingsSheetSpec {
+  readonly kind: 'settings';
+  readonly name: string;
+  readonly headers: readonly [string, string, string];
+  readonly settings: readonly SettingSpec[];
+}
+
+export const THAI_DATE_FORMAT = 'd mmmm yyyy';
+export const SCORE_FORMAT = '0.00';
+
+const indicatorHeader = (n: number) => `ตัวชี้วัด ${n}`;
+
+/** Indicators 1–10 side by side in order: "B2:K" and the year column "A2:A". */
+function scoreRanges(letter: (h: string) => string | undefined): { ind: string; year: string } | undefined {
+  const letters = Array.from({ length: 10 }, (_, i) => letter(indicatorHeader(i + 1)));
+  const year = letter('ปีงบประมาณ');
+  if (!year || letters.some((l) => !l)) return undefined;
+  const nums = letters.map((l) => [...l!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0));
+  if (nums.some((n, i) => i > 0 && n !== nums[i - 1]! + 1)) return undefined; // not side by side
+  return { ind: `${letters[0]}2:${letters[9]}`, year: `${year}2:${year}` };
+}
+
+/** Every sheet of the workbook, in the order setup creates them. */
+export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpec | SettingsSheetSpec)[] {
+  const statusRule: Validation = { list: STATUSES, allowInvalid: false, help: `เลือก ${STATUSES.join(' / ')}` };
+  const indicatorRule: Validation = {
+    list: Array.from({ length: 10 }, (_, i) => String(i + 1)),
+    allowInvalid: true,
+    help: 'เลือกตัวชี้วัด 1–10 หรือพิมพ์หลายตัวคั่นด้วยจุลภาค เช่น 1, 9',
+  };
+  const measureFormat = (kind: string) => (kind === 'date' ? THAI_DATE_FORMAT : kind === 'year' ? '0' : '@');
+  const measureCols: ColumnSpec[] = measureColumns().map((c) => ({
+    header: c.header,
+    format: measureFormat(c.kind),
+    ...(c.kind === 'status' ? { validation: statusRule } : c.kind === 'indicators' ? { validation: indicatorRule } : {}),
+    width: c.kind === 'text' ? 220 : 110,
+  }));
+  const tool = (id: string) => (l: (h: string) => string | undefined) => {
+    const r = scoreRanges(l);
+    return r && `=ITA_TOOL_SCORE(${r.ind}, "${id}", ${r.year})`;
+  };
+  return [
+    {
+      kind: 'settings',
+      name: SHEET.settings,
+      headers: ['รายการ', 'ค่า', 'คำอธิบาย'],
+      settings: [
+        { key: 'ชื่อหน่วยงาน', value: '', note: 'เช่น องค์การบริหารส่วนตำบลบ้านแลง' },
+        { key: 'ประเภทหน่วยงาน', value: UNIT_KINDS[0], validation: { list: UNIT_KINDS, allowInvalid: true, help: 'เลือกประเภทหน่วยงาน' }, note: '' },
+        { key: 'อำเภอ', value: '', note: '' },
+        { key: 'จังหวัด', value: '', note: '' },
+        { key: 'ปีงบประมาณ', value: defaultFiscalYear, note: 'ปี พ.ศ. ที่กำลังจัดทำมาตรการ' },
+        { key: 'ชื่อผู้บริหาร', value: '', note: 'ผู้ลงนามในประกาศ' },
+        { key: 'ตำแหน่งผู้บริหาร', value: 'นายกองค์การบริหารส่วนตำบล', note: '' },
+        { key: 'เกณฑ์จุดแข็ง', value: 80, note: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้ถือเป็นจุดแข็ง ต่ำกว่าถือเป็นจุดที่ต้องพัฒนา' },
+      ],
+    },
+    {
+      kind: 'table',
+      name: SHEET.scores,
+      columns: [
+        { header: 'ปีงบประมาณ', format: '0', width: 90 },
+        ...Array.from({ length: 10 }, (_, i) => ({ header: indicatorHeader(i + 1), format: SCORE_FORMAT, width: 90 })),
+        { header: 'IIT', format: SCORE_FORMAT, formula: tool('IIT') },
+        { header: 'EIT', format: SCORE_FORMAT, formula: tool('EIT') },
+        { header: 'OIT', format: SCORE_FORMAT, formula: tool('OIT') },
+        {
+          header: 'คะแนนรวม',
+          format: SCORE_FORMAT,
+          formula: (l) => {
+            const r = scoreRanges(l);
+            return r && `=ITA_SCORE(${r.ind}, ${r.year})`;
+          },
+        },
+        {
+          header: 'ระดับ',
+          formula: (l) => {
+            const t = l('คะแนนรวม');
+            return t && `=ITA_GRADE(${t}2:${t})`;
+          },
+        },
+        {
+          header: 'ผลการประเมิน',
+          width: 160,
+          formula: (l) => {
+            const r = scoreRanges(l);
+            return r && `=ITA_LABEL(${r.ind}, ${r.year})`;
+          },
+        },
+      ],
+    },
+    { kind: 'table', name: SHEET.measures, columns: measureCols },
+    {
+      kind: 'table',
+      name: SHEET.deleted,
+      columns: [...measureCols, { header: DELETED_AT, format: '@', width: 160 }, { header: DELETED_BY, format: '@', width: 160 }],
+    },
+  ];
+}

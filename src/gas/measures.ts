@@ -1,0 +1,179 @@
+import type { DeletedView, Done, ListAnswer, Refused, Saved, SidebarApi } from '../core/api';
+import { isItaError, itaError } from '../core/errors';
+import { frameworkFor, latestYear } from '../core/framework';
+import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
+import { isRefusal, nextYearCopy, planSave, readTable, refusals, type MeasureTable, type Refusal, type SaveRequest } from '../core/measures/store';
+import { headerIndex, readRow, writeRow } from '../core/measures/table';
+import { fiscalYearOf } from '../core/thai';
+import { SHEET } from '../core/workbook';
+import { BUSY, currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function refused(r: Refusal): Refused {
+  return r.kind === 'invalid' ? { ok: false, kind: 'invalid', errors: r.errors } : { ok: false, kind: r.kind, message: r.message };
+}
+
+const notSetUp = (name: string): Refused => ({
+  ok: false,
+  kind: 'setup',
+  message: {
+    th: `ยังไม่มีแผ่นงาน "${name}" กรุณาเลือกเมนู "ตั้งค่าสมุดงาน ITA" ก่อน`,
+    en: `There is no sheet "${name}" yet; run "ตั้งค่าสมุดงาน ITA" first`,
+  },
+});
+
+/** Runs a write under the document lock; a lock not obtained becomes a "busy" refusal. */
+function locked<T>(f: () => T | Refused): T | Refused {
+  try {
+    return withDocumentLock(f);
+  } catch (e) {
+    if (isItaError(e) && e.th === BUSY.th) return { ok: false, kind: 'busy', message: BUSY };
+    throw e;
+  }
+}
+
+/** The measures sheet read once, or why not. */
+function load(): { sheet: Sheet; values: unknown[][]; table: MeasureTable } | Refused {
+  const sheet = sheetNamed(SHEET.measures);
+  if (!sheet) return notSetUp(SHEET.measures);
+  const values = readAll(sheet);
+  const table = readTable(values);
+  return isRefusal(table) ? refused(table) : { sheet, values, table };
+}
+
+function isRefused(x: unknown): x is Refused {
+  return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
+}
+
+/** The settings' fiscal year, else the current one. */
+function settingsYear(): number {
+  const sheet = sheetNamed(SHEET.settings);
+  if (sheet) {
+    for (const [key, value] of readAll(sheet)) {
+      const n = Number(value);
+      if (String(key).trim() === 'ปีงบประมาณ' && Number.isInteger(n) && n > 2500) return n;
+    }
+  }
+  return fiscalYearOf(new Date());
+}
+
+/** Ids for rows a person added by hand: written in one go, under the lock. */
+function giveIds(sheet: Sheet, table: MeasureTable): void {
+  const col = table.index.get('รหัส')! + 1;
+  withDocumentLock(() => {
+    for (const row of table.withoutId) sheet.getRange(row, col).setValue(Utilities.getUuid());
+  });
+}
+
+function list(req: { fiscalYear?: number }): ListAnswer {
+  const loaded = load();
+  if (isRefused(loaded)) throw itaError(loaded.kind === 'invalid' ? { th: 'ข้อมูลไม่ถูกต้อง', en: 'invalid data' } : loaded.message);
+  let { table } = loaded;
+  if (table.withoutId.length) {
+    giveIds(loaded.sheet, table);
+    const again = readTable(readAll(loaded.sheet));
+    if (!isRefusal(again)) table = again;
+  }
+  const year = req.fiscalYear ?? settingsYear();
+  const years = [...new Set([year, ...table.rows.map((r) => r.measure.fiscalYear).filter((y) => y > 0)])].sort((a, b) => b - a);
+  const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
+  return {
+    fiscalYear: year,
+    years,
+    measures: table.rows.filter((r) => r.measure.fiscalYear === year).map((r) => ({ measure: r.measure, notes: r.notes })),
+    indicatorNames: fw.indicators.map((i) => i.name),
+  };
+}
+
+function save(req: SaveRequest): Saved {
+  return locked(() => {
+    const loaded = load();
+    if (isRefused(loaded)) return loaded;
+    const plan = planSave(loaded.table, req, { now: new Date().toISOString(), user: currentUser(), newId: Utilities.getUuid() });
+    if (isRefusal(plan)) return refused(plan);
+    loaded.sheet.getRange(plan.row, 1, 1, plan.cells.length).setValues([plan.cells]);
+    return { ok: true as const, measure: plan.measure };
+  });
+}
+
+function remove(req: { base: Measure }): Done {
+  return locked(() => {
+    const loaded = load();
+    if (isRefused(loaded)) return loaded;
+    const bin = sheetNamed(SHEET.deleted);
+    if (!bin) return notSetUp(SHEET.deleted);
+    const current = loaded.table.rows.find((r) => r.measure.id === req.base.id);
+    if (!current) return refused(refusals.missing(req.base.id));
+    const binValues = readAll(bin);
+    const index = headerIndex(binValues[0] ?? []);
+    const width = (binValues[0] ?? []).length;
+    const cells = writeRow(current.measure, index, measureColumns(), width);
+    const at = index.get(DELETED_AT);
+    const by = index.get(DELETED_BY);
+    if (at !== undefined) cells[at] = new Date().toISOString();
+    if (by !== undefined) cells[by] = currentUser();
+    const lastBinRow = binValues.length === 1 && binValues[0]!.every((c) => c === '') ? 1 : binValues.length;
+    bin.getRange(lastBinRow + 1, 1, 1, width).setValues([cells]);
+    loaded.sheet.deleteRow(current.row);
+    return { ok: true as const };
+  });
+}
+
+function binRows(bin: Sheet): { values: unknown[][]; index: Map<string, number> } {
+  const values = readAll(bin);
+  return { values, index: headerIndex(values[0] ?? []) };
+}
+
+function deleted(): DeletedView[] {
+  const bin = sheetNamed(SHEET.deleted);
+  if (!bin) return [];
+  const { values, index } = binRows(bin);
+  const cols = measureColumns();
+  return values
+    .slice(1)
+    .map((cells, i) => ({ cells, row: i + 2 }))
+    .filter(({ cells }) => cells.some((c) => c !== ''))
+    .map(({ cells, row }) => ({
+      measure: readRow(cells, index, cols, row).measure,
+      deletedAt: String(cells[index.get(DELETED_AT) ?? -1] ?? ''),
+      deletedBy: String(cells[index.get(DELETED_BY) ?? -1] ?? ''),
+    }))
+    .reverse();
+}
+
+function recover(req: { id: string }): Saved {
+  return locked(() => {
+    const loaded = load();
+    if (isRefused(loaded)) return loaded;
+    const bin = sheetNamed(SHEET.deleted);
+    if (!bin) return notSetUp(SHEET.deleted);
+    const { values, index } = binRows(bin);
+    const at = values.findIndex((cells, i) => i > 0 && String(cells[index.get('รหัส') ?? -1] ?? '').trim() === req.id);
+    if (at < 0) return refused(refusals.missing(req.id));
+    const found = readRow(values[at]!, index, measureColumns(), at + 1).measure;
+    const measure: Measure = { ...found, updatedAt: new Date().toISOString(), updatedBy: currentUser() };
+    const cells = writeRow(measure, loaded.table.index, measureColumns(), loaded.table.width);
+    loaded.sheet.getRange(loaded.table.nextRow, 1, 1, cells.length).setValues([cells]);
+    bin.deleteRow(at + 1);
+    return { ok: true as const, measure };
+  });
+}
+
+function duplicate(req: { id: string }): Saved {
+  return locked(() => {
+    const loaded = load();
+    if (isRefused(loaded)) return loaded;
+    const source = loaded.table.rows.find((r) => r.measure.id === req.id);
+    if (!source) return refused(refusals.missing(req.id));
+    const plan = planSave(loaded.table, { input: nextYearCopy(source.measure) }, { now: new Date().toISOString(), user: currentUser(), newId: Utilities.getUuid() });
+    if (isRefusal(plan)) return refused(plan);
+    loaded.sheet.getRange(plan.row, 1, 1, plan.cells.length).setValues([plan.cells]);
+    return { ok: true as const, measure: plan.measure };
+  });
+}
+
+/** The server side of the sidebar, method by method. */
+export function sidebarApi(): SidebarApi {
+  return { list, save, remove, deleted, recover, duplicate };
+}

@@ -1,0 +1,287 @@
+// The workbook set-up and the measures data layer, run from the built bundle
+// over the in-memory spreadsheet.
+import { describe, expect, it } from 'vitest';
+import type { ListAnswer, Saved } from '../../src/core/api';
+import { measureColumns, type Measure, type MeasureInput } from '../../src/core/measures/model';
+import { SEED_001 } from '../fixtures/seeds';
+import { loadBundle, type Harness } from '../harness/harness';
+import { FakeSpreadsheet, type FakeSheet } from '../harness/spreadsheet';
+
+const HEADERS = measureColumns().map((c) => c.header);
+
+function setUp(ss = new FakeSpreadsheet()): Harness {
+  const h = loadBundle({ spreadsheet: ss });
+  h.call('setupWorkbook');
+  return h;
+}
+
+const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
+
+function input(over: Partial<MeasureInput> = {}): MeasureInput {
+  return {
+    fiscalYear: 2569,
+    indicators: [9],
+    issue: 'ข้อมูลบนเว็บไซต์ไม่ครบถ้วน',
+    measure: 'ทบทวนการเผยแพร่ข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส',
+    method: '1. ตรวจรายการ 2. มอบหมายผู้รับผิดชอบ',
+    responsible: 'สำนักปลัด',
+    startDate: '2025-10-01',
+    endDate: '2026-09-30',
+    followUp: 'รายงานทุกไตรมาส',
+    status: 'ยังไม่ได้ดำเนินการ',
+    result: '',
+    outcome: '',
+    suggestion: '',
+    problems: '',
+    evidenceUrl: '',
+    ...over,
+  };
+}
+
+function saveNew(h: Harness, over: Partial<MeasureInput> = {}): Measure {
+  const r = api<Saved>(h, 'save', { input: input(over) });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.measure;
+}
+
+const measures = (h: Harness): FakeSheet => h.spreadsheet.getSheetByName('มาตรการ')!;
+const column = (sheet: FakeSheet, header: string): number => (sheet.getDataRange().getValues()[0] as string[]).indexOf(header);
+
+describe('setting up the workbook', () => {
+  it('creates the settings, scores, measures and recycle sheets with frozen, protected-looking headers', () => {
+    const h = setUp();
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['ตั้งค่า ITA', 'คะแนน ITA', 'มาตรการ', 'มาตรการที่ลบ']);
+    for (const s of h.spreadsheet.getSheets()) {
+      expect(s.getFrozenRows(), s.getName()).toBe(1);
+      expect(s.protections.some((p) => p.isWarningOnly()), s.getName()).toBe(true);
+    }
+    expect(measures(h).getDataRange().getValues()[0]).toEqual(HEADERS);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('สร้างแผ่นงาน "มาตรการ"');
+  });
+
+  it('puts dropdowns on the status and indicator columns', () => {
+    const h = setUp();
+    const sheet = measures(h);
+    const status = sheet.getRange(5, column(sheet, 'สถานะ') + 1).getDataValidation();
+    expect(status?.list).toEqual(['ยังไม่ได้ดำเนินการ', 'กำลังดำเนินการ', 'ดำเนินการแล้ว']);
+    expect(status?.getAllowInvalid()).toBe(false);
+    const ind = sheet.getRange(5, column(sheet, 'ตัวชี้วัด') + 1).getDataValidation();
+    expect(ind?.list).toHaveLength(10);
+  });
+
+  it('fills the scores sheet with our own formulas, which compute the seeds', () => {
+    const h = setUp();
+    const scores = h.spreadsheet.getSheetByName('คะแนน ITA')!;
+    const header = scores.getDataRange().getValues()[0] as string[];
+    expect(header.slice(-6)).toEqual(['IIT', 'EIT', 'OIT', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน']);
+    const formulas = scores.getRange(2, 1, 1, header.length).getFormulas()[0]!;
+    expect(formulas[header.indexOf('คะแนนรวม')]).toBe('=ITA_SCORE(B2:K, A2:A)');
+    expect(formulas[header.indexOf('ระดับ')]).toBe('=ITA_GRADE(O2:O)');
+    scores.getRange(2, 1, 1, 11).setValues([[2568, ...SEED_001.scores]]);
+    const row = scores.getRange(2, 1, 1, header.length).getValues()[0]!;
+    expect(row[header.indexOf('คะแนนรวม')]).toBeCloseTo(80.765, 10);
+    expect(row[header.indexOf('ผลการประเมิน')]).toBe('ต้องปรับปรุง');
+    expect(row[header.indexOf('OIT')]).toBe(60);
+  });
+
+  it('changes nothing when run again', () => {
+    const h = setUp();
+    const before = h.spreadsheet.getSheets().map((s) => s.snapshot());
+    h.call('setupWorkbook');
+    expect(h.spreadsheet.getSheets().map((s) => s.snapshot())).toEqual(before);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ไม่มีการเปลี่ยนแปลง');
+  });
+
+  it('adds only the missing columns to a used sheet and keeps the columns a user added', () => {
+    const ss = new FakeSpreadsheet();
+    const sheet = ss.insertSheet('มาตรการ');
+    sheet.getRange(1, 1, 2, 4).setValues([
+      ['หมายเหตุของกอง', 'มาตรการ/แนวทาง', 'สถานะ', 'รหัส'],
+      ['ใช้ประชุมเดือนหน้า', 'มาตรการเดิม', 'กำลังดำเนินการ', 'm-1'],
+    ]);
+    const h = setUp(ss);
+    const values = sheet.getDataRange().getValues();
+    expect(values[0]!.slice(0, 4)).toEqual(['หมายเหตุของกอง', 'มาตรการ/แนวทาง', 'สถานะ', 'รหัส']);
+    expect(values[1]!.slice(0, 4)).toEqual(['ใช้ประชุมเดือนหน้า', 'มาตรการเดิม', 'กำลังดำเนินการ', 'm-1']);
+    expect(new Set(values[0])).toEqual(new Set(['หมายเหตุของกอง', ...HEADERS]));
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('เพิ่มคอลัมน์');
+  });
+
+  it('keeps the settings a user typed', () => {
+    const h = setUp();
+    const settings = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
+    settings.getRange(2, 2).setValue('องค์การบริหารส่วนตำบลห้วยเตย');
+    h.call('setupWorkbook');
+    expect(settings.getRange(2, 2).getValue()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
+  });
+});
+
+describe('saving a measure', () => {
+  it('adds a row with a new id, the time and the user', () => {
+    const h = setUp();
+    const m = saveNew(h);
+    expect(m.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(m.updatedBy).toBe('staff@example.go.th');
+    const list = api<ListAnswer>(h, 'list', { fiscalYear: 2569 });
+    expect(list.measures.map((v) => v.measure)).toEqual([m]);
+  });
+
+  it('stores what a user typed as text, never as a formula or a number', () => {
+    const h = setUp();
+    const typed = { measure: '=1+1', issue: '+66 81 234 5678', method: '-', responsible: '@สำนักปลัด', followUp: '001', result: '2566-10-01' };
+    const m = saveNew(h, typed);
+    const sheet = measures(h);
+    const row = sheet.getRange(2, 1, 1, HEADERS.length);
+    expect(row.getFormulas()[0]!.every((f) => f === '')).toBe(true);
+    const values = row.getValues()[0]!;
+    for (const [field, text] of Object.entries(typed)) {
+      const header = measureColumns().find((c) => c.field === field)!.header;
+      expect(values[HEADERS.indexOf(header)], field).toBe(text);
+    }
+    expect(api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures[0]!.measure).toEqual(m);
+  });
+
+  it('writes dates as real dates, shown in Thai', () => {
+    const h = setUp();
+    saveNew(h, { startDate: '2025-10-01' });
+    const sheet = measures(h);
+    const col = column(sheet, 'วันที่เริ่ม') + 1;
+    const cell = sheet.getRange(2, col);
+    expect(Object.prototype.toString.call(cell.getValue())).toBe('[object Date]');
+    expect(cell.getDisplayValues()[0]![0]).toBe('1 ตุลาคม 2568');
+  });
+
+  it('refuses bad input with a Thai message per field and writes nothing', () => {
+    const h = setUp();
+    const r = api<Saved>(h, 'save', { input: input({ measure: '  ', indicators: [], evidenceUrl: 'javascript:alert(1)', startDate: '2026-02-30' }) });
+    expect(r.ok).toBe(false);
+    if (r.ok || r.kind !== 'invalid') throw new Error('expected invalid');
+    expect(r.errors).toEqual({
+      measure: 'กรุณากรอกช่องนี้',
+      indicators: expect.stringContaining('เลือกตัวชี้วัด'),
+      evidenceUrl: expect.stringContaining('http://'),
+      startDate: expect.stringContaining('วันที่ไม่ถูกต้อง'),
+    });
+    expect(measures(h).getLastRow()).toBe(1);
+  });
+
+  it('edits the right row after a user sorted the sheet', () => {
+    const h = setUp();
+    const a = saveNew(h, { measure: 'ก' });
+    const b = saveNew(h, { measure: 'ข' });
+    const sheet = measures(h);
+    const rows = sheet.getRange(2, 1, 2, HEADERS.length).getValues();
+    sheet.getRange(2, 1, 2, HEADERS.length).setValues([rows[1]!, rows[0]!].map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v))));
+    const r = api<Saved>(h, 'save', { input: { ...input(), measure: 'ก (แก้ไข)' }, base: a });
+    expect(r.ok).toBe(true);
+    const list = api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures.map((v) => v.measure);
+    expect(list.find((m) => m.id === a.id)?.measure).toBe('ก (แก้ไข)');
+    expect(list.find((m) => m.id === b.id)?.measure).toBe('ข');
+  });
+
+  it('finds columns by name when a user reordered them, and keeps a column the user added', () => {
+    const ss = new FakeSpreadsheet();
+    const sheet = ss.insertSheet('มาตรการ');
+    const shuffled = ['งบประมาณ (บาท)', ...[...HEADERS].reverse()];
+    sheet.getRange(1, 1, 1, shuffled.length).setValues([shuffled]);
+    const h = setUp(ss);
+    const m = saveNew(h);
+    sheet.getRange(2, 1).setValue(25000);
+    const r = api<Saved>(h, 'save', { input: { ...input(), status: 'ดำเนินการแล้ว', result: 'จัดประชุมแล้ว 4 ครั้ง' }, base: m });
+    expect(r.ok).toBe(true);
+    const row = sheet.getRange(2, 1, 1, shuffled.length).getValues()[0]!;
+    expect(row[0]).toBe(25000);
+    expect(row[shuffled.indexOf('สถานะ')]).toBe('ดำเนินการแล้ว');
+    expect(row[shuffled.indexOf('ผลการดำเนินการ')]).toBe('จัดประชุมแล้ว 4 ครั้ง');
+    expect(row[shuffled.indexOf('รหัส')]).toBe(m.id);
+  });
+
+  it('refuses an edit when someone changed the row since the form loaded it, and overwrites nothing', () => {
+    const h = setUp();
+    const m = saveNew(h);
+    const sheet = measures(h);
+    sheet.getRange(2, column(sheet, 'ผู้รับผิดชอบ') + 1).setValue('กองคลัง');
+    const before = sheet.snapshot();
+    const r = api<Saved>(h, 'save', { input: { ...input(), measure: 'ของฉัน' }, base: m });
+    expect(r).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(sheet.snapshot()).toEqual(before);
+  });
+
+  it('answers "busy" and writes nothing when the document lock cannot be had', () => {
+    const h = setUp();
+    h.locks.lock.heldElsewhere = true;
+    const r = api<Saved>(h, 'save', { input: input() });
+    expect(r).toMatchObject({ ok: false, kind: 'busy', message: { th: expect.stringContaining('กรุณารอสักครู่') } });
+    expect(measures(h).getLastRow()).toBe(1);
+  });
+
+  it('writes only while holding the lock, with at most 6 Spreadsheet calls', () => {
+    const h = setUp();
+    h.log.length = 0;
+    saveNew(h);
+    const seq = h.log.map((c) => `${c.service}.${c.method}`);
+    const write = seq.indexOf('Range.setValues');
+    expect(seq.lastIndexOf('Lock.tryLock', write)).toBeGreaterThanOrEqual(0);
+    expect(seq.indexOf('Lock.releaseLock', write)).toBeGreaterThan(write);
+    expect(h.spreadsheetCalls()).toBeLessThanOrEqual(7); // + SpreadsheetApp.flush, which sends the writes
+  });
+});
+
+describe('deleting, recovering and copying', () => {
+  it('moves a deleted measure to the recycle sheet and brings it back', () => {
+    const h = setUp();
+    const m = saveNew(h);
+    expect(api<{ ok: boolean }>(h, 'remove', { base: m }).ok).toBe(true);
+    expect(api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures).toEqual([]);
+    const bin = api<{ measure: Measure; deletedBy: string }[]>(h, 'deleted');
+    expect(bin.map((d) => d.measure.measure)).toEqual([m.measure]);
+    expect(bin[0]!.deletedBy).toBe('staff@example.go.th');
+    const back = api<Saved>(h, 'recover', { id: m.id });
+    expect(back.ok).toBe(true);
+    expect(api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures.map((v) => v.measure.id)).toEqual([m.id]);
+    expect(api<unknown[]>(h, 'deleted')).toEqual([]);
+  });
+
+  it('copies a measure into the next fiscal year with fresh progress', () => {
+    const h = setUp();
+    const m = saveNew(h, { status: 'ดำเนินการแล้ว', result: 'เสร็จ', startDate: '2025-10-01', endDate: '2026-09-30' });
+    const r = api<Saved>(h, 'duplicate', { id: m.id });
+    if (!r.ok) throw new Error('copy refused');
+    expect(r.measure).toMatchObject({ fiscalYear: 2570, status: 'ยังไม่ได้ดำเนินการ', result: '', measure: m.measure, startDate: '2026-10-01', endDate: '2027-09-30' });
+    expect(r.measure.id).not.toBe(m.id);
+  });
+});
+
+describe('listing', () => {
+  it('lists 5,000 measures of a year with at most 4 Spreadsheet calls', () => {
+    const h = setUp();
+    const sheet = measures(h);
+    const rows = Array.from({ length: 5000 }, (_, i) => HEADERS.map((hd) => (hd === 'รหัส' ? `id-${i}` : hd === 'ปีงบประมาณ' ? (i % 2 ? 2569 : 2568) : hd === 'สถานะ' ? 'กำลังดำเนินการ' : hd === 'ตัวชี้วัด' ? String((i % 10) + 1) : hd === 'มาตรการ/แนวทาง' ? `มาตรการที่ ${i}` : '')));
+    sheet.ensureSize(5001, HEADERS.length);
+    sheet.getRange(2, 1, 5000, HEADERS.length).setValues(rows);
+    h.log.length = 0;
+    const list = api<ListAnswer>(h, 'list', { fiscalYear: 2569 });
+    expect(list.measures).toHaveLength(2500);
+    expect(list.years).toEqual([2569, 2568]);
+    // getActive, getSheetByName, getDataRange, getValues: one read of the sheet.
+    expect(h.spreadsheetCalls()).toBeLessThanOrEqual(4);
+  });
+
+  it('gives ids to rows a person typed into the sheet, and shows what it could not read', () => {
+    const h = setUp();
+    const sheet = measures(h);
+    const row = HEADERS.map((hd) => (hd === 'ปีงบประมาณ' ? 2569 : hd === 'มาตรการ/แนวทาง' ? 'พิมพ์เองในแผ่นงาน' : hd === 'ตัวชี้วัด' ? '9, สิบ' : hd === 'สถานะ' ? 'เสร็จแล้ว' : ''));
+    sheet.getRange(2, 1, 1, HEADERS.length).setValues([row]);
+    const [v] = api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures;
+    expect(v!.measure.id).not.toBe('');
+    expect(v!.measure.indicators).toEqual([9]);
+    expect(v!.notes.join(' ')).toContain('สิบ');
+    expect(v!.notes.join(' ')).toContain('เสร็จแล้ว');
+    expect(sheet.getRange(2, column(sheet, 'รหัส') + 1).getValue()).toBe(v!.measure.id);
+  });
+
+  it('asks the user to set up the workbook first', () => {
+    const h = loadBundle();
+    expect(() => h.call('sidebarCall', 'list', {})).toThrow('ตั้งค่าสมุดงาน ITA');
+  });
+});
