@@ -286,7 +286,8 @@ function openForm(base: Measure | undefined): void {
     h('datalist', { id: 'divisions' }, ...['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา ศาสนาและวัฒนธรรม', 'กองสวัสดิการสังคม'].map((d) => h('option', { value: d }))),
     h('div', { class: 'row2' }, field('startDate', h('input', { type: 'date', value: values.startDate })), field('endDate', h('input', { type: 'date', value: values.endDate }))),
     field('followUp', text('followUp', values.followUp)),
-    h('div', { class: 'row2' }, field('status', status), field('fiscalYear', yearSel)),
+    field('status', status),
+    field('fiscalYear', yearSel),
     field('result', text('result', values.result)),
     field('outcome', text('outcome', values.outcome)),
     field('suggestion', text('suggestion', values.suggestion)),
@@ -430,4 +431,7 @@ async function openDeleted(): Promise<void> {
   back.focus();
 }
 
-void loadList();
+void loadList().then(() => {
+  // For the load-time figure of npm run bench: the moment the list can be used.
+  document.documentElement.dataset.readyAt = String(Math.round(performance.now()));
+});

@@ -2,6 +2,7 @@
 // @types/google-apps-script. Each records its calls in a shared log. Every
 // assumption about Google's behaviour is written beside the code that makes it,
 // with the reference page it was checked against.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { FakeDataValidationBuilder, type FakeSpreadsheet } from './spreadsheet';
 
@@ -302,10 +303,7 @@ export class FakeSession implements Faked<GoogleAppsScript.Base.Session, 'getAct
 
 /** Utilities.getUuid(): a random version-4 UUID string. */
 export class FakeUtilities implements Faked<GoogleAppsScript.Utilities.Utilities, 'getUuid'> {
-  private n = 0;
   getUuid(): string {
-    this.n += 1;
-    const hex = (this.n.toString(16) + Math.random().toString(16).slice(2)).padEnd(32, '0').slice(0, 32);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    return randomUUID();
   }
 }

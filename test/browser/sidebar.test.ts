@@ -1,0 +1,233 @@
+// The measures sidebar as a person uses it: Debian's Chromium against
+// `npm run preview`'s server (the real server code over the fake spreadsheet).
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../scripts/preview';
+import { launch } from './chromium';
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  preview = await startPreview(0);
+  browser = await launch();
+  mkdirSync('test-artifacts', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+beforeEach(async () => {
+  await control({ reset: true });
+  dialogs.length = 0;
+  errors.length = 0;
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(preview.url);
+  await page.locator('#add').waitFor();
+});
+
+afterEach(async () => {
+  expect(errors, 'no script error on the page').toEqual([]);
+  await page.close();
+});
+
+async function control(c: Record<string, unknown>): Promise<void> {
+  await fetch(`${preview.url}__control`, { method: 'POST', body: JSON.stringify(c) });
+}
+
+interface SheetSnapshot {
+  name: string;
+  values: string[][];
+  formulas: string[][];
+}
+
+async function sheet(name = 'มาตรการ'): Promise<SheetSnapshot> {
+  const r = (await (await fetch(`${preview.url}__sheets`)).json()) as { sheets: SheetSnapshot[] };
+  return r.sheets.find((s) => s.name === name)!;
+}
+
+async function rowOf(text: string): Promise<{ values: string[]; formulas: string[]; header: string[] } | undefined> {
+  const s = await sheet();
+  const header = s.values[0]!;
+  const i = s.values.findIndex((r) => r[header.indexOf('มาตรการ/แนวทาง')] === text);
+  return i < 0 ? undefined : { values: s.values[i]!, formulas: s.formulas[i]!, header };
+}
+
+async function addMeasure(measure: string, indicators = '2'): Promise<void> {
+  await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+  await page.getByLabel('มาตรการ/แนวทาง').fill(measure);
+  await page.getByLabel('ตัวชี้วัด', { exact: true }).fill(indicators);
+  await page.getByRole('button', { name: 'บันทึก' }).click();
+  await page.locator('#add').waitFor();
+}
+
+describe('the measures sidebar', () => {
+  it('lists the year’s measures grouped by indicator, with status badges, counts and search', async () => {
+    await expect(page.locator('.group h2').allTextContents()).resolves.toEqual([
+      expect.stringContaining('ตัวชี้วัดที่ 1'),
+      expect.stringContaining('ตัวชี้วัดที่ 3'),
+      expect.stringContaining('ตัวชี้วัดที่ 4'),
+      expect.stringContaining('ตัวชี้วัดที่ 7'),
+      expect.stringContaining('ตัวชี้วัดที่ 9'),
+      expect.stringContaining('ตัวชี้วัดที่ 10'),
+    ]);
+    await expect(page.locator('#summary').textContent()).resolves.toBe('5 มาตรการ');
+    await expect(page.locator('.stats').textContent()).resolves.toContain('ดำเนินการแล้ว 2');
+    await page.getByLabel('ค้นหา').fill('กองคลัง');
+    await expect(page.locator('#summary').textContent()).resolves.toBe('แสดง 1 จาก 5 มาตรการ');
+    await page.screenshot({ path: 'test-artifacts/sidebar.png' });
+  });
+
+  it('labels every form field with a <label> tied to its input', async () => {
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    const labels = ['มาตรการ/แนวทาง', 'ตัวชี้วัด', 'ประเด็น', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'วันที่เริ่ม', 'วันที่สิ้นสุด', 'การติดตามผล', 'สถานะ', 'ผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ', 'ปัญหาอุปสรรค', 'ลิงก์หลักฐาน'];
+    for (const l of labels) await expect(page.getByLabel(l, { exact: true }).count(), l).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'บันทึก' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: 'test-artifacts/sidebar-form.png', fullPage: true });
+  });
+
+  it('adds a measure, which lands in the sheet', async () => {
+    await addMeasure('อบรมบุคลากรเรื่องการใช้งบประมาณอย่างโปร่งใส', '2, 5');
+    await expect(page.locator('.item .title', { hasText: 'อบรมบุคลากรเรื่องการใช้งบประมาณอย่างโปร่งใส' }).count()).resolves.toBe(2); // under indicators 2 and 5
+    const row = await rowOf('อบรมบุคลากรเรื่องการใช้งบประมาณอย่างโปร่งใส');
+    expect(row?.values[row.header.indexOf('ตัวชี้วัด')]).toBe('2, 5');
+    expect(row?.values[row.header.indexOf('ปีงบประมาณ')]).toBe('2569');
+  });
+
+  it('edits a measure', async () => {
+    const item = page.locator('.item', { hasText: 'ใช้แบบฟอร์มยืม–คืนพัสดุ' });
+    await item.getByRole('button', { name: 'แก้ไข' }).click();
+    await page.getByLabel('ผลลัพธ์หรือความสำเร็จ').fill('ไม่มีทรัพย์สินสูญหายในปีนี้');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.locator('#add').waitFor();
+    const row = await rowOf('ใช้แบบฟอร์มยืม–คืนพัสดุและเผยแพร่แนวปฏิบัติการใช้ทรัพย์สินของราชการ');
+    expect(row?.values[row.header.indexOf('ผลลัพธ์หรือความสำเร็จ')]).toBe('ไม่มีทรัพย์สินสูญหายในปีนี้');
+  });
+
+  it('shows errors beside their fields in Thai and sends nothing', async () => {
+    const before = await sheet();
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('ลิงก์หลักฐาน').fill('www.example.go.th');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(page.locator('#e-measure').textContent()).resolves.toBe('กรุณากรอกช่องนี้');
+    await expect(page.locator('#e-indicators').textContent()).resolves.toContain('เลือกตัวชี้วัด');
+    await expect(page.locator('#e-evidenceUrl').textContent()).resolves.toContain('http://');
+    await expect(page.getByLabel('มาตรการ/แนวทาง').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-measure');
+    expect(await sheet()).toEqual(before);
+  });
+
+  it('keeps everything typed when the server fails, and saves on the next try', async () => {
+    await control({ failNext: 'Exception: Service Spreadsheets timed out while accessing document' });
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('มาตรการ/แนวทาง').fill('มาตรการที่ต้องไม่หาย');
+    await page.getByLabel('ตัวชี้วัด', { exact: true }).fill('6');
+    await page.getByLabel('ปัญหาอุปสรรค').fill('ข้อความยาว\nหลายบรรทัด');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(page.locator('#form-alert').textContent()).resolves.toContain('บันทึกไม่สำเร็จ');
+    await expect(page.locator('#form-alert').textContent()).resolves.toContain('timed out');
+    await expect(page.getByLabel('มาตรการ/แนวทาง').inputValue()).resolves.toBe('มาตรการที่ต้องไม่หาย');
+    await expect(page.getByLabel('ปัญหาอุปสรรค').inputValue()).resolves.toBe('ข้อความยาว\nหลายบรรทัด');
+    await expect(page.getByRole('button', { name: 'บันทึก' }).isEnabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.locator('#add').waitFor();
+    expect(await rowOf('มาตรการที่ต้องไม่หาย')).toBeDefined();
+  });
+
+  it('disables the save button while a save is in flight', async () => {
+    await control({ latencyMs: 600 });
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('มาตรการ/แนวทาง').fill('กดซ้ำไม่บันทึกซ้ำ');
+    await page.getByLabel('ตัวชี้วัด', { exact: true }).fill('8');
+    await page.locator('#save').click();
+    await expect(page.locator('#save').isDisabled()).resolves.toBe(true);
+    await page.locator('#save').click({ force: true }).catch(() => undefined);
+    await page.locator('#add').waitFor();
+    const s = await sheet();
+    expect(s.values.filter((r) => r.includes('กดซ้ำไม่บันทึกซ้ำ'))).toHaveLength(1);
+  });
+
+  it('refuses a stale edit and overwrites nothing', async () => {
+    const item = page.locator('.item', { hasText: 'ประเมินความเสี่ยงการให้หรือรับสินบน' });
+    const id = await item.getAttribute('data-id');
+    await item.getByRole('button', { name: /^แก้ไข/ }).click();
+    const s = await sheet();
+    const header = s.values[0]!;
+    const target = s.values.find((r) => r[header.indexOf('รหัส')] === id)!;
+    await fetch(`${preview.url}__edit`, { method: 'POST', body: JSON.stringify({ id, header: 'ผู้รับผิดชอบ', value: 'กองช่าง (แก้โดยผู้อื่น)' }) });
+    await page.getByLabel('ผู้รับผิดชอบ').fill('ของฉัน');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(page.locator('#form-alert').textContent()).resolves.toContain('ถูกแก้ไขหลังจากที่คุณเปิดฟอร์ม');
+    const after = await sheet();
+    const row = after.values.find((r) => r[header.indexOf('รหัส')] === target[header.indexOf('รหัส')])!;
+    expect(row[header.indexOf('ผู้รับผิดชอบ')]).toBe('กองช่าง (แก้โดยผู้อื่น)');
+    await expect(page.getByLabel('ผู้รับผิดชอบ').inputValue()).resolves.toBe('ของฉัน');
+  });
+
+  it('shows hostile text as text', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await addMeasure(hostile);
+    await expect(page.locator('.item .title', { hasText: hostile }).textContent()).resolves.toBe(hostile);
+    await expect(page.locator('#app img').count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('stores =1+1 as text, not a formula', async () => {
+    await addMeasure('=1+1');
+    const row = await rowOf('=1+1');
+    expect(row?.values[row.header.indexOf('มาตรการ/แนวทาง')]).toBe('=1+1');
+    expect(row?.formulas.every((f) => f === '')).toBe(true);
+  });
+
+  it('deletes after a confirmation, and recovers from the recycle sheet', async () => {
+    const text = 'เปิดช่องทางถาม–ตอบออนไลน์และตอบทุกคำถามภายใน 3 วันทำการ';
+    const item = page.locator('.item', { hasText: text });
+    await item.getByRole('button', { name: `ลบ ${text}` }).click();
+    await expect(item.getByRole('alertdialog').count()).resolves.toBe(1);
+    await item.getByRole('button', { name: 'ยืนยันการลบ' }).click();
+    await page.locator('.item', { hasText: text }).waitFor({ state: 'detached' });
+    expect(await rowOf(text)).toBeUndefined();
+    expect((await sheet('มาตรการที่ลบ')).values.some((r) => r.includes(text))).toBe(true);
+    await page.getByRole('button', { name: /มาตรการที่ลบ/ }).click();
+    await page.getByRole('button', { name: `กู้คืน ${text}` }).click();
+    await page.locator('.item', { hasText: text }).first().waitFor();
+    expect(await rowOf(text)).toBeDefined();
+  });
+
+  it('copies a measure into the next fiscal year', async () => {
+    const text = 'จัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน';
+    await page.locator('.item', { hasText: text }).getByRole('button', { name: /คัดลอกไปปี 2570/ }).click();
+    await page.locator('#year').locator('option:checked', { hasText: '2570' }).waitFor({ state: 'attached' });
+    await expect(page.locator('.item .title').allTextContents()).resolves.toEqual([text]);
+  });
+
+  it('works with the keyboard alone', async () => {
+    await page.keyboard.press('Tab'); // year
+    await page.keyboard.press('Tab'); // add
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('add');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-measure');
+    await page.keyboard.type('ใช้แป้นพิมพ์อย่างเดียว');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1');
+    for (let i = 0; i < 60; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === 'save') break;
+      await page.keyboard.press('Tab');
+    }
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('save');
+    await page.keyboard.press('Enter');
+    await page.locator('#add').waitFor();
+    expect(await rowOf('ใช้แป้นพิมพ์อย่างเดียว')).toBeDefined();
+  });
+});
