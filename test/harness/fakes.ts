@@ -37,9 +37,10 @@ export function instrument<T extends object>(service: string, target: T, log: Se
   // Objects a fake hands back (a Ui, a Menu, an HtmlOutput) are logged too, under their own name.
   const wrapResult = (r: unknown): unknown => {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
-    const name = (r.constructor as { name?: string } | undefined)?.name ?? '';
-    if (!name.startsWith('Fake')) return r;
-    if (!wrapped.has(r)) wrapped.set(r, instrument(name.slice(4), r, log));
+    // Fakes are the classes named Fake*; a bundler may prefix "_" or suffix a digit.
+    const m = /^_*Fake([A-Za-z]+?)\d*$/.exec((r.constructor as { name?: string } | undefined)?.name ?? '');
+    if (!m) return r;
+    if (!wrapped.has(r)) wrapped.set(r, instrument(m[1]!, r, log));
     return wrapped.get(r);
   };
   return new Proxy(target, {
