@@ -135,7 +135,7 @@ describe('the measures sidebar', () => {
     await page.getByLabel('ตัวชี้วัด', { exact: true }).fill('6');
     await page.getByLabel('ปัญหาอุปสรรค').fill('ข้อความยาว\nหลายบรรทัด');
     await page.getByRole('button', { name: 'บันทึก' }).click();
-    await expect(page.locator('#form-alert').textContent()).resolves.toContain('บันทึกไม่สำเร็จ');
+    await page.locator('#form-alert', { hasText: 'บันทึกไม่สำเร็จ' }).waitFor(); // the answer arrives asynchronously
     await expect(page.locator('#form-alert').textContent()).resolves.toContain('timed out');
     await expect(page.getByLabel('มาตรการ/แนวทาง').inputValue()).resolves.toBe('มาตรการที่ต้องไม่หาย');
     await expect(page.getByLabel('ปัญหาอุปสรรค').inputValue()).resolves.toBe('ข้อความยาว\nหลายบรรทัด');
@@ -168,7 +168,7 @@ describe('the measures sidebar', () => {
     await fetch(`${preview.url}__edit`, { method: 'POST', body: JSON.stringify({ id, header: 'ผู้รับผิดชอบ', value: 'กองช่าง (แก้โดยผู้อื่น)' }) });
     await page.getByLabel('ผู้รับผิดชอบ').fill('ของฉัน');
     await page.getByRole('button', { name: 'บันทึก' }).click();
-    await expect(page.locator('#form-alert').textContent()).resolves.toContain('ถูกแก้ไขหลังจากที่คุณเปิดฟอร์ม');
+    await page.locator('#form-alert', { hasText: 'ถูกแก้ไขหลังจากที่คุณเปิดฟอร์ม' }).waitFor();
     const after = await sheet();
     const row = after.values.find((r) => r[header.indexOf('รหัส')] === target[header.indexOf('รหัส')])!;
     expect(row[header.indexOf('ผู้รับผิดชอบ')]).toBe('กองช่าง (แก้โดยผู้อื่น)');
