@@ -9,6 +9,9 @@ export const SHEET = {
   deleted: 'มาตรการที่ลบ',
 } as const;
 
+/** Named range over the measures sheet's columns (whole columns: it grows with the rows). */
+export const MEASURES_RANGE = 'ITA_MEASURES';
+
 export const UNIT_KINDS = ['องค์การบริหารส่วนตำบล', 'เทศบาลตำบล', 'เทศบาลเมือง', 'เทศบาลนคร', 'อื่น ๆ'] as const;
 
 export interface Validation {

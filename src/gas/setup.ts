@@ -1,6 +1,7 @@
 import { fiscalYearOf } from '../core/thai';
-import { workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
-import { withDocumentLock } from './sheets';
+import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
+import { isItaError } from '../core/errors';
+import { BUSY, withDocumentLock } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -85,6 +86,20 @@ function ensureSettings(spec: SettingsSheetSpec, report: string[]): void {
   report.push(created ? `สร้างแผ่นงาน "${spec.name}"` : `เพิ่มรายการ ${missing.map((s) => `"${s.key}"`).join(', ')} ในแผ่นงาน "${spec.name}"`);
 }
 
+/**
+ * Names the measures sheet's columns A:… (whole columns, so the name covers rows
+ * added later): the sidebar then reads the sheet with one lookup and one read.
+ */
+function nameMeasures(): void {
+  const ss = SpreadsheetApp.getActive();
+  const sheet = ss.getSheetByName(SHEET.measures);
+  if (!sheet) return;
+  const current = ss.getRangeByName(MEASURES_RANGE);
+  const width = sheet.getLastColumn();
+  if (current && current.getSheet().getSheetId() === sheet.getSheetId() && current.getColumn() === 1 && current.getNumColumns() >= width) return;
+  ss.setNamedRange(MEASURES_RANGE, sheet.getRange(`A:${letters(width)}`));
+}
+
 /** Creates what the workbook lacks; answers what was done, in Thai. */
 export function ensureWorkbook(): string[] {
   return withDocumentLock(() => {
@@ -93,13 +108,20 @@ export function ensureWorkbook(): string[] {
       if (spec.kind === 'settings') ensureSettings(spec, report);
       else ensureTable(spec, report);
     }
+    nameMeasures();
     return report;
   });
 }
 
 /** Menu: ตั้งค่าสมุดงาน ITA. */
 export function setupWorkbook(): void {
-  const report = ensureWorkbook();
   const ss = SpreadsheetApp.getActive();
+  let report: string[];
+  try {
+    report = ensureWorkbook();
+  } catch (e) {
+    if (isItaError(e) && e.th === BUSY.th) return ss.toast(BUSY.th, 'ตั้งค่าสมุดงาน ITA', 8);
+    throw e;
+  }
   ss.toast(report.length ? report.join('\n') : 'สมุดงานมีแผ่นงานและคอลัมน์ครบแล้ว ไม่มีการเปลี่ยนแปลง', 'ตั้งค่าสมุดงาน ITA', 8);
 }

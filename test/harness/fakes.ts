@@ -32,6 +32,10 @@ export type Faked<T, K extends keyof T> = {
  * Reading a property counts as a call too, so "loading the bundle touches no
  * service" can be checked by an empty log.
  */
+/** Each logging proxy's fake, so a fake handed another fake's proxy sees the fake itself. */
+const targets = new WeakMap<object, object>();
+const unwrap = (v: unknown): unknown => (v !== null && typeof v === 'object' && targets.has(v) ? targets.get(v) : v);
+
 export function instrument<T extends object>(service: string, target: T, log: ServiceLog): T {
   const wrapped = new WeakMap<object, unknown>();
   // Objects a fake hands back (a Ui, a Menu, an HtmlOutput) are logged too, under their own name.
@@ -43,7 +47,7 @@ export function instrument<T extends object>(service: string, target: T, log: Se
     if (!wrapped.has(r)) wrapped.set(r, instrument(m[1]!, r, log));
     return wrapped.get(r);
   };
-  return new Proxy(target, {
+  const proxy = new Proxy(target, {
     get(obj, key, receiver) {
       const value: unknown = Reflect.get(obj, key, receiver);
       if (typeof key === 'symbol') return value;
@@ -53,11 +57,13 @@ export function instrument<T extends object>(service: string, target: T, log: Se
       }
       return (...args: unknown[]) => {
         log.push({ service, method: key, args });
-        const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args.map(unwrap));
         return result === obj ? receiver : wrapResult(result);
       };
     },
   });
+  targets.set(proxy, target);
+  return proxy;
 }
 
 // ---------------------------------------------------------------- Base.Menu

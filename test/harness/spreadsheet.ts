@@ -115,6 +115,7 @@ export class FakeProtection implements Faked<GoogleAppsScript.Spreadsheet.Protec
 }
 
 type RangeMethods =
+  | 'offset'
   | 'getValues'
   | 'getValue'
   | 'getDisplayValues'
@@ -160,6 +161,10 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   }
   private map<T>(f: (c: Cell | undefined, r: number, k: number) => T): T[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.sheet.cell(this.row + i, this.col + j), this.row + i, this.col + j)));
+  }
+  /** offset(rows, cols, numRows, numColumns): a range moved from this one's top-left, of the given size (default: this size). */
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+    return new FakeRange(this.sheet, this.row + rowOffset, this.col + columnOffset, numRows ?? this.rows, numColumns ?? this.cols);
   }
   /**
    * Values: numbers, strings, booleans and Dates; "" for an empty cell. A
@@ -270,7 +275,12 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   }
 }
 
-/** How Sheets shows a value with a number format (the few formats we use). */
+/**
+ * How Sheets shows a value with a number format (the few formats we use).
+ * ASSUMPTION, not checked against Google: a date under "d mmmm yyyy" in a
+ * spreadsheet whose locale is Thai shows the Thai month and the Buddhist-Era
+ * year ("1 ตุลาคม 2568"). Sheets may show the Common-Era year instead.
+ */
 function display(v: unknown, format: string): string {
   if (v === '' || v === null || v === undefined) return '';
   if (isDate(v)) {
@@ -300,6 +310,7 @@ type SheetMethods =
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'deleteRow'
+  | 'insertRowsAfter'
   | 'insertColumnsAfter'
   | 'setColumnWidth'
   | 'getSheetId';
@@ -447,6 +458,19 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     this.cells.clear();
     for (const [k, v] of moved) this.cells.set(k, v);
     this.maxCols += howMany;
+    this.spreadsheet.shiftNamed(this, afterPosition, howMany);
+    return this;
+  }
+  /** Adds empty rows after a row; the sheet grows by that many rows. */
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      moved.set(this.key(r > afterPosition ? r + howMany : r, c), cell);
+    }
+    this.cells.clear();
+    for (const [k, v] of moved) this.cells.set(k, v);
+    this.maxRows += howMany;
     return this;
   }
   setColumnWidth(_columnPosition: number, _width: number): this {
@@ -464,7 +488,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
 }
 
-type SpreadsheetMethods = 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getName' | 'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getRangeByName' | 'toast';
+type SpreadsheetMethods = 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getName' | 'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getRangeByName' | 'setNamedRange' | 'removeNamedRange' | 'toast';
 
 /**
  * Spreadsheet: named sheets; insertSheet(name, index) puts the new sheet at that
@@ -509,8 +533,31 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
   }
-  getRangeByName(_name: string): FakeRange | null {
-    return null;
+  private readonly named = new Map<string, { sheet: FakeSheet; row: number; col: number; rows: number; cols: number; wholeColumns: boolean }>();
+  /**
+   * A named range. One made from whole columns ("A:R", every row of the sheet)
+   * keeps covering every row as the sheet grows, as Sheets' A:R references do;
+   * other named ranges keep their size. Deleting the sheet removes it (null).
+   */
+  getRangeByName(name: string): FakeRange | null {
+    const n = this.named.get(name);
+    if (!n || !this.sheets.includes(n.sheet)) return null;
+    return new FakeRange(n.sheet, n.row, n.col, n.wholeColumns ? n.sheet.maxRows : n.rows, n.cols);
+  }
+  setNamedRange(name: string, range: GoogleAppsScript.Spreadsheet.Range): void {
+    const r = range as unknown as FakeRange;
+    this.named.set(name, { sheet: r.sheet, row: r.row, col: r.col, rows: r.rows, cols: r.cols, wholeColumns: r.row === 1 && r.rows === r.sheet.maxRows });
+  }
+  removeNamedRange(name: string): void {
+    this.named.delete(name);
+  }
+  /** Columns inserted before a named range shift it; inserted inside, widen it. */
+  shiftNamed(sheet: FakeSheet, after: number, howMany: number): void {
+    for (const n of this.named.values()) {
+      if (n.sheet !== sheet) continue;
+      if (after < n.col) n.col += howMany;
+      else if (after < n.col + n.cols - 1) n.cols += howMany;
+    }
   }
   evaluate(formula: string, sheet: FakeSheet, row: number, col: number): unknown {
     return this.evaluator ? this.evaluator(formula, sheet, row, col) : '';
