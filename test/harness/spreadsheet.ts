@@ -435,41 +435,33 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   getFrozenRows(): number {
     return this.frozenRows;
   }
-  /** Deletes a row: the rows below move up one. */
-  deleteRow(rowPosition: number): this {
-    if (rowPosition < 1 || rowPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+  /** Moves every cell to where `to` sends it (undefined: the cell is dropped). */
+  private moveCells(to: (r: number, c: number) => [number, number] | undefined): void {
     const moved = new Map<string, Cell>();
     for (const [key, cell] of this.cells) {
       const [r, c] = key.split(',').map(Number) as [number, number];
-      if (r === rowPosition) continue;
-      moved.set(this.key(r > rowPosition ? r - 1 : r, c), cell);
+      const dest = to(r, c);
+      if (dest) moved.set(this.key(...dest), cell);
     }
     this.cells.clear();
     for (const [k, v] of moved) this.cells.set(k, v);
+  }
+  /** Deletes a row: the rows below move up one. */
+  deleteRow(rowPosition: number): this {
+    if (rowPosition < 1 || rowPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    this.moveCells((r, c) => (r === rowPosition ? undefined : [r > rowPosition ? r - 1 : r, c]));
     return this;
   }
   /** Adds columns after a column; the sheet grows, cells to the right move right. */
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    const moved = new Map<string, Cell>();
-    for (const [key, cell] of this.cells) {
-      const [r, c] = key.split(',').map(Number) as [number, number];
-      moved.set(this.key(r, c > afterPosition ? c + howMany : c), cell);
-    }
-    this.cells.clear();
-    for (const [k, v] of moved) this.cells.set(k, v);
+    this.moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
     this.maxCols += howMany;
     this.spreadsheet.shiftNamed(this, afterPosition, howMany);
     return this;
   }
   /** Adds empty rows after a row; the sheet grows by that many rows. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    const moved = new Map<string, Cell>();
-    for (const [key, cell] of this.cells) {
-      const [r, c] = key.split(',').map(Number) as [number, number];
-      moved.set(this.key(r > afterPosition ? r + howMany : r, c), cell);
-    }
-    this.cells.clear();
-    for (const [k, v] of moved) this.cells.set(k, v);
+    this.moveCells((r, c) => [r > afterPosition ? r + howMany : r, c]);
     this.maxRows += howMany;
     return this;
   }

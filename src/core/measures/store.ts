@@ -1,7 +1,7 @@
 // What to write for each operation on the measures sheet, worked out from the
 // sheet's values alone. The adapter reads once, asks here, writes once.
 import type { Bilingual } from '../errors';
-import { measureColumns, type Measure, type MeasureInput } from './model';
+import { blankMeasure, measureColumns, type Measure, type MeasureInput } from './model';
 import { checkMeasureInput, type FieldErrors } from './schema';
 import { headerIndex, isBlankRow, missingHeaders, readRow, writeRow, type MeasureRow } from './table';
 
@@ -121,7 +121,7 @@ export function planSave(table: MeasureTable, req: SaveRequest, stamp: { now: st
 export function nextYearCopy(m: Measure): MeasureInput {
   const shift = (d: string) => (d ? `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28') : '');
   return {
-    fiscalYear: m.fiscalYear + 1,
+    ...blankMeasure(m.fiscalYear + 1),
     indicators: m.indicators,
     issue: m.issue,
     measure: m.measure,
@@ -130,11 +130,5 @@ export function nextYearCopy(m: Measure): MeasureInput {
     startDate: shift(m.startDate),
     endDate: shift(m.endDate),
     followUp: m.followUp,
-    status: 'ยังไม่ได้ดำเนินการ',
-    result: '',
-    outcome: '',
-    suggestion: '',
-    problems: '',
-    evidenceUrl: '',
   };
 }
