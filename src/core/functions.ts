@@ -97,6 +97,8 @@ export function ITA_LABEL(indicators: unknown, fiscal_year?: unknown): unknown {
 
 /** ITA_GRADE: AA–F for the score rounded to 2 decimals. */
 export function ITA_GRADE(score: unknown): unknown {
+  // One cell holding a plain score, the common =ITA_GRADE(L2): answer at once.
+  if (typeof score === 'number' && score >= 0 && score <= 100) return letterFor(score);
   return mapCells(score, 'ITA_GRADE', 'score', (v) => letterFor(readScore(v)));
 }
 
