@@ -1,5 +1,5 @@
 // npm run bench: size and speed of the built bundle, written to bench/results.json.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { seededHarness, startPreview } from '../scripts/preview';
 import { measureColumns } from '../src/core/measures/model';
@@ -161,14 +161,7 @@ async function main(): Promise<void> {
     const t = targets[k];
     console.log(`${k.padEnd(24)} ${String(v).padStart(10)}${t === undefined ? '' : `   target ≤ ${t} ${Number(v) <= t ? 'met' : 'MISSED'}`}`);
   }
-  const file = 'bench/results.json';
-  let previous: Record<string, unknown> = {};
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // first run
-  }
-  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 }
 
 await main();
