@@ -1,0 +1,138 @@
+// Report templates: placeholders in the text of a document the unit can
+// restyle. `{{name}}` or `{{ name | filter | filter }}`; names may be Thai and
+// may hold any character but "|" and braces, matched literally (a name with
+// "." or "(" is just a name). Spaces around names and filters are ignored.
+//   {{แถวซ้ำ:มาตรการ}}  in a table row: the row is copied once per record
+//   {{กราฟ:ชื่อ}}        alone in a paragraph: replaced by the chart image
+
+export type Token =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'field'; readonly name: string; readonly filters: readonly string[]; readonly raw: string }
+  | { readonly kind: 'repeat'; readonly collection: string; readonly raw: string }
+  | { readonly kind: 'chart'; readonly name: string; readonly raw: string };
+
+export const REPEAT_PREFIX = 'แถวซ้ำ:';
+export const CHART_PREFIX = 'กราฟ:';
+
+export interface Tokenized {
+  readonly tokens: readonly Token[];
+  /** Unclosed "{{" and empty names, as Thai text. */
+  readonly problems: readonly string[];
+}
+
+/** Splits a text into literal text and placeholders. */
+export function tokenize(text: string): Tokenized {
+  const tokens: Token[] = [];
+  const problems: string[] = [];
+  let at = 0; // start of the literal text not yet emitted
+  let from = 0; // where to look for the next "{{"
+  for (;;) {
+    const open = text.indexOf('{{', from);
+    if (open < 0) break;
+    const close = text.indexOf('}}', open + 2);
+    const nextOpen = text.indexOf('{{', open + 2);
+    if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+      problems.push(`"{{" ไม่มี "}}" ปิด: ${excerpt(text, open)}`);
+      from = open + 2; // the "{{" stays as text
+      continue;
+    }
+    if (open > at) tokens.push({ kind: 'text', text: text.slice(at, open) });
+    const raw = text.slice(open, close + 2);
+    const [head = '', ...filters] = text.slice(open + 2, close).split('|').map((s) => s.trim());
+    if (head === '') problems.push(`ช่องแทนค่าไม่มีชื่อ: ${raw}`);
+    else if (head.startsWith(REPEAT_PREFIX)) tokens.push({ kind: 'repeat', collection: head.slice(REPEAT_PREFIX.length).trim(), raw });
+    else if (head.startsWith(CHART_PREFIX)) tokens.push({ kind: 'chart', name: head.slice(CHART_PREFIX.length).trim(), raw });
+    else tokens.push({ kind: 'field', name: head, filters, raw });
+    at = from = close + 2;
+  }
+  if (at < text.length) tokens.push({ kind: 'text', text: text.slice(at) });
+  return { tokens, problems };
+}
+
+function excerpt(text: string, at: number): string {
+  const s = text.slice(at, at + 30);
+  return `"${s}${text.length > at + 30 ? '…' : ''}"`;
+}
+
+/** A value a placeholder can show. */
+export type Value = string | number | Date | null | undefined;
+
+/** Values by name; a record of a repeating row looks its own names up first. */
+export interface Scope {
+  get(name: string): Value;
+  has(name: string): boolean;
+}
+
+export function scope(values: Readonly<Record<string, Value>>, parent?: Scope): Scope {
+  return {
+    get: (name) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name] : parent?.get(name)),
+    has: (name) => Object.prototype.hasOwnProperty.call(values, name) || (parent?.has(name) ?? false),
+  };
+}
+
+/** How a value becomes text: the report's defaults, and the filters a placeholder names. */
+export interface Formatter {
+  readonly filters: ReadonlySet<string>;
+  format(value: Value, filters: readonly string[]): string;
+}
+
+/** Fills a text's placeholders (repeat and chart markers become empty). */
+export function fill(tokens: readonly Token[], s: Scope, f: Formatter): string {
+  return tokens.map((t) => (t.kind === 'text' ? t.text : t.kind === 'field' ? f.format(s.get(t.name), t.filters) : '')).join('');
+}
+
+/** What a report offers its template. */
+export interface TemplateSpec {
+  /** Names known anywhere. */
+  readonly fields: ReadonlySet<string>;
+  /** Collections a repeating row may name, with the names each record adds. */
+  readonly collections: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Collections the template must repeat somewhere. */
+  readonly requiredRepeats: readonly string[];
+  readonly charts: ReadonlySet<string>;
+}
+
+/** A piece of template text and where it is, for messages ("ตาราง 2 แถว 3"). */
+export interface TemplateText {
+  readonly where: string;
+  readonly text: string;
+  /** The repeating row this text lies in, if any (the collection it repeats). */
+  readonly repeat?: string;
+}
+
+/**
+ * Every problem of a template, in one list: unknown names and filters,
+ * unclosed braces, unknown collections or charts, a required repeating row
+ * missing, and record names used outside their repeating row.
+ */
+export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec, formatter: Formatter): string[] {
+  const problems: string[] = [];
+  const repeated = new Set<string>();
+  for (const t of texts) {
+    const { tokens, problems: p } = tokenize(t.text);
+    for (const msg of p) problems.push(`${t.where}: ${msg}`);
+    for (const tok of tokens) {
+      if (tok.kind === 'repeat') {
+        if (!spec.collections.has(tok.collection)) problems.push(`${t.where}: ไม่รู้จักรายการที่ให้ทำซ้ำ ${tok.raw} (มี: ${[...spec.collections.keys()].join(', ')})`);
+        else repeated.add(tok.collection);
+      } else if (tok.kind === 'chart') {
+        if (!spec.charts.has(tok.name)) problems.push(`${t.where}: ไม่รู้จักกราฟ ${tok.raw} (มี: ${[...spec.charts].join(', ')})`);
+      } else if (tok.kind === 'field') {
+        const own = t.repeat ? spec.collections.get(t.repeat) : undefined;
+        if (!spec.fields.has(tok.name) && !own?.has(tok.name)) {
+          const elsewhere = [...spec.collections].find(([, names]) => names.has(tok.name));
+          problems.push(
+            elsewhere
+              ? `${t.where}: ${tok.raw} ใช้ได้เฉพาะในแถวซ้ำ {{${REPEAT_PREFIX}${elsewhere[0]}}}`
+              : `${t.where}: ไม่รู้จักช่องแทนค่า ${tok.raw}`,
+          );
+        }
+        for (const f of tok.filters) if (!formatter.filters.has(f)) problems.push(`${t.where}: ไม่รู้จักตัวกรอง "${f}" ใน ${tok.raw} (มี: ${[...formatter.filters].join(', ')})`);
+      }
+    }
+  }
+  for (const c of spec.requiredRepeats) {
+    if (!repeated.has(c)) problems.push(`ไม่มีแถวซ้ำของ "${c}": ใส่ {{${REPEAT_PREFIX}${c}}} ในแถวของตารางที่ต้องการให้ทำซ้ำทีละรายการ`);
+  }
+  return problems;
+}
