@@ -1,0 +1,201 @@
+// What a report shows, worked out from the workbook: the unit's settings, its
+// scores by year and its measures (ITA-METHOD.md §6).
+import type { Framework } from '../data/types';
+import { frameworkFor, latestYear } from '../framework';
+import type { Measure } from '../measures/model';
+import { letterFor, passes, resultFor } from '../rating';
+import { roundTo } from '../round';
+import { toolScores, totalScore } from '../scoring';
+import { thaiDate } from '../thai';
+import { scope, type Scope, type TemplateSpec, type Value } from './template';
+
+export type ReportKind = 'analysis' | 'progress';
+
+export interface ReportInput {
+  /** Settings by their key in the settings sheet (ชื่อหน่วยงาน, อำเภอ, …). */
+  readonly settings: Readonly<Record<string, Value>>;
+  /** Ten indicator scores per fiscal year, from the scores sheet. */
+  readonly scores: ReadonlyMap<number, readonly number[]>;
+  readonly measures: readonly Measure[];
+  /** The report's fiscal year (Buddhist Era). */
+  readonly fiscalYear: number;
+  readonly today: Date;
+  /** Digits of numbers and dates in the report. */
+  readonly digits: 'thai' | 'arabic';
+}
+
+export interface ReportData {
+  readonly scope: Scope;
+  /** Records of each collection, for repeating rows. */
+  readonly collections: ReadonlyMap<string, readonly Scope[]>;
+  /** Chart data: indicator scores against the pass mark, totals over the years. */
+  readonly charts: {
+    readonly indicators: readonly { readonly label: string; readonly score: number }[];
+    readonly passMark: number;
+    readonly totals: readonly { readonly year: number; readonly total: number }[];
+  };
+  /** Why parts of the report will be empty, in Thai. */
+  readonly notes: readonly string[];
+}
+
+const GLOBAL_FIELDS = [
+  'ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด', 'ปีงบประมาณ', 'ชื่อผู้บริหาร', 'ตำแหน่งผู้บริหาร', 'เกณฑ์จุดแข็ง', 'เกณฑ์ผ่าน',
+  'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT',
+  'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
+] as const;
+
+const INDICATOR_FIELDS = ['ลำดับ', 'ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน', 'ผลเทียบเกณฑ์', 'ระดับตัวชี้วัด', 'คะแนนปีก่อน', 'ผลต่าง'] as const;
+
+const MEASURE_FIELDS = [
+  'ลำดับ', 'ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'วันที่เริ่ม', 'วันที่สิ้นสุด',
+  'การติดตามผล', 'สถานะ', 'ผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ', 'ปัญหาอุปสรรค', 'ลิงก์หลักฐาน',
+] as const;
+
+export const CHART_INDICATORS = 'คะแนนตัวชี้วัด';
+export const CHART_TOTALS = 'คะแนนรวมรายปี';
+
+/** The names, collections and charts a report's template may use. */
+export function templateSpec(kind: ReportKind): TemplateSpec {
+  const indicator = new Set<string>(INDICATOR_FIELDS);
+  return {
+    fields: new Set<string>(GLOBAL_FIELDS),
+    collections: new Map([
+      ['ตัวชี้วัด', indicator],
+      ['จุดแข็ง', indicator],
+      ['จุดที่ต้องพัฒนา', indicator],
+      ['มาตรการ', new Set<string>(MEASURE_FIELDS)],
+    ]),
+    requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : ['มาตรการ'],
+    charts: new Set([CHART_INDICATORS, CHART_TOTALS]),
+  };
+}
+
+function day(iso: string): Date | '' {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/** "1 ต.ค. 2568 – 30 ก.ย. 2569", or one end, or "". */
+function period(start: string, end: string, digits: 'thai' | 'arabic'): string {
+  const show = (iso: string) => {
+    const d = day(iso);
+    return d === '' ? '' : thaiDate(d, { month: 'abbr', digits });
+  };
+  return [show(start), show(end)].filter(Boolean).join(' – ');
+}
+
+/** The framework for a year, the nearest supported one outside 2562–latest. */
+function frameworkNear(year: number): Framework {
+  return frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
+}
+
+/** Works out every value of a report. */
+export function reportData(input: ReportInput): ReportData {
+  const notes: string[] = [];
+  const fw = frameworkNear(input.fiscalYear);
+  const scores = input.scores.get(input.fiscalYear);
+  const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
+  const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
+  const threshold = Number(input.settings['เกณฑ์จุดแข็ง']) || 80;
+  if (!scores) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
+
+  const total = scores ? totalScore(scores, fw) : undefined;
+  const tools = scores ? toolScores(scores, fw) : undefined;
+  const prevTotal = previous && previousYear !== undefined ? totalScore(previous, frameworkNear(previousYear)) : undefined;
+  const change = total !== undefined && prevTotal !== undefined ? roundTo(total, 2) - roundTo(prevTotal, 2) : undefined;
+  const measures = input.measures
+    .filter((m) => m.fiscalYear === input.fiscalYear)
+    .slice()
+    .sort((a, b) => (a.indicators[0] ?? 99) - (b.indicators[0] ?? 99));
+
+  const globals: Record<string, Value> = {
+    ...Object.fromEntries(['ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด', 'ชื่อผู้บริหาร', 'ตำแหน่งผู้บริหาร'].map((k) => [k, (input.settings[k] ?? '') as Value])),
+    ปีงบประมาณ: input.fiscalYear,
+    เกณฑ์จุดแข็ง: threshold,
+    เกณฑ์ผ่าน: fw.passMark,
+    คะแนนรวม: total === undefined ? '' : roundTo(total, 2),
+    ระดับ: total === undefined ? '' : letterFor(total),
+    ผลการประเมิน: scores ? resultFor(scores, fw) : '',
+    ผ่านเกณฑ์: total === undefined ? '' : passes(total, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
+    'คะแนน IIT': tools ? roundTo(tools.IIT, 2) : '',
+    'คะแนน EIT': tools ? roundTo(tools.EIT, 2) : '',
+    'คะแนน OIT': tools ? roundTo(tools.OIT, 2) : '',
+    ปีก่อน: previousYear ?? '',
+    คะแนนรวมปีก่อน: prevTotal === undefined ? '' : roundTo(prevTotal, 2),
+    ผลต่างคะแนนรวม: change === undefined ? '' : roundTo(Math.abs(change), 2),
+    การเปลี่ยนแปลง: change === undefined ? '' : change > 0 ? 'เพิ่มขึ้น' : change < 0 ? 'ลดลง' : 'เท่าเดิม',
+    วันที่จัดทำ: input.today,
+    จำนวนมาตรการ: measures.length,
+    จำนวนดำเนินการแล้ว: measures.filter((m) => m.status === 'ดำเนินการแล้ว').length,
+  };
+  const top = scope(globals);
+
+  const indicatorRecords = fw.indicators.map((ind, i) => {
+    const s = scores?.[i];
+    const p = previous?.[i];
+    return {
+      score: s,
+      scope: scope(
+        {
+          ลำดับ: i + 1,
+          ตัวชี้วัดที่: ind.no,
+          ชื่อตัวชี้วัด: ind.name,
+          เครื่องมือ: ind.tool,
+          คะแนน: s === undefined ? '' : roundTo(s, 2),
+          ผลเทียบเกณฑ์: s === undefined ? '' : passes(s, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
+          ระดับตัวชี้วัด: s === undefined ? '' : letterFor(s),
+          คะแนนปีก่อน: p === undefined ? '' : roundTo(p, 2),
+          ผลต่าง: s === undefined || p === undefined ? '' : roundTo(roundTo(s, 2) - roundTo(p, 2), 2),
+        },
+        top,
+      ),
+    };
+  });
+  const names = (m: Measure) => m.indicators.map((n) => fw.indicators[n - 1]?.name ?? String(n)).join(', ');
+  const measureRecords = measures.map((m, i) =>
+    scope(
+      {
+        ลำดับ: i + 1,
+        ตัวชี้วัด: m.indicators.join(', '),
+        ชื่อตัวชี้วัด: names(m),
+        ประเด็น: m.issue,
+        'มาตรการ/แนวทาง': m.measure,
+        วิธีการดำเนินการ: m.method,
+        ผู้รับผิดชอบ: m.responsible,
+        ระยะเวลา: period(m.startDate, m.endDate, input.digits),
+        วันที่เริ่ม: day(m.startDate),
+        วันที่สิ้นสุด: day(m.endDate),
+        การติดตามผล: m.followUp,
+        สถานะ: m.status,
+        ผลการดำเนินการ: m.result,
+        ผลลัพธ์หรือความสำเร็จ: m.outcome,
+        ข้อเสนอแนะ: m.suggestion,
+        ปัญหาอุปสรรค: m.problems,
+        ลิงก์หลักฐาน: m.evidenceUrl,
+      },
+      top,
+    ),
+  );
+  if (!measures.length) notes.push(`ยังไม่มีมาตรการของปี ${input.fiscalYear} ตารางมาตรการจะว่าง`);
+
+  const scored = indicatorRecords.filter((r) => r.score !== undefined);
+  return {
+    scope: top,
+    collections: new Map([
+      ['ตัวชี้วัด', indicatorRecords.map((r) => r.scope)],
+      ['จุดแข็ง', scored.filter((r) => roundTo(r.score!, 2) >= threshold).map((r) => r.scope)],
+      ['จุดที่ต้องพัฒนา', scored.filter((r) => roundTo(r.score!, 2) < threshold).map((r) => r.scope)],
+      ['มาตรการ', measureRecords],
+    ]),
+    charts: {
+      indicators: fw.indicators.map((ind, i) => ({ label: `${ind.no}. ${ind.name}`, score: scores?.[i] ?? 0 })),
+      passMark: fw.passMark,
+      totals: [...input.scores]
+        .filter(([y]) => y <= input.fiscalYear)
+        .sort(([a], [b]) => a - b)
+        .map(([year, s]) => ({ year, total: roundTo(totalScore(s, frameworkNear(year)), 2) })),
+    },
+    notes,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { reportData, templateSpec } from '../../src/core/report/context';
+import { formatter } from '../../src/core/report/format';
+import { checkTemplate, fill, tokenize } from '../../src/core/report/template';
+import type { Measure } from '../../src/core/measures/model';
+import { SEED_001 } from '../fixtures/seeds';
+
+const measure = (over: Partial<Measure>): Measure => ({
+  id: 'm', fiscalYear: 2568, indicators: [9], issue: '', measure: 'เผยแพร่ข้อมูล', method: '', responsible: 'สำนักปลัด',
+  startDate: '2024-10-01', endDate: '2025-09-30', followUp: '', status: 'ยังไม่ได้ดำเนินการ', result: '', outcome: '',
+  suggestion: '', problems: '', evidenceUrl: '', updatedAt: '', updatedBy: '', ...over,
+});
+
+const input = {
+  settings: { ชื่อหน่วยงาน: 'องค์การบริหารส่วนตำบลห้วยเตย', อำเภอ: 'กุดรัง', จังหวัด: 'มหาสารคาม', เกณฑ์จุดแข็ง: 85 },
+  scores: new Map([
+    [2567, [93.05, 94.2, 98.12, 85.73, 94.6, 94.33, 92.48, 93.1, 50, 45]],
+    [2568, [...SEED_001.scores]],
+  ]),
+  measures: [measure({ id: 'a', indicators: [10], measure: 'ประเมินความเสี่ยง' }), measure({ id: 'b', indicators: [9] }), measure({ id: 'c', fiscalYear: 2567 })],
+  fiscalYear: 2568,
+  today: new Date(2025, 10, 1),
+  digits: 'thai' as const,
+};
+const f = formatter({ digits: 'thai' });
+const show = (text: string, d = reportData(input)) => fill(tokenize(text).tokens, d.scope, f);
+
+describe('a report’s values', () => {
+  it('give the year’s total, rating, label and tools', () => {
+    expect(show('{{คะแนนรวม}} {{ระดับ}} {{ผลการประเมิน}} {{ผ่านเกณฑ์}} {{คะแนน OIT}}')).toBe('๘๐.๗๗ B ต้องปรับปรุง ไม่ผ่านเกณฑ์ ๖๐');
+  });
+
+  it('compare the total with the previous fiscal year', () => {
+    expect(show('{{ปีก่อน}} {{คะแนนรวมปีก่อน}} {{การเปลี่ยนแปลง}} {{ผลต่างคะแนนรวม}}')).toBe('๒๕๖๗ ๗๔.๙๓ เพิ่มขึ้น ๕.๘๔');
+  });
+
+  it('split indicators into strengths and weaknesses by the settings’ threshold', () => {
+    const d = reportData(input);
+    const names = (c: string) => d.collections.get(c)!.map((s) => s.get('ตัวชี้วัดที่'));
+    expect(names('จุดแข็ง')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(names('จุดที่ต้องพัฒนา')).toEqual([9, 10]);
+    expect(d.collections.get('ตัวชี้วัด')![8]!.get('ผลเทียบเกณฑ์')).toBe('ไม่ผ่านเกณฑ์');
+    expect(d.collections.get('ตัวชี้วัด')![8]!.get('ผลต่าง')).toBe(20);
+  });
+
+  it('list the year’s measures by indicator, with their period in Thai', () => {
+    const d = reportData(input);
+    const ms = d.collections.get('มาตรการ')!;
+    expect(ms.map((s) => s.get('มาตรการ/แนวทาง'))).toEqual(['เผยแพร่ข้อมูล', 'ประเมินความเสี่ยง']);
+    expect(ms[0]!.get('ระยะเวลา')).toBe('๑ ต.ค. ๒๕๖๗ – ๓๐ ก.ย. ๒๕๖๘');
+    expect(ms[1]!.get('ชื่อตัวชี้วัด')).toBe('การป้องกันการทุจริต');
+  });
+
+  it('chart the indicators against the pass mark and the totals over the years', () => {
+    const d = reportData(input);
+    expect(d.charts.passMark).toBe(85);
+    expect(d.charts.indicators[8]).toEqual({ label: '9. การเปิดเผยข้อมูล', score: 70 });
+    expect(d.charts.totals).toEqual([{ year: 2567, total: 74.93 }, { year: 2568, total: 80.77 }]);
+  });
+
+  it('say why a part will be empty', () => {
+    const d = reportData({ ...input, fiscalYear: 2569 });
+    expect(d.notes).toEqual([expect.stringContaining('ยังไม่มีคะแนนของปี 2569'), expect.stringContaining('ยังไม่มีมาตรการของปี 2569')]);
+    expect(show('[{{คะแนนรวม}}]', d)).toBe('[]');
+  });
+
+  it('offer the names the analysis template needs', () => {
+    const spec = templateSpec('analysis');
+    expect(checkTemplate([{ where: 'x', text: '{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}', repeat: 'ตัวชี้วัด' }], spec, f)).toEqual([
+      expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"'),
+    ]);
+  });
+});
