@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportData, templateSpec } from '../../src/core/report/context';
+import { defaultTemplate, templateTexts } from '../../src/core/report/default-templates';
 import { formatter } from '../../src/core/report/format';
 import { checkTemplate, fill, tokenize } from '../../src/core/report/template';
 import type { Measure } from '../../src/core/measures/model';
@@ -69,5 +70,19 @@ describe('a report’s values', () => {
     expect(checkTemplate([{ where: 'x', text: '{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}', repeat: 'ตัวชี้วัด' }], spec, f)).toEqual([
       expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"'),
     ]);
+  });
+});
+
+describe('the default templates', () => {
+  it('use only names their report offers, and repeat what they must', () => {
+    for (const kind of ['analysis', 'progress'] as const) {
+      expect(checkTemplate(templateTexts(defaultTemplate(kind)), templateSpec(kind), f), kind).toEqual([]);
+    }
+  });
+
+  it('are refused when a repeating row is taken out', () => {
+    const t = defaultTemplate('progress');
+    const broken = { ...t, body: t.body.filter((b) => b.kind !== 'table') };
+    expect(checkTemplate(templateTexts(broken), templateSpec('progress'), f)).toEqual([expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"')]);
   });
 });
