@@ -1,0 +1,459 @@
+// In-memory fakes of DocumentApp, DriveApp (files and copies) and Charts, as
+// an element tree that can render itself as HTML. Each assumption about
+// Google's behaviour is written beside the code that makes it (reference:
+// developers.google.com/apps-script/reference/document, /drive, /charts).
+import type { Faked } from './fakes';
+
+type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
+
+/** A blob: bytes (here text) with a content type and a name. */
+export class FakeBlob implements Faked<GoogleAppsScript.Base.Blob, 'getContentType' | 'getDataAsString' | 'getName' | 'setName'> {
+  constructor(
+    readonly data: string,
+    readonly contentType: string,
+    private name = '',
+  ) {}
+  getContentType(): string {
+    return this.contentType;
+  }
+  getDataAsString(): string {
+    return this.data;
+  }
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): this {
+    this.name = name;
+    return this;
+  }
+}
+
+export interface TextStyle {
+  bold?: boolean;
+  fontFamily?: string;
+  fontSize?: number;
+}
+
+/** Element.getParent(), removeFromParent(): every element knows its container. */
+abstract class FakeElement {
+  parent: FakeContainer | FakeTable | FakeTableRow | undefined;
+  abstract readonly type: string;
+  getType(): string {
+    return this.type;
+  }
+  getParent(): unknown {
+    return this.parent;
+  }
+  removeFromParent(): this {
+    if (this.parent instanceof FakeContainer) this.parent.children.splice(this.parent.children.indexOf(this as unknown as Block), 1);
+    else if (this.parent instanceof FakeTable) this.parent.rows.splice(this.parent.rows.indexOf(this as unknown as FakeTableRow), 1);
+    this.parent = undefined;
+    return this;
+  }
+}
+
+/** An inline image: a blob with a size in points (pixels in the API's words). */
+export class FakeInlineImage extends FakeElement implements Faked<GoogleAppsScript.Document.InlineImage, 'getWidth' | 'getHeight' | 'setWidth' | 'setHeight'> {
+  readonly type = 'INLINE_IMAGE';
+  constructor(
+    readonly blob: FakeBlob,
+    private width = 400,
+    private height = 250,
+  ) {
+    super();
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+  copy(): FakeInlineImage {
+    return new FakeInlineImage(this.blob, this.width, this.height);
+  }
+}
+
+/**
+ * A paragraph: its text (one run: attributes apply to the whole paragraph),
+ * heading, alignment, and inline images after the text.
+ * editAsText() edits the same text in place: deleteText(start, endInclusive),
+ * insertText(offset, text), with offsets in UTF-16 code units, as Google's.
+ */
+export class FakeParagraph
+  extends FakeElement
+  implements Faked<GoogleAppsScript.Document.Paragraph, 'getText' | 'setText' | 'editAsText' | 'setHeading' | 'setAlignment' | 'setAttributes' | 'appendInlineImage'>
+{
+  readonly type = 'PARAGRAPH';
+  heading = 'NORMAL';
+  align: Align = 'LEFT';
+  style: TextStyle = {};
+  pageBreakAfter = false;
+  readonly images: FakeInlineImage[] = [];
+  constructor(public text: string) {
+    super();
+  }
+  getText(): string {
+    return this.text;
+  }
+  setText(text: string): this {
+    this.text = text;
+    return this;
+  }
+  appendText(text: string): this {
+    this.text += text;
+    return this;
+  }
+  editAsText(): FakeText {
+    return new FakeText(this);
+  }
+  /** Enums arrive as the members of DocumentApp.ParagraphHeading / HorizontalAlignment (their names here). */
+  setHeading(heading: unknown): this {
+    this.heading = String(heading);
+    return this;
+  }
+  getHeading(): string {
+    return this.heading;
+  }
+  setAlignment(alignment: unknown): this {
+    this.align = String(alignment) as Align;
+    return this;
+  }
+  getAlignment(): Align {
+    return this.align;
+  }
+  setAttributes(attributes: object): this {
+    if ('BOLD' in attributes) this.style.bold = Boolean(attributes.BOLD);
+    if ('FONT_FAMILY' in attributes) this.style.fontFamily = String(attributes.FONT_FAMILY);
+    if ('FONT_SIZE' in attributes) this.style.fontSize = Number(attributes.FONT_SIZE);
+    return this;
+  }
+  setBold(bold: boolean): this {
+    this.style.bold = bold;
+    return this;
+  }
+  setFontFamily(fontFamilyName: string): this {
+    this.style.fontFamily = fontFamilyName;
+    return this;
+  }
+  setFontSize(size: number): this {
+    this.style.fontSize = size;
+    return this;
+  }
+  /** appendInlineImage(blob): the image joins the paragraph, default size from the image. */
+  appendInlineImage(image: unknown): FakeInlineImage {
+    const img = new FakeInlineImage(image as FakeBlob);
+    img.parent = undefined;
+    this.images.push(img);
+    return img;
+  }
+  /** copy(): a detached deep copy, attributes included. */
+  copy(): FakeParagraph {
+    const p = new FakeParagraph(this.text);
+    p.heading = this.heading;
+    p.align = this.align;
+    p.style = { ...this.style };
+    p.pageBreakAfter = this.pageBreakAfter;
+    p.images.push(...this.images.map((i) => i.copy()));
+    return p;
+  }
+}
+
+/** Text: a view of a paragraph's text for in-place edits. */
+export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText' | 'setText' | 'deleteText' | 'insertText'> {
+  readonly type = 'TEXT';
+  constructor(private readonly p: FakeParagraph) {}
+  getText(): string {
+    return this.p.text;
+  }
+  setText(text: string): this {
+    this.p.text = text;
+    return this;
+  }
+  /** deleteText(start, endInclusive) */
+  deleteText(startOffset: number, endOffsetInclusive: number): this {
+    if (startOffset < 0 || endOffsetInclusive >= this.p.text.length || startOffset > endOffsetInclusive) throw new Error('Index out of bounds.');
+    this.p.text = this.p.text.slice(0, startOffset) + this.p.text.slice(endOffsetInclusive + 1);
+    return this;
+  }
+  insertText(offset: number, text: string): this {
+    if (offset < 0 || offset > this.p.text.length) throw new Error('Index out of bounds.');
+    this.p.text = this.p.text.slice(0, offset) + text + this.p.text.slice(offset);
+    return this;
+  }
+}
+
+type Block = FakeParagraph | FakeTable;
+
+/** Body, header, footer and table cell: containers of paragraphs and tables. */
+export class FakeContainer extends FakeElement {
+  readonly children: Block[] = [];
+  constructor(readonly type: string) {
+    super();
+  }
+  private adopt<T extends Block>(b: T, at?: number): T {
+    b.parent = this;
+    if (at === undefined) this.children.push(b);
+    else this.children.splice(at, 0, b);
+    return b;
+  }
+  getNumChildren(): number {
+    return this.children.length;
+  }
+  getChild(childIndex: number): Block {
+    const c = this.children[childIndex];
+    if (!c) throw new Error('Child index out of bounds.');
+    return c;
+  }
+  getChildIndex(child: Block): number {
+    return this.children.indexOf(child);
+  }
+  getText(): string {
+    return this.children.map((c) => (c instanceof FakeParagraph ? c.getText() : c.getText())).join('\n');
+  }
+  appendParagraph(text: string | FakeParagraph): FakeParagraph {
+    return this.adopt(typeof text === 'string' ? new FakeParagraph(text) : text);
+  }
+  insertParagraph(childIndex: number, text: string | FakeParagraph): FakeParagraph {
+    return this.adopt(typeof text === 'string' ? new FakeParagraph(text) : text, childIndex);
+  }
+  /** appendTable(cells): a table with those rows of cell texts (or a copied table). */
+  appendTable(cells?: string[][] | FakeTable): FakeTable {
+    return this.adopt(cells instanceof FakeTable ? cells : FakeTable.of(cells ?? []));
+  }
+  insertTable(childIndex: number, table: FakeTable): FakeTable {
+    return this.adopt(table, childIndex);
+  }
+  /** appendPageBreak(): a page break in a paragraph of its own. */
+  appendPageBreak(): FakeParagraph {
+    const p = this.appendParagraph('');
+    p.pageBreakAfter = true;
+    return p;
+  }
+  removeChild(child: Block): this {
+    child.removeFromParent();
+    return this;
+  }
+  clear(): this {
+    this.children.length = 0;
+    return this;
+  }
+  copy(): FakeContainer {
+    const c = new FakeContainer(this.type);
+    for (const b of this.children) c.adopt(b.copy());
+    return c;
+  }
+}
+
+export class FakeTableCell extends FakeContainer implements Faked<GoogleAppsScript.Document.TableCell, 'setWidth' | 'setBackgroundColor'> {
+  width: number | undefined;
+  background = '';
+  constructor() {
+    super('TABLE_CELL');
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setBackgroundColor(color: string): this {
+    this.background = color;
+    return this;
+  }
+  override copy(): FakeTableCell {
+    const c = new FakeTableCell();
+    c.width = this.width;
+    c.background = this.background;
+    for (const b of this.children) c.appendParagraph(b instanceof FakeParagraph ? b.copy() : new FakeParagraph(b.getText()));
+    return c;
+  }
+}
+
+/** A table row: cells; copy() is detached and keeps each cell's formatting. */
+export class FakeTableRow extends FakeElement implements Faked<GoogleAppsScript.Document.TableRow, 'getNumCells' | 'getCell' | 'getText'> {
+  readonly type = 'TABLE_ROW';
+  readonly cells: FakeTableCell[] = [];
+  getNumCells(): number {
+    return this.cells.length;
+  }
+  getCell(cellIndex: number): FakeTableCell {
+    const c = this.cells[cellIndex];
+    if (!c) throw new Error('Child index out of bounds.');
+    return c;
+  }
+  getText(): string {
+    return this.cells.map((c) => c.getText()).join('\t');
+  }
+  copy(): FakeTableRow {
+    const r = new FakeTableRow();
+    for (const c of this.cells) {
+      const cc = c.copy();
+      cc.parent = undefined;
+      r.cells.push(cc);
+    }
+    return r;
+  }
+}
+
+export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getRow' | 'removeRow' | 'getText'> {
+  readonly type = 'TABLE';
+  readonly rows: FakeTableRow[] = [];
+  static of(cells: string[][]): FakeTable {
+    const t = new FakeTable();
+    for (const r of cells) {
+      const row = new FakeTableRow();
+      for (const text of r) {
+        const cell = new FakeTableCell();
+        cell.appendParagraph(text);
+        row.cells.push(cell);
+      }
+      t.insert(row);
+    }
+    return t;
+  }
+  private insert(row: FakeTableRow, at?: number): FakeTableRow {
+    row.parent = this;
+    if (at === undefined) this.rows.push(row);
+    else this.rows.splice(at, 0, row);
+    return row;
+  }
+  getNumRows(): number {
+    return this.rows.length;
+  }
+  getRow(rowIndex: number): FakeTableRow {
+    const r = this.rows[rowIndex];
+    if (!r) throw new Error('Child index out of bounds.');
+    return r;
+  }
+  /** insertTableRow(index, row): inserts the given (detached) row at the index. */
+  insertTableRow(childIndex: number, tableRow?: FakeTableRow): FakeTableRow {
+    return this.insert(tableRow ?? new FakeTableRow(), childIndex);
+  }
+  appendTableRow(tableRow?: FakeTableRow): FakeTableRow {
+    return this.insert(tableRow ?? new FakeTableRow());
+  }
+  removeRow(rowIndex: number): FakeTableRow {
+    const r = this.getRow(rowIndex);
+    r.removeFromParent();
+    return r;
+  }
+  getText(): string {
+    return this.rows.map((r) => r.getText()).join('\n');
+  }
+  copy(): FakeTable {
+    const t = new FakeTable();
+    for (const r of this.rows) t.insert(r.copy());
+    return t;
+  }
+}
+
+/**
+ * Document: a body, and a header and footer once added (getHeader() answers
+ * null before addHeader()). A document opened by id is the same stored
+ * document: edits through one handle are seen through another.
+ */
+export class FakeDocument implements Faked<GoogleAppsScript.Document.Document, 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose'> {
+  body = new FakeContainer('BODY_SECTION');
+  header: FakeContainer | null = null;
+  footer: FakeContainer | null = null;
+  closed = false;
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): this {
+    this.name = name;
+    return this;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/document/d/${this.id}/edit`;
+  }
+  getBody(): FakeContainer {
+    return this.body;
+  }
+  getHeader(): FakeContainer | null {
+    return this.header;
+  }
+  addHeader(): FakeContainer {
+    if (this.header) throw new Error('Document tab already contains a header.');
+    return (this.header = new FakeContainer('HEADER_SECTION'));
+  }
+  getFooter(): FakeContainer | null {
+    return this.footer;
+  }
+  addFooter(): FakeContainer {
+    if (this.footer) throw new Error('Document tab already contains a footer.');
+    return (this.footer = new FakeContainer('FOOTER_SECTION'));
+  }
+  saveAndClose(): void {
+    this.closed = true;
+  }
+  /** A detached copy with a new id (Drive's makeCopy). */
+  copyAs(id: string, name: string): FakeDocument {
+    const d = new FakeDocument(id, name);
+    d.body = this.body.copy();
+    d.header = this.header?.copy() ?? null;
+    d.footer = this.footer?.copy() ?? null;
+    return d;
+  }
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function renderBlock(b: Block): string {
+  if (b instanceof FakeTable) {
+    const rows = b.rows.map(
+      (r, i) =>
+        `<tr>${r.cells
+          .map((c) => {
+            const tag = i === 0 ? 'th' : 'td';
+            const style = [c.width ? `width:${c.width}pt` : '', c.background ? `background:${c.background}` : ''].filter(Boolean).join(';');
+            return `<${tag}${style ? ` style="${style}"` : ''}>${c.children.map(renderBlock).join('')}</${tag}>`;
+          })
+          .join('')}</tr>`,
+    );
+    return `<table>${rows.join('')}</table>`;
+  }
+  const tag = b.heading === 'TITLE' ? 'h1' : b.heading.startsWith('HEADING') ? `h${Math.min(6, Number(b.heading.slice(7)) + 1 || 2)}` : 'p';
+  const style = [
+    b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',
+    b.style.bold ? 'font-weight:bold' : '',
+    b.style.fontSize ? `font-size:${b.style.fontSize}pt` : '',
+  ]
+    .filter(Boolean)
+    .join(';');
+  const images = b.images.map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`).join('');
+  const text = esc(b.text).replace(/\n/g, '<br>') || (images ? '' : '&nbsp;');
+  return `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>${b.pageBreakAfter ? '<hr class="page">' : ''}`;
+}
+
+/** The document as one HTML page that looks like the Doc: A4 width, Sarabun 16 pt, tables ruled. */
+export function renderHtml(doc: FakeDocument): string {
+  return `<!DOCTYPE html>
+<html lang="th"><head><meta charset="utf-8"><title>${esc(doc.name)}</title>
+<style>
+body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun New","Laksaman","Garuda","Loma",sans-serif;font-size:16pt;line-height:1.35;color:#000}
+.page{background:#fff;width:595pt;margin:0 auto;padding:54pt 56pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
+header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
+h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
+p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top}
+th{background:#f1f3f4}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
+</style></head><body><div class="page">
+${doc.header ? `<header>${doc.header.children.map(renderBlock).join('')}</header>` : ''}
+${doc.body.children.map(renderBlock).join('\n')}
+${doc.footer ? `<footer>${doc.footer.children.map(renderBlock).join('')}</footer>` : ''}
+</div></body></html>
+`;
+}
