@@ -2,6 +2,7 @@
 // request and answer is plain JSON (no Date: dates travel as ISO strings).
 import type { Bilingual } from './errors';
 import type { Measure } from './measures/model';
+import type { ReportKind } from './report/context';
 import type { FieldErrors } from './measures/schema';
 import type { SaveRequest } from './measures/store';
 
@@ -35,6 +36,38 @@ export type Refused =
 export type Saved = { readonly ok: true; readonly measure: Measure } | Refused;
 export type Done = { readonly ok: true } | Refused;
 
+export interface TemplateInfo {
+  readonly kind: ReportKind;
+  readonly id: string;
+  readonly url: string;
+  readonly name: string;
+}
+
+export interface ReportState {
+  /** The settings' fiscal year. */
+  readonly fiscalYear: number;
+  /** Years that have scores or measures. */
+  readonly years: readonly number[];
+  readonly templates: Partial<Record<ReportKind, TemplateInfo>>;
+}
+
+/** A report or template request that did not go ahead: why, and every problem found. */
+export interface NotDone {
+  readonly ok: false;
+  readonly message: Bilingual;
+  readonly problems: readonly string[];
+}
+
+export type ReportDone = { readonly ok: true; readonly name: string; readonly url: string; readonly pdfUrl?: string; readonly notes: readonly string[] } | NotDone;
+export type TemplateDone = { readonly ok: true; readonly template: TemplateInfo; readonly notes: readonly string[] } | NotDone;
+
+export interface ReportRequest {
+  readonly kind: ReportKind;
+  readonly fiscalYear: number;
+  readonly digits: 'thai' | 'arabic';
+  readonly pdf: boolean;
+}
+
 export interface SidebarApi {
   list(req: { readonly fiscalYear?: number }): ListAnswer;
   save(req: SaveRequest): Saved;
@@ -42,11 +75,15 @@ export interface SidebarApi {
   deleted(req: Record<string, never>): readonly DeletedView[];
   recover(req: { readonly id: string }): Saved;
   duplicate(req: { readonly id: string }): Saved;
+  reportState(req: Record<string, never>): ReportState;
+  createTemplate(req: { readonly kind: ReportKind }): TemplateDone;
+  setTemplate(req: { readonly kind: ReportKind; readonly url: string }): TemplateDone;
+  generateReport(req: ReportRequest): ReportDone;
 }
 
 export type ApiMethod = keyof SidebarApi;
 
-export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate'];
+export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport'];
 
 /** The one top-level function google.script.run calls: sidebarCall(method, request). */
 export const SIDEBAR_ENTRY = 'sidebarCall';

@@ -7,6 +7,7 @@ export const SHEET = {
   scores: 'คะแนน ITA',
   measures: 'มาตรการ',
   deleted: 'มาตรการที่ลบ',
+  reports: 'รายงานที่สร้าง',
 } as const;
 
 /** Named range over the measures sheet's columns (whole columns: it grows with the rows). */
@@ -50,6 +51,9 @@ export interface SettingsSheetSpec {
   readonly headers: readonly [string, string, string];
   readonly settings: readonly SettingSpec[];
 }
+
+/** Columns of the log of generated reports. */
+export const REPORT_LOG_HEADERS = ['เวลา', 'ผู้สร้าง', 'รายงาน', 'ปีงบประมาณ', 'ชื่อไฟล์', 'ลิงก์', 'PDF'] as const;
 
 export const THAI_DATE_FORMAT = 'd mmmm yyyy';
 export const SCORE_FORMAT = '0.00';
@@ -140,6 +144,11 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
       kind: 'table',
       name: SHEET.deleted,
       columns: [...measureCols, { header: DELETED_AT, format: '@', width: 160 }, { header: DELETED_BY, format: '@', width: 160 }],
+    },
+    {
+      kind: 'table',
+      name: SHEET.reports,
+      columns: REPORT_LOG_HEADERS.map((header) => ({ header, format: '@', width: header === 'ลิงก์' || header === 'PDF' ? 320 : 140 })),
     },
   ];
 }

@@ -1,9 +1,21 @@
 import { API_METHODS, type ApiMethod } from '../core/api';
 import { isItaError } from '../core/errors';
-import { sidebarApi } from './measures';
+import type { SidebarApi } from '../core/api';
+import { measureApi } from './measures';
+import { openReportDialog, reportApi } from './reports';
 
 /** The sidebar's file in the Apps Script project (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
+
+/** Menu: สร้างรายงาน. */
+export function openReports(): void {
+  openReportDialog('report');
+}
+
+/** Menu: แม่แบบรายงาน (create a default template, or set one by its link). */
+export function openTemplates(): void {
+  openReportDialog('template');
+}
 
 /** Menu: บันทึกมาตรการ — opens the measures sidebar. */
 export function openMeasuresSidebar(): void {
@@ -18,7 +30,8 @@ export function openMeasuresSidebar(): void {
  */
 export function sidebarCall(method: string, request: unknown): unknown {
   if (!API_METHODS.includes(method as ApiMethod)) throw new Error(`unknown sidebar method: ${String(method)}`);
-  const api = sidebarApi() as unknown as Record<ApiMethod, (r: unknown) => unknown>;
+  const full: SidebarApi = { ...measureApi, ...reportApi };
+  const api = full as unknown as Record<ApiMethod, (r: unknown) => unknown>;
   const req: unknown = request === undefined || request === null ? {} : JSON.parse(JSON.stringify(request));
   try {
     return JSON.parse(JSON.stringify(api[method as ApiMethod](req) ?? null));

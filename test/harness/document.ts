@@ -44,6 +44,15 @@ abstract class FakeElement {
   getParent(): unknown {
     return this.parent;
   }
+  /** asParagraph(), asTable(): the same element, typed (Google's casts). */
+  asParagraph(): this {
+    if (this.type !== 'PARAGRAPH') throw new Error(`Cannot cast ${this.type} to PARAGRAPH`);
+    return this;
+  }
+  asTable(): this {
+    if (this.type !== 'TABLE') throw new Error(`Cannot cast ${this.type} to TABLE`);
+    return this;
+  }
   removeFromParent(): this {
     if (this.parent instanceof FakeContainer) this.parent.children.splice(this.parent.children.indexOf(this as unknown as Block), 1);
     else if (this.parent instanceof FakeTable) this.parent.rows.splice(this.parent.rows.indexOf(this as unknown as FakeTableRow), 1);
@@ -244,6 +253,19 @@ export class FakeContainer extends FakeElement {
   clear(): this {
     this.children.length = 0;
     return this;
+  }
+  /** Page size and margins in points (A4 with Docs' default 1-inch margins). */
+  getPageWidth(): number {
+    return 595.3;
+  }
+  getPageHeight(): number {
+    return 841.9;
+  }
+  getMarginLeft(): number {
+    return 72;
+  }
+  getMarginRight(): number {
+    return 72;
   }
   copy(): FakeContainer {
     const c = new FakeContainer(this.type);
@@ -456,4 +478,309 @@ ${doc.body.children.map(renderBlock).join('\n')}
 ${doc.footer ? `<footer>${doc.footer.children.map(renderBlock).join('')}</footer>` : ''}
 </div></body></html>
 `;
+}
+
+// ---------------------------------------------------------------- Drive
+
+/** The user's Drive: documents and other files by id, with parents and a trash. */
+export class FakeDrive {
+  readonly docs = new Map<string, FakeDocument>();
+  readonly files = new Map<string, FakeDriveFile>();
+  readonly root = new FakeFolder('root', 'ไดรฟ์ของฉัน', this);
+  /** Ids the add-on may not open (a Doc it was not given access to). */
+  readonly forbidden = new Set<string>();
+  private next = 0;
+  newId(prefix: string): string {
+    this.next += 1;
+    return `${prefix}-${this.next.toString(36).padStart(6, '0')}`;
+  }
+  addDocument(name: string, folder: FakeFolder = this.root): FakeDocument {
+    const doc = new FakeDocument(this.newId('doc'), name);
+    this.docs.set(doc.id, doc);
+    this.files.set(doc.id, new FakeDriveFile(doc.id, this, folder));
+    return doc;
+  }
+  live(id: string): FakeDriveFile {
+    const f = this.files.get(id);
+    if (!f || this.forbidden.has(id)) throw new Error(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`);
+    return f;
+  }
+}
+
+export class FakeFolder implements Faked<GoogleAppsScript.Drive.Folder, 'getId' | 'getName' | 'createFile'> {
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    private readonly drive: FakeDrive,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.name;
+  }
+  /** createFile(blob): a new file holding the blob, in this folder. */
+  createFile(blob: unknown): FakeDriveFile {
+    const b = blob as FakeBlob;
+    const id = this.drive.newId('file');
+    const f = new FakeDriveFile(id, this.drive, this, b);
+    this.drive.files.set(id, f);
+    return f;
+  }
+}
+
+/**
+ * File: a Doc or a blob in Drive. getAs('application/pdf') on a Doc answers its
+ * PDF export; setTrashed(true) moves it to the trash (openById then fails).
+ */
+export class FakeDriveFile implements Faked<GoogleAppsScript.Drive.File, 'getId' | 'getName' | 'getUrl' | 'setTrashed' | 'isTrashed' | 'moveTo' | 'getMimeType'> {
+  trashed = false;
+  constructor(
+    readonly id: string,
+    private readonly drive: FakeDrive,
+    public folder: FakeFolder,
+    readonly blob?: FakeBlob,
+  ) {}
+  private doc(): FakeDocument | undefined {
+    return this.drive.docs.get(this.id);
+  }
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.doc()?.name ?? this.blob?.getName() ?? '';
+  }
+  getMimeType(): string {
+    return this.doc() ? 'application/vnd.google-apps.document' : (this.blob?.contentType ?? '');
+  }
+  getUrl(): string {
+    return this.doc() ? this.doc()!.getUrl() : `https://drive.google.com/file/d/${this.id}/view`;
+  }
+  setTrashed(trashed: boolean): this {
+    this.trashed = trashed;
+    return this;
+  }
+  isTrashed(): boolean {
+    return this.trashed;
+  }
+  moveTo(destination: unknown): this {
+    this.folder = destination as FakeFolder;
+    return this;
+  }
+  getParents(): { hasNext(): boolean; next(): FakeFolder } {
+    let done = false;
+    return { hasNext: () => !done, next: () => ((done = true), this.folder) };
+  }
+  getAs(contentType: string): FakeBlob {
+    const doc = this.doc();
+    if (!doc || contentType !== 'application/pdf') throw new Error(`Converting from ${this.getMimeType()} to ${contentType} is not supported.`);
+    return new FakeBlob(renderHtml(doc), 'application/pdf', `${doc.name}.pdf`);
+  }
+}
+
+/** DriveApp: files by id (only those the add-on may reach), the root folder, new files from blobs. */
+export class FakeDriveApp implements Faked<GoogleAppsScript.Drive.DriveApp, 'getFileById' | 'getRootFolder' | 'createFile'> {
+  constructor(readonly drive: FakeDrive) {}
+  getFileById(id: string): FakeDriveFile {
+    return this.drive.live(id);
+  }
+  getRootFolder(): FakeFolder {
+    return this.drive.root;
+  }
+  createFile(blob: unknown): FakeDriveFile {
+    return this.drive.root.createFile(blob);
+  }
+}
+
+/**
+ * DocumentApp: create(name) makes a new Doc in the root folder (with an empty
+ * first paragraph, as Google's do); openById(id) opens a stored Doc, failing for
+ * a trashed, missing or unreachable one. Enums are objects whose members print
+ * as their names.
+ */
+export class FakeDocumentApp implements Faked<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById'> {
+  readonly ElementType = Object.fromEntries(['PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'INLINE_IMAGE', 'TEXT', 'LIST_ITEM', 'BODY_SECTION', 'HEADER_SECTION', 'FOOTER_SECTION'].map((n) => [n, n]));
+  readonly ParagraphHeading = Object.fromEntries(['NORMAL', 'TITLE', 'SUBTITLE', 'HEADING1', 'HEADING2', 'HEADING3'].map((n) => [n, n]));
+  readonly HorizontalAlignment = Object.fromEntries(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY'].map((n) => [n, n]));
+  readonly Attribute = Object.fromEntries(['BOLD', 'FONT_FAMILY', 'FONT_SIZE'].map((n) => [n, n]));
+  constructor(readonly drive: FakeDrive) {}
+  create(name: string): FakeDocument {
+    const doc = this.drive.addDocument(name);
+    doc.body.appendParagraph('');
+    return doc;
+  }
+  openById(id: string): FakeDocument {
+    const f = this.drive.live(id);
+    const doc = this.drive.docs.get(id);
+    if (!doc || f.trashed) throw new Error('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+    return doc;
+  }
+}
+
+// ---------------------------------------------------------------- Charts
+
+type Row = (string | number)[];
+
+/** Charts.newDataTable(): columns then rows; build() answers the table. */
+export class FakeDataTableBuilder implements Faked<GoogleAppsScript.Charts.DataTableBuilder, 'addColumn' | 'addRow'> {
+  readonly columns: { type: string; label: string }[] = [];
+  readonly rows: Row[] = [];
+  addColumn(type: unknown, label: string): this {
+    this.columns.push({ type: String(type), label });
+    return this;
+  }
+  addRow(values: unknown[]): this {
+    this.rows.push(values as Row);
+    return this;
+  }
+  build(): FakeDataTableBuilder {
+    return this;
+  }
+}
+
+/**
+ * A chart builder (bar, column, line): data table, title, size, colours.
+ * build().getAs('image/png') draws the chart; here as an SVG image, so the
+ * rendered report shows a real chart.
+ */
+export class FakeChartBuilder {
+  private data: FakeDataTableBuilder | undefined;
+  private title = '';
+  private width = 600;
+  private height = 360;
+  private colors = ['#1a73e8', '#d93025', '#188038'];
+  private range: [number, number] | undefined;
+  constructor(readonly kind: 'bar' | 'column' | 'line') {}
+  setDataTable(table: unknown): this {
+    this.data = table as FakeDataTableBuilder;
+    return this;
+  }
+  setTitle(chartTitle: string): this {
+    this.title = chartTitle;
+    return this;
+  }
+  setDimensions(width: number, height: number): this {
+    this.width = width;
+    this.height = height;
+    return this;
+  }
+  setColors(cssValues: string[]): this {
+    this.colors = cssValues;
+    return this;
+  }
+  setRange(start: number, end: number): this {
+    this.range = [start, end];
+    return this;
+  }
+  setLegendPosition(): this {
+    return this;
+  }
+  setXAxisTitle(): this {
+    return this;
+  }
+  setYAxisTitle(): this {
+    return this;
+  }
+  build(): { getAs(contentType: string): FakeBlob; getBlob(): FakeBlob } {
+    const svg = drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range);
+    return { getAs: () => new FakeBlob(svg, 'image/svg+xml', 'chart.svg'), getBlob: () => new FakeBlob(svg, 'image/svg+xml', 'chart.svg') };
+  }
+}
+
+export class FakeCharts {
+  /** Set by a test to make the next chart fail, as a quota error would. */
+  failNext: string | undefined;
+  readonly ColumnType = { STRING: 'STRING', NUMBER: 'NUMBER', DATE: 'DATE' };
+  readonly Position = { TOP: 'TOP', BOTTOM: 'BOTTOM', RIGHT: 'RIGHT', NONE: 'NONE' };
+  newDataTable(): FakeDataTableBuilder {
+    return new FakeDataTableBuilder();
+  }
+  newBarChart(): FakeChartBuilder {
+    if (this.failNext) {
+      const m = this.failNext;
+      this.failNext = undefined;
+      throw new Error(m);
+    }
+    return new FakeChartBuilder('bar');
+  }
+  newColumnChart(): FakeChartBuilder {
+    return new FakeChartBuilder('column');
+  }
+  newLineChart(): FakeChartBuilder {
+    return new FakeChartBuilder('line');
+  }
+}
+
+function drawChart(kind: string, data: FakeDataTableBuilder | undefined, title: string, w: number, h: number, colors: string[], range?: [number, number]): string {
+  const rows = data?.rows ?? [];
+  const series = (data?.columns.length ?? 1) - 1;
+  const max = range?.[1] ?? Math.max(100, ...rows.flatMap((r) => r.slice(1).map(Number)));
+  const min = range?.[0] ?? 0;
+  const left = kind === 'bar' ? 200 : 40;
+  const top = 36;
+  const bottom = kind === 'bar' ? 24 : 48;
+  const plotW = w - left - 16;
+  const plotH = h - top - bottom;
+  const parts: string[] = [`<text x="${w / 2}" y="20" text-anchor="middle" font-size="15" font-weight="bold">${esc(title)}</text>`];
+  const scale = (v: number) => (Math.max(min, Math.min(max, v)) - min) / (max - min || 1);
+  rows.forEach((r, i) => {
+    const label = esc(String(r[0]));
+    if (kind === 'bar') {
+      const band = plotH / rows.length;
+      const y = top + i * band;
+      parts.push(`<text x="${left - 6}" y="${y + band / 2 + 4}" text-anchor="end" font-size="11">${label}</text>`);
+      for (let s = 0; s < series; s++) {
+        const v = Number(r[s + 1]);
+        const bh = (band * 0.8) / series;
+        parts.push(`<rect x="${left}" y="${y + band * 0.1 + s * bh}" width="${scale(v) * plotW}" height="${bh}" fill="${colors[s % colors.length]}"/>`);
+        parts.push(`<text x="${left + scale(v) * plotW + 4}" y="${y + band * 0.1 + s * bh + bh / 2 + 4}" font-size="10">${v.toFixed(2)}</text>`);
+      }
+    } else {
+      const band = plotW / rows.length;
+      const x = left + i * band;
+      parts.push(`<text x="${x + band / 2}" y="${h - bottom + 16}" text-anchor="middle" font-size="11">${label}</text>`);
+      for (let s = 0; s < series; s++) {
+        const v = Number(r[s + 1]);
+        const bw = (band * 0.7) / series;
+        const bhgt = scale(v) * plotH;
+        if (kind === 'column') parts.push(`<rect x="${x + band * 0.15 + s * bw}" y="${top + plotH - bhgt}" width="${bw}" height="${bhgt}" fill="${colors[s % colors.length]}"/>`);
+        else parts.push(`<circle cx="${x + band / 2}" cy="${top + plotH - bhgt}" r="4" fill="${colors[s % colors.length]}"/>`);
+        parts.push(`<text x="${x + band / 2}" y="${top + plotH - bhgt - 6}" text-anchor="middle" font-size="10">${v.toFixed(2)}</text>`);
+      }
+    }
+  });
+  if (kind === 'line' && rows.length > 1) {
+    const band = plotW / rows.length;
+    const pts = rows.map((r, i) => `${left + i * band + band / 2},${top + plotH - scale(Number(r[1])) * plotH}`).join(' ');
+    parts.push(`<polyline points="${pts}" fill="none" stroke="${colors[0]}" stroke-width="2"/>`);
+  }
+  const axis = kind === 'bar' ? `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#555"/>` : `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#555"/>`;
+  const legend = (data?.columns.slice(1) ?? []).map((c, s) => `<rect x="${left + s * 140}" y="${h - 14}" width="10" height="10" fill="${colors[s % colors.length]}"/><text x="${left + s * 140 + 14}" y="${h - 5}" font-size="11">${esc(c.label)}</text>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="Sarabun, Garuda, sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${axis}${kind === 'bar' ? legend.join('') : ''}</svg>`;
+}
+
+/** PropertiesService's document properties: strings by key. */
+export class FakeProperties implements Faked<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties'> {
+  readonly map = new Map<string, string>();
+  getProperty(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): this {
+    this.map.set(key, String(value));
+    return this;
+  }
+  deleteProperty(key: string): this {
+    this.map.delete(key);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.map);
+  }
+}
+
+export class FakePropertiesService implements Faked<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
+  readonly document = new FakeProperties();
+  getDocumentProperties(): FakeProperties {
+    return this.document;
+  }
 }

@@ -112,12 +112,17 @@ export class FakeMenu implements Faked<GoogleAppsScript.Base.Menu, 'addItem' | '
  * chaining; width and height are in pixels; getContent() answers the HTML.
  */
 export class FakeHtmlOutput
-  implements Faked<GoogleAppsScript.HTML.HtmlOutput, 'setWidth' | 'setHeight' | 'getWidth' | 'getHeight' | 'setTitle' | 'getTitle' | 'getContent'>
+  implements Faked<GoogleAppsScript.HTML.HtmlOutput, 'setWidth' | 'setHeight' | 'getWidth' | 'getHeight' | 'setTitle' | 'getTitle' | 'getContent' | 'append'>
 {
   private width = 0;
   private height = 0;
   private title = '';
-  constructor(private readonly content: string) {}
+  constructor(private content: string) {}
+  /** append(html): adds HTML at the end of the content. */
+  append(addedContent: string): this {
+    this.content += addedContent;
+    return this;
+  }
   setWidth(width: number): this {
     this.width = width;
     return this;

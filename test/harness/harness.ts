@@ -16,6 +16,7 @@ import {
   instrument,
   type ServiceLog,
 } from './fakes';
+import { FakeCharts, FakeDocumentApp, FakeDrive, FakeDriveApp, FakeDriveFile, FakeFolder, FakePropertiesService } from './document';
 import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
 
 /** The project root: npm scripts, vitest and the bench all run there. */
@@ -58,6 +59,9 @@ export interface Harness {
   readonly spreadsheet: FakeSpreadsheet;
   readonly locks: FakeLockService;
   readonly session: FakeSession;
+  readonly drive: FakeDrive;
+  readonly properties: FakePropertiesService;
+  readonly charts: FakeCharts;
   /** Names of the service globals the sandbox provides. */
   readonly serviceGlobals: readonly string[];
   /** Calls logged on the Spreadsheet service and the objects it hands out. */
@@ -87,11 +91,21 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
   const locks = new FakeLockService();
   const session = new FakeSession(options.email);
+  const drive = new FakeDrive();
+  const properties = new FakePropertiesService();
+  const charts = new FakeCharts();
+  // The spreadsheet lives in a folder of the user's Drive, where reports go beside it.
+  const folder = new FakeFolder('folder-ita', 'งาน ITA', drive);
+  drive.files.set(spreadsheet.getId(), new FakeDriveFile(spreadsheet.getId(), drive, folder));
   const globals: Record<string, unknown> = {
     SpreadsheetApp: instrument('SpreadsheetApp', new FakeSpreadsheetApp(ui, spreadsheet), log),
     LockService: instrument('LockService', locks, log),
     Session: instrument('Session', session, log),
     Utilities: instrument('Utilities', new FakeUtilities(), log),
+    DocumentApp: instrument('DocumentApp', new FakeDocumentApp(drive), log),
+    DriveApp: instrument('DriveApp', new FakeDriveApp(drive), log),
+    Charts: instrument('Charts', charts, log),
+    PropertiesService: instrument('PropertiesService', properties, log),
     HtmlService: instrument('HtmlService', new FakeHtmlService(DIST), log),
     ScriptApp: instrument('ScriptApp', { AuthMode: AUTH_MODE }, log),
     Logger: instrument('Logger', logger, log),
@@ -118,6 +132,9 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     spreadsheet,
     locks,
     session,
+    drive,
+    properties,
+    charts,
     serviceGlobals,
     spreadsheetCalls: () => log.filter((c) => SPREADSHEET_SERVICES.has(c.service)).length,
     logger,

@@ -6,7 +6,7 @@ import type { Measure } from '../measures/model';
 import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
-import { thaiDate } from '../thai';
+import { thaiDate, toThaiDigits } from '../thai';
 import { scope, type Scope, type TemplateSpec, type Value } from './template';
 
 export type ReportKind = 'analysis' | 'progress';
@@ -157,7 +157,7 @@ export function reportData(input: ReportInput): ReportData {
     scope(
       {
         ลำดับ: i + 1,
-        ตัวชี้วัด: m.indicators.join(', '),
+        ตัวชี้วัด: input.digits === 'thai' ? toThaiDigits(m.indicators.join(', ')) : m.indicators.join(', '),
         ชื่อตัวชี้วัด: names(m),
         ประเด็น: m.issue,
         'มาตรการ/แนวทาง': m.measure,

@@ -1,0 +1,214 @@
+// Reading, writing and filling Google Docs for the reports. Thin: the template
+// language and the values live in src/core/report.
+import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
+import { fill, tokenize, type Formatter, type Scope, type TemplateText } from '../core/report/template';
+
+type Doc = GoogleAppsScript.Document.Document;
+type Container = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection | GoogleAppsScript.Document.TableCell;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Table = GoogleAppsScript.Document.Table;
+
+const isParagraph = (e: GoogleAppsScript.Document.Element) => e.getType() === DocumentApp.ElementType.PARAGRAPH;
+const isTable = (e: GoogleAppsScript.Document.Element) => e.getType() === DocumentApp.ElementType.TABLE;
+
+/** The collection a table row repeats, from its {{แถวซ้ำ:…}} marker. */
+export function repeatOf(text: string): string | undefined {
+  for (const t of tokenize(text).tokens) if (t.kind === 'repeat') return t.collection;
+  return undefined;
+}
+
+/** Every text of a document with where it is, for the template check. */
+export function documentTexts(doc: Doc): TemplateText[] {
+  const out: TemplateText[] = [];
+  const walk = (c: Container, label: string) => {
+    let para = 0;
+    let table = 0;
+    for (let i = 0; i < c.getNumChildren(); i++) {
+      const el = c.getChild(i);
+      if (isTable(el)) {
+        table += 1;
+        const t = el.asTable();
+        for (let r = 0; r < t.getNumRows(); r++) {
+          const row = t.getRow(r);
+          const repeat = repeatOf(row.getText());
+          for (let k = 0; k < row.getNumCells(); k++) {
+            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(repeat ? { repeat } : {}) });
+          }
+        }
+      } else if (isParagraph(el)) {
+        para += 1;
+        const text = el.asParagraph().getText();
+        if (text) out.push({ where: `${label}ย่อหน้า ${para}`, text });
+      }
+    }
+  };
+  walk(doc.getBody(), '');
+  const header = doc.getHeader();
+  if (header) walk(header, 'หัวกระดาษ ');
+  const footer = doc.getFooter();
+  if (footer) walk(footer, 'ท้ายกระดาษ ');
+  return out;
+}
+
+/** Copies the template's body, header and footer into a new, empty document. */
+export function copyDocument(from: Doc, to: Doc): void {
+  const body = to.getBody();
+  const first = body.getNumChildren() ? body.getChild(0) : undefined;
+  const src = from.getBody();
+  for (let i = 0; i < src.getNumChildren(); i++) {
+    const el = src.getChild(i);
+    if (isTable(el)) body.appendTable(el.asTable().copy());
+    else if (isParagraph(el)) body.appendParagraph(el.asParagraph().copy());
+    else if (el.getType() === DocumentApp.ElementType.LIST_ITEM) body.appendListItem(el.asListItem().copy());
+  }
+  // A new Doc starts with one empty paragraph: drop it once there is more.
+  if (first && body.getNumChildren() > 1) first.removeFromParent();
+  const header = from.getHeader();
+  if (header) copySection(header, to.addHeader());
+  const footer = from.getFooter();
+  if (footer) copySection(footer, to.addFooter());
+}
+
+function copySection(from: Container, to: Container): void {
+  for (let i = 0; i < from.getNumChildren(); i++) {
+    const el = from.getChild(i);
+    if (isTable(el)) to.appendTable(el.asTable().copy());
+    else if (isParagraph(el)) to.appendParagraph(el.asParagraph().copy());
+  }
+}
+
+export interface Filling {
+  readonly scope: Scope;
+  readonly collections: ReadonlyMap<string, readonly Scope[]>;
+  readonly formatter: Formatter;
+  /** The image of a chart placeholder. */
+  readonly chart: (name: string) => GoogleAppsScript.Base.Blob;
+  /** Width for images: the page's text width, in points. */
+  readonly imageWidth: number;
+}
+
+/** Replaces a paragraph's placeholders in place, from the last to the first, keeping the rest of its formatting. */
+function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
+  const source = p.getText();
+  if (!source.includes('{{')) return;
+  const { tokens } = tokenize(source);
+  const charts: string[] = [];
+  const edits: { at: number; length: number; value: string }[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    if (t.kind === 'text') {
+      at += t.text.length;
+      continue;
+    }
+    const value = t.kind === 'field' ? fill([t], s, f.formatter) : '';
+    if (t.kind === 'chart') charts.push(t.name);
+    edits.push({ at, length: t.raw.length, value });
+    at += t.raw.length;
+  }
+  const text = p.editAsText();
+  for (const e of edits.reverse()) {
+    text.deleteText(e.at, e.at + e.length - 1);
+    if (e.value) text.insertText(e.at, e.value);
+  }
+  for (const name of charts) {
+    const img = p.appendInlineImage(f.chart(name));
+    const w = f.imageWidth;
+    img.setHeight(Math.round((img.getHeight() * w) / img.getWidth()));
+    img.setWidth(w);
+  }
+}
+
+/** Copies a table's repeating rows once per record (keeping their formatting) and fills every cell. */
+function fillTable(t: Table, s: Scope, f: Filling): void {
+  for (let r = 0; r < t.getNumRows(); r++) {
+    const row = t.getRow(r);
+    const collection = repeatOf(row.getText());
+    if (!collection) {
+      for (let k = 0; k < row.getNumCells(); k++) fillContainer(row.getCell(k), s, f);
+      continue;
+    }
+    const records = f.collections.get(collection) ?? [];
+    records.forEach((record, i) => {
+      const copy = t.insertTableRow(r + 1 + i, row.copy());
+      for (let k = 0; k < copy.getNumCells(); k++) fillContainer(copy.getCell(k), record, f);
+    });
+    t.removeRow(r);
+    r += records.length - 1;
+  }
+}
+
+/** Fills every paragraph and table of a body, header, footer or cell. */
+export function fillContainer(c: Container, s: Scope, f: Filling): void {
+  for (let i = 0; i < c.getNumChildren(); i++) {
+    const el = c.getChild(i);
+    if (isTable(el)) fillTable(el.asTable(), s, f);
+    else if (isParagraph(el)) fillParagraph(el.asParagraph(), s, f);
+  }
+}
+
+/** Fills a whole document: body, header and footer. */
+export function fillDocument(doc: Doc, f: Filling): void {
+  fillContainer(doc.getBody(), f.scope, f);
+  const header = doc.getHeader();
+  if (header) fillContainer(header, f.scope, f);
+  const footer = doc.getFooter();
+  if (footer) fillContainer(footer, f.scope, f);
+}
+
+/** Sarabun, 16 pt unless said, bold or not: the paragraph's attributes. */
+function style(p: Paragraph, bold = false, size: number = FONT.size): Paragraph {
+  const attrs: Record<string, unknown> = {};
+  attrs[DocumentApp.Attribute.FONT_FAMILY as unknown as string] = FONT.family;
+  attrs[DocumentApp.Attribute.FONT_SIZE as unknown as string] = size;
+  attrs[DocumentApp.Attribute.BOLD as unknown as string] = bold;
+  return p.setAttributes(attrs);
+}
+
+const ALIGN = (a: 'center' | 'right' | 'justify' | undefined) =>
+  a === 'center' ? DocumentApp.HorizontalAlignment.CENTER : a === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : a === 'justify' ? DocumentApp.HorizontalAlignment.JUSTIFY : DocumentApp.HorizontalAlignment.LEFT;
+
+function writeBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
+  switch (b.kind) {
+    case 'title':
+      style(body.appendParagraph(b.text).setHeading(DocumentApp.ParagraphHeading.TITLE).setAlignment(DocumentApp.HorizontalAlignment.CENTER), true);
+      return;
+    case 'heading':
+      style(body.appendParagraph(b.text).setHeading(DocumentApp.ParagraphHeading.HEADING1), true);
+      return;
+    case 'paragraph':
+      style(body.appendParagraph(b.text).setAlignment(ALIGN(b.align)));
+      return;
+    case 'chart':
+      style(body.appendParagraph(`{{กราฟ:${b.name}}}`).setAlignment(DocumentApp.HorizontalAlignment.CENTER));
+      return;
+    case 'pageBreak':
+      body.appendPageBreak();
+      return;
+    case 'table': {
+      const t = body.appendTable([[...b.header], [...b.row]]);
+      for (let r = 0; r < t.getNumRows(); r++) {
+        const row = t.getRow(r);
+        for (let k = 0; k < row.getNumCells(); k++) {
+          const cell = row.getCell(k);
+          if (b.widths?.[k]) cell.setWidth(b.widths[k]!);
+          if (r === 0) cell.setBackgroundColor('#e8f0fe');
+          for (let i = 0; i < cell.getNumChildren(); i++) {
+            const el = cell.getChild(i);
+            if (isParagraph(el)) style(el.asParagraph(), r === 0, 14);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Writes a default template into a new, empty document. */
+export function writeTemplate(doc: Doc, t: TemplateDoc): void {
+  const body = doc.getBody();
+  const first = body.getNumChildren() ? body.getChild(0) : undefined;
+  for (const b of t.body) writeBlock(body, b);
+  if (first && body.getNumChildren() > 1) first.removeFromParent();
+  style(doc.addHeader().appendParagraph(t.header).setAlignment(DocumentApp.HorizontalAlignment.RIGHT), false, 12);
+  style(doc.addFooter().appendParagraph(t.footer).setAlignment(DocumentApp.HorizontalAlignment.CENTER), false, 12);
+}
+

@@ -1,0 +1,196 @@
+// Report generation, from the built bundle over the fake spreadsheet and Docs.
+import { describe, expect, it } from 'vitest';
+import type { ReportDone, TemplateDone } from '../../src/core/api';
+import { measureColumns } from '../../src/core/measures/model';
+import { seededHarness } from '../../scripts/preview';
+import { FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
+import type { Harness } from '../harness/harness';
+
+const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
+const docOf = (h: Harness, url: string): FakeDocument => h.drive.docs.get(url.split('/d/')[1]!.split('/')[0]!)!;
+const tables = (d: FakeDocument) => d.body.children.filter((c): c is FakeTable => c instanceof FakeTable);
+const allText = (d: FakeDocument) => [d.header?.getText() ?? '', d.body.getText(), d.footer?.getText() ?? ''].join('\n');
+
+function generate(h: Harness, over: Record<string, unknown> = {}): ReportDone {
+  return api<ReportDone>(h, 'generateReport', { kind: 'analysis', fiscalYear: 2568, digits: 'thai', pdf: false, ...over });
+}
+
+function ok(r: ReportDone): Extract<ReportDone, { ok: true }> {
+  if (!r.ok) throw new Error(`${r.message.th}\n${r.problems.join('\n')}`);
+  return r;
+}
+
+/** A template Doc of the user's own, with the given paragraphs. */
+function ownTemplate(h: Harness, kind: 'analysis' | 'progress', paragraphs: string[], table?: string[][]): string {
+  const doc = h.drive.addDocument('แม่แบบของหน่วยงาน');
+  for (const p of paragraphs) doc.body.appendParagraph(p);
+  if (table) doc.body.appendTable(table);
+  h.properties.document.setProperty(`ita.template.${kind}`, doc.id);
+  return doc.id;
+}
+
+function addMeasures(h: Harness, n: number, year = 2569, text = (i: number) => `มาตรการทดสอบ ${i}`): void {
+  const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+  const headers = measureColumns().map((c) => c.header);
+  const rows = Array.from({ length: n }, (_, i) => headers.map((c) => (c === 'รหัส' ? `t-${i}` : c === 'ปีงบประมาณ' ? year : c === 'ตัวชี้วัด' ? String((i % 10) + 1) : c === 'มาตรการ/แนวทาง' ? text(i) : c === 'สถานะ' ? 'กำลังดำเนินการ' : '')));
+  const start = sheet.getLastRow() + 1;
+  sheet.ensureSize(start + n + 10, headers.length);
+  sheet.getRange(start, 1, n, headers.length).setValues(rows);
+}
+
+describe('the default templates', () => {
+  it('are written as Sarabun 16 pt Docs and remembered in document properties', () => {
+    const h = seededHarness();
+    const r = api<TemplateDone>(h, 'createTemplate', { kind: 'analysis' });
+    if (!r.ok) throw new Error('template refused');
+    expect(h.properties.document.getProperty('ita.template.analysis')).toBe(r.template.id);
+    const doc = h.drive.docs.get(r.template.id)!;
+    const paragraphs = doc.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph && c.text !== '');
+    expect(paragraphs.every((p) => p.style.fontFamily === 'Sarabun')).toBe(true);
+    expect(paragraphs.filter((p) => p.style.fontSize === 16).length).toBeGreaterThan(10);
+    expect(doc.body.getText()).toContain('{{แถวซ้ำ:มาตรการ}}');
+    expect(h.drive.files.get(r.template.id)!.folder.name).toBe('งาน ITA');
+  });
+});
+
+describe('the analysis report', () => {
+  it('reads like the published analyses: scores, tools, strengths, measures, charts, header and footer', () => {
+    const h = seededHarness();
+    const r = ok(generate(h));
+    expect(r.name).toBe('รายงานการวิเคราะห์ผลการประเมิน ITA ปี 2568 องค์การบริหารส่วนตำบลห้วยเตย');
+    const doc = docOf(h, r.url);
+    const text = allText(doc);
+    expect(text).not.toContain('{{');
+    expect(text).toContain('ได้คะแนนรวม ๘๐.๗๗ คะแนน ระดับ B ผลการประเมิน ต้องปรับปรุง (ไม่ผ่านเกณฑ์ ๘๕ คะแนน)');
+    expect(text).toContain('เมื่อเทียบกับปี ๒๕๖๗ ซึ่งได้ ๗๔.๙๓ คะแนน เพิ่มขึ้น ๕.๘๔ คะแนน');
+    expect(doc.header?.getText()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
+    expect(doc.footer?.getText()).toContain('๒๕๖๘');
+    const [indicators, strengths, weaknesses, measures] = tables(doc);
+    expect(indicators!.getNumRows()).toBe(11);
+    expect(indicators!.getRow(9).getText()).toBe('๙\tOIT\tการเปิดเผยข้อมูล\t๗๐\tไม่ผ่านเกณฑ์');
+    expect(strengths!.getNumRows()).toBe(1 + 8); // threshold 85 in the example settings
+    expect(weaknesses!.getNumRows()).toBe(1 + 2);
+    expect(measures!.getNumRows()).toBe(1 + 1);
+    expect(measures!.getRow(1).getText()).toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
+    const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
+    expect(images).toHaveLength(2);
+    expect(images[0]!.getWidth()).toBe(451);
+    expect(images[0]!.blob.data).toContain('<svg');
+    expect(images[0]!.blob.data).toContain('การเปิดเผยข้อมูล');
+  });
+
+  it('keeps each copied row’s formatting', () => {
+    const h = seededHarness();
+    const doc = docOf(h, ok(generate(h)).url);
+    const rows = tables(doc)[0]!.rows;
+    expect(rows.slice(1).every((r) => r.cells[2]!.width === rows[1]!.cells[2]!.width && r.cells[2]!.width === 190)).toBe(true);
+  });
+
+  it('can use Arabic digits', () => {
+    const h = seededHarness();
+    expect(allText(docOf(h, ok(generate(h, { digits: 'arabic' })).url))).toContain('ได้คะแนนรวม 80.77 คะแนน');
+  });
+});
+
+describe('the progress report', () => {
+  it('lists every measure of the year with its progress', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { kind: 'progress', fiscalYear: 2569 }));
+    const doc = docOf(h, r.url);
+    const [t] = tables(doc);
+    expect(t!.getNumRows()).toBe(1 + 5);
+    expect(t!.getRow(0).getText()).toContain('สรุปผลการดำเนินการ');
+    expect(allText(doc)).toContain('จำนวน ๕ มาตรการ ขณะนี้ดำเนินการแล้ว ๒ มาตรการ');
+    expect(r.notes.join(' ')).toContain('ยังไม่มีคะแนนของปี 2569');
+  });
+
+  it('handles zero measures, saying why the table is empty', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { kind: 'progress', fiscalYear: 2570 }));
+    expect(tables(docOf(h, r.url))[0]!.getNumRows()).toBe(1);
+    expect(r.notes.join(' ')).toContain('ยังไม่มีมาตรการของปี 2570');
+  });
+
+  it('handles 500 measures and a text of 5,000 characters', () => {
+    const h = seededHarness();
+    const long = 'ก'.repeat(4990) + 'สุดท้าย';
+    addMeasures(h, 500, 2569, (i) => (i === 0 ? long : `มาตรการทดสอบ ${i}`));
+    const doc = docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url);
+    const t = tables(doc)[0]!;
+    expect(t.getNumRows()).toBe(1 + 505);
+    expect(t.getText()).toContain(long);
+  });
+});
+
+describe('templates and failures', () => {
+  it('lists every problem of a broken template in one message and creates no file', () => {
+    const h = seededHarness();
+    ownTemplate(h, 'analysis', ['{{ชื่อหน่วยงาน}} {{คะแนนรวมม}}', '{{ปีงบประมาณ|ตัวเอียง}}', 'ผลรวม {{คะแนนรวม'], [['{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}']]);
+    const before = h.drive.files.size;
+    const r = generate(h);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.th).toContain('มีจุดที่ต้องแก้ 4 จุด');
+    expect(r.problems).toEqual([
+      expect.stringContaining('ไม่รู้จักช่องแทนค่า {{คะแนนรวมม}}'),
+      expect.stringContaining('ไม่รู้จักตัวกรอง "ตัวเอียง"'),
+      expect.stringContaining('"{{" ไม่มี "}}" ปิด'),
+      expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"'),
+    ]);
+    expect(h.drive.files.size).toBe(before);
+  });
+
+  it('says when a template cannot be opened, and creates no file', () => {
+    const h = seededHarness();
+    const id = ownTemplate(h, 'progress', ['{{แถวซ้ำ:มาตรการ}}']);
+    h.drive.forbidden.add(id);
+    const before = h.drive.files.size;
+    const r = generate(h, { kind: 'progress' });
+    expect(r).toMatchObject({ ok: false, message: { th: expect.stringContaining('เปิดแม่แบบรายงานไม่ได้') } });
+    expect(h.drive.files.size).toBe(before);
+  });
+
+  it('removes the half-made report when something fails midway, and alters neither template nor measures', () => {
+    const h = seededHarness();
+    const t = api<TemplateDone>(h, 'createTemplate', { kind: 'analysis' });
+    if (!t.ok) throw new Error('template refused');
+    const template = renderHtml(h.drive.docs.get(t.template.id)!);
+    const measures = h.spreadsheet.getSheetByName('มาตรการ')!.snapshot();
+    h.charts.failNext = 'Service invoked too many times: charts';
+    const r = generate(h);
+    expect(r).toMatchObject({ ok: false, message: { th: expect.stringContaining('ได้ลบไฟล์ที่สร้างค้างไว้แล้ว') } });
+    const live = [...h.drive.files.values()].filter((f) => !f.trashed && f.id.startsWith('doc') && f.id !== t.template.id);
+    expect(live).toEqual([]);
+    expect(renderHtml(h.drive.docs.get(t.template.id)!)).toBe(template);
+    expect(h.spreadsheet.getSheetByName('มาตรการ')!.snapshot()).toEqual(measures);
+    expect(ok(generate(h)).url).toContain('docs.google.com');
+  });
+
+  it('refuses a second run while one is going', () => {
+    const h = seededHarness();
+    h.properties.document.setProperty('ita.report.running', String(Date.now()));
+    expect(generate(h)).toMatchObject({ ok: false, message: { th: expect.stringContaining('กำลังสร้างรายงานอีกฉบับอยู่') } });
+  });
+
+  it('sets a template by its Doc URL after checking it', () => {
+    const h = seededHarness();
+    const doc = h.drive.addDocument('แม่แบบย่อ');
+    doc.body.appendParagraph('รายงาน {{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}}');
+    doc.body.appendTable([['มาตรการ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}} ({{สถานะ}})']]);
+    expect(api<TemplateDone>(h, 'setTemplate', { kind: 'progress', url: 'https://example.com/x' })).toMatchObject({ ok: false });
+    const r = api<TemplateDone>(h, 'setTemplate', { kind: 'progress', url: `https://docs.google.com/document/d/${doc.id}/edit?usp=sharing` });
+    expect(r.ok).toBe(true);
+    const out = docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url);
+    expect(out.body.getText()).toContain('รายงาน องค์การบริหารส่วนตำบลห้วยเตย ปี ๒๕๖๙');
+    expect(doc.body.getText()).toContain('{{แถวซ้ำ:มาตรการ}}'); // the template is not changed
+  });
+
+  it('saves a PDF on request and logs the report with time, user and links', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { pdf: true }));
+    expect(r.pdfUrl).toContain('drive.google.com');
+    const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!.getDataRange().getValues();
+    expect(log).toHaveLength(2);
+    expect(log[1]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'staff@huaytoei.go.th', 'วิเคราะห์ผลการประเมินและมาตรการ', '2568', r.name, r.url, r.pdfUrl]);
+  });
+});
