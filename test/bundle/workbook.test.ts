@@ -48,9 +48,9 @@ const measures = (h: Harness): FakeSheet => h.spreadsheet.getSheetByName('มา
 const column = (sheet: FakeSheet, header: string): number => (sheet.getDataRange().getValues()[0] as string[]).indexOf(header);
 
 describe('setting up the workbook', () => {
-  it('creates the settings, scores, measures and recycle sheets with frozen, protected-looking headers', () => {
+  it('creates the settings, scores, measures, recycle and report-log sheets with frozen, protected-looking headers', () => {
     const h = setUp();
-    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['ตั้งค่า ITA', 'คะแนน ITA', 'มาตรการ', 'มาตรการที่ลบ']);
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['ตั้งค่า ITA', 'คะแนน ITA', 'มาตรการ', 'มาตรการที่ลบ', 'รายงานที่สร้าง']);
     for (const s of h.spreadsheet.getSheets()) {
       expect(s.getFrozenRows(), s.getName()).toBe(1);
       expect(s.protections.some((p) => p.isWarningOnly()), s.getName()).toBe(true);
