@@ -4,13 +4,14 @@
 //                      One file, since each file adds to every execution's start.
 //   dist/help.html     the function reference the menu opens
 //   dist/sidebar.html  the measures sidebar, self-contained
+//   dist/reports.html  the reports dialog, self-contained
 //   dist/appsscript.json
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { lazyModules } from './lazy.mjs';
-import { buildSidebar } from './sidebar.mjs';
+import { buildReportsDialog, buildSidebar } from './sidebar.mjs';
 import { renderHelp, renderStubs } from './stubs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -63,6 +64,7 @@ async function main() {
   await writeFile(`${dist}/ita.js`, `${renderStubs(ENTRIES, BUNDLE_GLOBAL)}\n${await bundle(BUNDLE_GLOBAL)}`);
   await writeFile(`${dist}/${HELP_FILE}.html`, renderHelp(ENTRIES));
   await writeFile(`${dist}/sidebar.html`, await buildSidebar(root));
+  await writeFile(`${dist}/reports.html`, await buildReportsDialog(root));
   await writeFile(`${dist}/appsscript.json`, await readFile(`${root}appsscript.json`));
 
   // Every registry entry must exist in the bundle and as a top-level function.

@@ -3,6 +3,8 @@
 // in-memory spreadsheet, seeded from examples/unit-workbook.json.
 //
 //   GET  /            the sidebar (dist/sidebar.html) with a google.script.run stand-in
+//   GET  /reports     the reports dialog (?mode=template for the template tab)
+//   GET  /__docs      the Google Docs the add-on made in the fake Drive; /__docs/ID one of them as HTML
 //   POST /__run/NAME  calls the top-level function NAME with the JSON array of arguments
 //   GET  /__sheets    the fake workbook: each sheet's displayed values and formulas
 //   POST /__control   for tests: {"failNext": "message"}, {"lockHeld": true}, {"latencyMs": 300}, {"reset": true}
@@ -11,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { renderHtml } from '../test/harness/document';
 import { DIST, loadBundle, ROOT, type Harness } from '../test/harness/harness';
 
 interface UnitWorkbook {
@@ -56,7 +59,12 @@ const STAND_IN = `<script>
       };
     } });
   }
-  window.google = { script: { run: runner(null, null) } };
+  window.google = { script: { run: runner(null, null), host: { close: function () { document.body.textContent = '(ปิดหน้าต่างแล้ว)'; } } } };
+  // Links to Google Docs open the fake Drive's rendering instead.
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest && e.target.closest('a[href*="docs.google.com/document/d/"]');
+    if (a) { e.preventDefault(); window.open('/__docs/' + a.href.split('/d/')[1].split('/')[0], '_blank'); }
+  });
 })();
 </script>`;
 
@@ -90,13 +98,25 @@ export async function startPreview(port = Number(process.env.PORT ?? 5173), host
   let h = seededHarness();
   let failNext: string | undefined;
   let latencyMs = 0;
-  const page = () => readFileSync(join(DIST, 'sidebar.html'), 'utf8').replace('<script>', `${STAND_IN}<script>`);
+  const page = (file: string, extra = '') => readFileSync(join(DIST, file), 'utf8').replace('<script>', `${STAND_IN}${extra}<script>`);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
-        if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, 'text/html', page());
+        if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, 'text/html', page('sidebar.html'));
+        if (req.method === 'GET' && url.pathname === '/reports') {
+          const mode = url.searchParams.get('mode') === 'template' ? 'template' : 'report';
+          return send(res, 200, 'text/html', page('reports.html', `<script>window.ITA_MODE=${JSON.stringify(mode)};</script>`));
+        }
+        if (req.method === 'GET' && url.pathname === '/__docs') {
+          const docs = [...h.drive.docs.values()].map((d) => ({ id: d.id, name: d.name, trashed: h.drive.files.get(d.id)?.trashed ?? false }));
+          return send(res, 200, 'application/json', JSON.stringify({ docs }));
+        }
+        if (req.method === 'GET' && url.pathname.startsWith('/__docs/')) {
+          const doc = h.drive.docs.get(decodeURIComponent(url.pathname.slice('/__docs/'.length)));
+          return doc ? send(res, 200, 'text/html', renderHtml(doc)) : send(res, 404, 'text/plain', 'no such document');
+        }
         if (req.method === 'GET' && url.pathname === '/__sheets') {
           return send(res, 200, 'application/json', JSON.stringify({ sheets: h.spreadsheet.getSheets().map((s) => s.snapshot()) }));
         }

@@ -3,9 +3,10 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
-export async function buildSidebar(root) {
+/** Builds one page: sidebar/NAME.ts into sidebar/NAME.html (main → index.html). */
+export async function buildPage(root, entry, page) {
   const result = await build({
-    entryPoints: [`${root}sidebar/main.ts`],
+    entryPoints: [`${root}sidebar/${entry}.ts`],
     bundle: true,
     format: 'iife',
     target: 'es2019',
@@ -19,6 +20,9 @@ export async function buildSidebar(root) {
   // "</" inside the inlined script would close the script element.
   const script = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
   const css = (await readFile(`${root}sidebar/styles.css`, 'utf8')).replace(/\s*\n\s*/g, '');
-  const html = await readFile(`${root}sidebar/index.html`, 'utf8');
+  const html = await readFile(`${root}sidebar/${page}.html`, 'utf8');
   return html.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => script);
 }
+
+export const buildSidebar = (root) => buildPage(root, 'main', 'index');
+export const buildReportsDialog = (root) => buildPage(root, 'reports', 'reports');

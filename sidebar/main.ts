@@ -5,23 +5,8 @@ import { blankMeasure, fieldLabels, STATUSES, type Measure, type MeasureField, t
 import { checkMeasureInput, type FieldErrors } from '../src/core/measures/schema';
 import { parseIndicators } from '../src/core/measures/table';
 import { thaiDate } from '../src/core/thai';
+import { h } from './dom';
 import { call } from './server';
-
-type Attrs = Record<string, string | boolean | number | ((e: Event) => void) | undefined>;
-type Child = Node | string | null | undefined | false;
-
-/** Makes an element; strings become text nodes, never markup. */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
-    else if (k === 'value') (el as HTMLInputElement).value = String(v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
-}
 
 const app = document.getElementById('app')!;
 const live = document.getElementById('live')!;

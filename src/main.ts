@@ -12,4 +12,4 @@ export {
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
 export { setupWorkbook } from './gas/setup';
-export { openMeasuresSidebar, sidebarCall } from './gas/sidebar';
+export { openMeasuresSidebar, openReports, openTemplates, sidebarCall } from './gas/sidebar';

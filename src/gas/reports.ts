@@ -208,7 +208,7 @@ function generateReport(req: ReportRequest): ReportDone {
     if (isNotDone(template)) return template;
 
     const s = settings();
-    const data = reportData({ settings: s, scores: scores(), measures: measures(), fiscalYear: req.fiscalYear, today: new Date(), digits: req.digits });
+    const data = reportData({ settings: s, scores: scores(), measures: measures(), fiscalYear: req.fiscalYear, today: new Date(), digits: req.digits, kind: req.kind });
     notes.push(...data.notes);
     const fmt = formatter({ digits: req.digits });
     const name = fill(tokenize(defaultTemplate(req.kind).reportName).tokens, data.scope, fmt).trim();

@@ -95,7 +95,7 @@ describe('the add-on menu', () => {
     const [menu] = h.ui.menus;
     expect(menu?.added).toBe(true);
     const items = menu!.items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
-    expect(items.map((i) => i.caption)).toEqual(['ตั้งค่าสมุดงาน ITA', 'บันทึกมาตรการ', 'วิธีใช้สูตร ITA']);
+    expect(items.map((i) => i.caption)).toEqual(['ตั้งค่าสมุดงาน ITA', 'บันทึกมาตรการ', 'สร้างรายงาน', 'แม่แบบรายงาน', 'วิธีใช้สูตร ITA']);
     for (const i of items) expect(h.run(`typeof ${i.functionName}`)).toBe('function');
   });
 
@@ -134,6 +134,19 @@ describe('the measures sidebar', () => {
   it('is answered through one server entry, which refuses unknown methods', () => {
     const h = loadBundle();
     expect(() => h.call('sidebarCall', 'dropAll', {})).toThrow('unknown sidebar method');
+  });
+});
+
+describe('the reports dialog', () => {
+  it('opens from the menu on the report tab or the template tab', () => {
+    const h = loadBundle();
+    h.call('openReports');
+    h.call('openTemplates');
+    const [report, template] = h.ui.dialogs;
+    expect([report?.kind, report?.title, template?.title]).toEqual(['modal', 'สร้างรายงาน ITA', 'แม่แบบรายงาน ITA']);
+    expect(report!.output.getContent()).toContain('window.ITA_MODE="report"');
+    expect(template!.output.getContent()).toContain('window.ITA_MODE="template"');
+    expect(report!.output.getContent()).not.toMatch(/<(script|link|img)[^>]+(src|href)\s*=\s*["']?(https?:)?\/\//i);
   });
 });
 

@@ -22,6 +22,8 @@ export interface ReportInput {
   readonly today: Date;
   /** Digits of numbers and dates in the report. */
   readonly digits: 'thai' | 'arabic';
+  /** The report; only the analysis needs the year's scores. */
+  readonly kind?: ReportKind;
 }
 
 export interface ReportData {
@@ -98,7 +100,7 @@ export function reportData(input: ReportInput): ReportData {
   const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
   const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
   const threshold = Number(input.settings['เกณฑ์จุดแข็ง']) || 80;
-  if (!scores) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
+  if (!scores && input.kind !== 'progress') notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
 
   const total = scores ? totalScore(scores, fw) : undefined;
   const tools = scores ? toolScores(scores, fw) : undefined;

@@ -1,0 +1,140 @@
+// The reports dialog: generate a report, or manage the templates. User text
+// and links reach the page through textContent and href only.
+import type { NotDone, ReportState } from '../src/core/api';
+import { templateSpec, type ReportKind } from '../src/core/report/context';
+import { REPORT_TITLES } from '../src/core/report/default-templates';
+import { filterGuide } from '../src/core/report/format';
+import { call } from './server';
+import { h } from './dom';
+
+declare global {
+  interface Window {
+    ITA_MODE?: 'report' | 'template';
+  }
+}
+
+const app = document.getElementById('app')!;
+const KINDS: readonly ReportKind[] = ['analysis', 'progress'];
+let state: ReportState | undefined;
+
+const link = (href: string, text: string) => h('a', { href, target: '_blank', rel: 'noopener' }, text);
+
+function failure(r: NotDone | Error): HTMLElement {
+  const msg = r instanceof Error ? r.message : r.message.th;
+  const problems = r instanceof Error ? [] : r.problems;
+  return h('div', { class: 'alert', role: 'alert' }, msg, problems.length ? h('ul', {}, ...problems.map((p) => h('li', {}, p))) : null);
+}
+
+function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
+  const id = `${name}-${value}`;
+  return h('div', { class: 'choice' }, h('input', { type: 'radio', name, id, value, checked }), h('label', { for: id }, label));
+}
+
+const picked = (name: string) => (document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '');
+
+function renderReport(s: ReportState): void {
+  const result = h('div', { id: 'result' });
+  const go = h('button', { type: 'submit', class: 'btn primary', id: 'generate' }, 'สร้างรายงาน');
+  const year = h('select', { id: 'year' }, ...s.years.map((y) => h('option', { value: y, selected: y === s.fiscalYear }, `พ.ศ. ${y}`)));
+  const pdf = h('input', { type: 'checkbox', id: 'pdf' });
+  const templateLine = (k: ReportKind) => {
+    const t = s.templates[k];
+    return t ? h('span', {}, 'แม่แบบ: ', link(t.url, t.name)) : h('span', {}, 'ยังไม่มีแม่แบบ จะสร้างแม่แบบมาตรฐานให้');
+  };
+  const form = h(
+    'form',
+    { novalidate: true },
+    h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), h('div', { class: 'guide' }, templateLine(k))))),
+    h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year),
+    h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
+    h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
+    h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
+    result,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (go.disabled) return;
+    go.disabled = true;
+    go.textContent = 'กำลังสร้างรายงาน…';
+    result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
+    try {
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
+      if (!r.ok) return void result.replaceChildren(failure(r));
+      result.replaceChildren(
+        h(
+          'div',
+          { class: 'result ok', role: 'status' },
+          h('div', {}, 'สร้างรายงานแล้ว: ', link(r.url, r.name)),
+          r.pdfUrl ? h('div', {}, link(r.pdfUrl, 'เปิดไฟล์ PDF')) : null,
+          r.notes.length ? h('ul', {}, ...r.notes.map((n) => h('li', {}, n))) : null,
+        ),
+      );
+    } catch (err) {
+      result.replaceChildren(failure(err as Error));
+    } finally {
+      go.disabled = false;
+      go.textContent = 'สร้างรายงาน';
+    }
+  });
+  app.replaceChildren(form);
+  go.focus();
+}
+
+function renderTemplates(s: ReportState): void {
+  const sections = KINDS.map((k) => {
+    const result = h('div', {});
+    const url = h('input', { type: 'url', id: `url-${k}`, placeholder: 'https://docs.google.com/document/d/…' });
+    const run = async (button: HTMLButtonElement, f: () => ReturnType<typeof call<'createTemplate'>>) => {
+      button.disabled = true;
+      try {
+        const r = await f();
+        if (!r.ok) return void result.replaceChildren(failure(r));
+        state = { ...s, templates: { ...s.templates, [k]: r.template } };
+        result.replaceChildren(h('div', { class: 'result ok', role: 'status' }, 'ใช้แม่แบบ ', link(r.template.url, r.template.name), ' แล้ว'));
+      } catch (err) {
+        result.replaceChildren(failure(err as Error));
+      } finally {
+        button.disabled = false;
+      }
+    };
+    const create = h('button', { type: 'button', class: 'btn', onClick: () => void run(create, () => call('createTemplate', { kind: k })) }, 'สร้างแม่แบบมาตรฐาน');
+    const use = h('button', { type: 'button', class: 'btn', onClick: () => void run(use, () => call('setTemplate', { kind: k, url: url.value })) }, 'ใช้แม่แบบนี้');
+    const t = s.templates[k];
+    return h(
+      'fieldset',
+      {},
+      h('legend', {}, REPORT_TITLES[k]),
+      h('p', {}, t ? h('span', {}, 'แม่แบบปัจจุบัน: ', link(t.url, t.name)) : 'ยังไม่มีแม่แบบ'),
+      create,
+      h('div', { class: 'field' }, h('label', { for: url.id }, 'หรือใช้ Google เอกสารของหน่วยงานเอง (ลิงก์)'), url),
+      use,
+      result,
+    );
+  });
+  const spec = templateSpec('analysis');
+  const guide = h(
+    'details',
+    { class: 'guide' },
+    h('summary', {}, 'ช่องแทนค่าที่ใช้ในแม่แบบได้'),
+    h('p', {}, 'พิมพ์ชื่อในวงเล็บปีกกาคู่ เช่น ', h('code', {}, '{{ชื่อหน่วยงาน}}'), ' หรือใส่ตัวกรอง ', h('code', {}, '{{คะแนนรวม|เลขไทย}}')),
+    h('p', {}, [...spec.fields].map((f) => `{{${f}}}`).join(' ')),
+    h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ (มี ', [...spec.collections.keys()].join(', '), ')'),
+    h('p', {}, 'ตัวกรอง: ', filterGuide().map(([n, w]) => `${n} = ${w}`).join(' · ')),
+  );
+  app.replaceChildren(...sections, guide);
+}
+
+declare const google: { script: { host: { close(): void } } };
+
+async function main(): Promise<void> {
+  try {
+    state = await call('reportState', {});
+    if (window.ITA_MODE === 'template') renderTemplates(state);
+    else renderReport(state);
+    document.documentElement.dataset.readyAt = String(Math.round(performance.now()));
+  } catch (e) {
+    app.replaceChildren(failure(e as Error));
+  }
+}
+
+void main();

@@ -1,0 +1,83 @@
+// The reports as a person sees them: both generated reports rendered in
+// Chromium (screenshots in test-artifacts/), and the reports dialog in use.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededHarness, startPreview, type Preview } from '../../scripts/preview';
+import { renderHtml } from '../harness/document';
+import { launch } from './chromium';
+
+let browser: Browser;
+let preview: Preview;
+
+beforeAll(async () => {
+  mkdirSync('test-artifacts', { recursive: true });
+  browser = await launch();
+  preview = await startPreview(0);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+async function open(url: string, width = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 1200 } });
+  await page.goto(url);
+  return page;
+}
+
+describe('the generated reports', () => {
+  for (const [kind, year] of [['analysis', 2568], ['progress', 2569]] as const) {
+    it(`render in Chromium: the ${kind} report`, async () => {
+      const h = seededHarness();
+      const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear: year, digits: 'thai', pdf: false }) as { ok: boolean; url: string };
+      expect(r.ok).toBe(true);
+      const file = resolve(`test-artifacts/report-${kind}.html`);
+      writeFileSync(file, renderHtml(h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!));
+      const page = await open(pathToFileURL(file).href);
+      const text = await page.locator('body').innerText();
+      expect(text).toContain('องค์การบริหารส่วนตำบลห้วยเตย');
+      expect(text).not.toContain('{{');
+      expect(await page.locator('table').count()).toBeGreaterThan(0);
+      if (kind === 'analysis') {
+        expect(await page.locator('img').count()).toBe(2);
+        expect(await page.locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: `test-artifacts/report-${kind}.png`, fullPage: true });
+      await page.close();
+    });
+  }
+});
+
+describe('the reports dialog', () => {
+  it('generates the chosen report and links to it', async () => {
+    await fetch(`${preview.url}__control`, { method: 'POST', body: JSON.stringify({ reset: true }) });
+    const page = await open(`${preview.url}reports`, 460);
+    await page.getByLabel('รายงานผลการดำเนินการตามมาตรการ').check();
+    await page.getByLabel('ปีงบประมาณ').selectOption('2569');
+    await page.getByRole('button', { name: 'สร้างรายงาน' }).click();
+    await page.getByRole('status').waitFor();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('รายงานผลการดำเนินการตามมาตรการ ITA ปี 2569');
+    const docs = (await (await fetch(`${preview.url}__docs`)).json()) as { docs: { name: string }[] };
+    expect(docs.docs.map((d) => d.name)).toContain('รายงานผลการดำเนินการตามมาตรการ ITA ปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
+    await page.screenshot({ path: 'test-artifacts/reports-dialog.png', fullPage: true });
+    await page.close();
+  });
+
+  it('creates a default template, and refuses a link that is not a Google Doc', async () => {
+    const page = await open(`${preview.url}reports?mode=template`, 460);
+    const section = page.locator('fieldset', { hasText: 'วิเคราะห์ผลการประเมินและมาตรการ' });
+    await section.getByRole('button', { name: 'สร้างแม่แบบมาตรฐาน' }).click();
+    await section.getByRole('status').waitFor();
+    await expect(section.getByRole('status').innerText()).resolves.toContain('แม่แบบรายงานการวิเคราะห์ผลการประเมิน ITA');
+    const other = page.locator('fieldset', { hasText: 'รายงานผลการดำเนินการตามมาตรการ' });
+    await other.getByLabel(/ลิงก์/).fill('https://example.com/not-a-doc');
+    await other.getByRole('button', { name: 'ใช้แม่แบบนี้' }).click();
+    await other.getByRole('alert').waitFor();
+    await expect(other.getByRole('alert').innerText()).resolves.toContain('ไม่ใช่ลิงก์ของ Google เอกสาร');
+    await page.close();
+  });
+});
