@@ -87,6 +87,29 @@ function serviceCalls(): { save: number; list1000: number } {
   return { save, list1000: h.spreadsheetCalls() };
 }
 
+const DOC_SERVICES = new Set(['DocumentApp', 'Document', 'Container', 'TableCell', 'Paragraph', 'Text', 'Table', 'TableRow', 'InlineImage']);
+const DRIVE_SERVICES = new Set(['DriveApp', 'DriveFile', 'Folder']);
+
+/** Document and Drive calls, and time in the fakes, for a progress report of 50 measures (template already made). */
+function reportCalls(): { doc: number; drive: number; charts: number; ms: number; analysisDoc: number } {
+  const h = seededHarness();
+  const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+  const headers = measureColumns().map((c) => c.header);
+  const rows = Array.from({ length: 45 }, (_, i) => headers.map((c) => (c === 'รหัส' ? `r-${i}` : c === 'ปีงบประมาณ' ? 2569 : c === 'ตัวชี้วัด' ? String((i % 10) + 1) : c === 'มาตรการ/แนวทาง' ? `มาตรการ ${i}` : c === 'สถานะ' ? 'กำลังดำเนินการ' : c === 'ผู้รับผิดชอบ' ? 'สำนักปลัด' : '')));
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows); // 5 example measures + 45 = 50
+  for (const kind of ['progress', 'analysis']) h.call('sidebarCall', 'createTemplate', { kind });
+  const count = (set: Set<string>) => h.log.filter((c) => set.has(c.service)).length;
+  h.log.length = 0;
+  const t0 = process.hrtime.bigint();
+  const r = h.call('sidebarCall', 'generateReport', { kind: 'progress', fiscalYear: 2569, digits: 'thai', pdf: false }) as { ok: boolean };
+  const elapsed = ms(t0);
+  if (!r.ok) throw new Error('bench report refused');
+  const progress = { doc: count(DOC_SERVICES), drive: count(DRIVE_SERVICES), charts: h.log.filter((c) => c.service.includes('Chart') || c.service === 'DataTableBuilder').length };
+  h.log.length = 0;
+  h.call('sidebarCall', 'generateReport', { kind: 'analysis', fiscalYear: 2568, digits: 'thai', pdf: false });
+  return { ...progress, ms: elapsed, analysisDoc: count(DOC_SERVICES) };
+}
+
 /** Milliseconds from navigation start until the sidebar's list can be used, in Chromium (median of 7 loads). */
 async function sidebarReady(): Promise<number> {
   const preview = await startPreview(0);
@@ -138,6 +161,7 @@ async function main(): Promise<void> {
   const score10k = timed(() => fnScore(scoreArg, 2566), 21);
   const grade10k = timed(() => fnGrade(gradeArg), 21);
   const calls = serviceCalls();
+  const report = reportCalls();
 
   const results = {
     bundle_bytes: bundleBytes,
@@ -153,6 +177,11 @@ async function main(): Promise<void> {
     list_1000_calls: calls.list1000,
     sidebar_bytes: statSync(`${DIST}/sidebar.html`).size,
     sidebar_ready_ms: await sidebarReady(),
+    report_50_doc_calls: report.doc,
+    report_50_drive_calls: report.drive,
+    report_50_chart_calls: report.charts,
+    report_50_fake_ms: Number(report.ms.toFixed(1)),
+    report_analysis_doc_calls: report.analysisDoc,
     node: process.version,
     cold_start_runs: `${BLOCKS} blocks × ${RUNS} fresh contexts`,
   };

@@ -38,8 +38,8 @@ async function bundle(globalName) {
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    // The measure schema (with zod/mini) sets itself up on first use only.
-    plugins: [lazyModules(['src/core/measures/schema.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none' })],
+    // Everything beyond the custom functions (sidebar, reports, zod/mini) sets itself up on first use only.
+    plugins: [lazyModules(['src/gas/app.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none' })],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',

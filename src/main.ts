@@ -11,5 +11,4 @@ export {
   ITA_WEIGHTED,
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
-export { setupWorkbook } from './gas/setup';
-export { openMeasuresSidebar, openReports, openTemplates, sidebarCall } from './gas/sidebar';
+export { openMeasuresSidebar, openReports, openTemplates, setupWorkbook, sidebarCall } from './gas/app';

@@ -8,8 +8,12 @@ type Container = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.Head
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type Table = GoogleAppsScript.Document.Table;
 
-const isParagraph = (e: GoogleAppsScript.Document.Element) => e.getType() === DocumentApp.ElementType.PARAGRAPH;
-const isTable = (e: GoogleAppsScript.Document.Element) => e.getType() === DocumentApp.ElementType.TABLE;
+type Kind = 'paragraph' | 'table' | 'list' | 'other';
+/** One getType() call per element (each is a round trip in Apps Script). */
+function kindOf(e: GoogleAppsScript.Document.Element): Kind {
+  const t = e.getType();
+  return t === DocumentApp.ElementType.PARAGRAPH ? 'paragraph' : t === DocumentApp.ElementType.TABLE ? 'table' : t === DocumentApp.ElementType.LIST_ITEM ? 'list' : 'other';
+}
 
 /** The collection a table row repeats, from its {{แถวซ้ำ:…}} marker. */
 export function repeatOf(text: string): string | undefined {
@@ -25,7 +29,8 @@ export function documentTexts(doc: Doc): TemplateText[] {
     let table = 0;
     for (let i = 0; i < c.getNumChildren(); i++) {
       const el = c.getChild(i);
-      if (isTable(el)) {
+      const kind = kindOf(el);
+      if (kind === 'table') {
         table += 1;
         const t = el.asTable();
         for (let r = 0; r < t.getNumRows(); r++) {
@@ -35,7 +40,7 @@ export function documentTexts(doc: Doc): TemplateText[] {
             out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(repeat ? { repeat } : {}) });
           }
         }
-      } else if (isParagraph(el)) {
+      } else if (kind === 'paragraph') {
         para += 1;
         const text = el.asParagraph().getText();
         if (text) out.push({ where: `${label}ย่อหน้า ${para}`, text });
@@ -57,9 +62,10 @@ export function copyDocument(from: Doc, to: Doc): void {
   const src = from.getBody();
   for (let i = 0; i < src.getNumChildren(); i++) {
     const el = src.getChild(i);
-    if (isTable(el)) body.appendTable(el.asTable().copy());
-    else if (isParagraph(el)) body.appendParagraph(el.asParagraph().copy());
-    else if (el.getType() === DocumentApp.ElementType.LIST_ITEM) body.appendListItem(el.asListItem().copy());
+    const kind = kindOf(el);
+    if (kind === 'table') body.appendTable(el.asTable().copy());
+    else if (kind === 'paragraph') body.appendParagraph(el.asParagraph().copy());
+    else if (kind === 'list') body.appendListItem(el.asListItem().copy());
   }
   // A new Doc starts with one empty paragraph: drop it once there is more.
   if (first && body.getNumChildren() > 1) first.removeFromParent();
@@ -72,8 +78,9 @@ export function copyDocument(from: Doc, to: Doc): void {
 function copySection(from: Container, to: Container): void {
   for (let i = 0; i < from.getNumChildren(); i++) {
     const el = from.getChild(i);
-    if (isTable(el)) to.appendTable(el.asTable().copy());
-    else if (isParagraph(el)) to.appendParagraph(el.asParagraph().copy());
+    const kind = kindOf(el);
+    if (kind === 'table') to.appendTable(el.asTable().copy());
+    else if (kind === 'paragraph') to.appendParagraph(el.asParagraph().copy());
   }
 }
 
@@ -141,8 +148,9 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
 export function fillContainer(c: Container, s: Scope, f: Filling): void {
   for (let i = 0; i < c.getNumChildren(); i++) {
     const el = c.getChild(i);
-    if (isTable(el)) fillTable(el.asTable(), s, f);
-    else if (isParagraph(el)) fillParagraph(el.asParagraph(), s, f);
+    const kind = kindOf(el);
+    if (kind === 'table') fillTable(el.asTable(), s, f);
+    else if (kind === 'paragraph') fillParagraph(el.asParagraph(), s, f);
   }
 }
 
@@ -194,7 +202,7 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
           if (r === 0) cell.setBackgroundColor('#e8f0fe');
           for (let i = 0; i < cell.getNumChildren(); i++) {
             const el = cell.getChild(i);
-            if (isParagraph(el)) style(el.asParagraph(), r === 0, 14);
+            if (kindOf(el) === 'paragraph') style(el.asParagraph(), r === 0, 14);
           }
         }
       }
