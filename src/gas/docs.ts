@@ -1,7 +1,7 @@
 // Reading, writing and filling Google Docs for the reports. Thin: the template
 // language and the values live in src/core/report.
 import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
-import { fill, tokenize, type Formatter, type Scope, type TemplateText } from '../core/report/template';
+import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText } from '../core/report/template';
 
 type Doc = GoogleAppsScript.Document.Document;
 type Container = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection | GoogleAppsScript.Document.TableCell;
@@ -15,9 +15,9 @@ function kindOf(e: GoogleAppsScript.Document.Element): Kind {
   return t === DocumentApp.ElementType.PARAGRAPH ? 'paragraph' : t === DocumentApp.ElementType.TABLE ? 'table' : t === DocumentApp.ElementType.LIST_ITEM ? 'list' : 'other';
 }
 
-/** The collection a table row repeats, from its {{แถวซ้ำ:…}} marker. */
-export function repeatOf(text: string): string | undefined {
-  for (const t of tokenize(text).tokens) if (t.kind === 'repeat') return t.collection;
+/** The collection a table row repeats ({{แถวซ้ำ:…}}) or heads per group ({{แถวกลุ่ม:…}}). */
+export function markerOf(text: string): { kind: 'repeat' | 'group'; collection: string } | undefined {
+  for (const t of tokenize(text).tokens) if (t.kind === 'repeat' || t.kind === 'group') return { kind: t.kind, collection: t.collection };
   return undefined;
 }
 
@@ -35,9 +35,9 @@ export function documentTexts(doc: Doc): TemplateText[] {
         const t = el.asTable();
         for (let r = 0; r < t.getNumRows(); r++) {
           const row = t.getRow(r);
-          const repeat = repeatOf(row.getText());
+          const marker = markerOf(row.getText());
           for (let k = 0; k < row.getNumCells(); k++) {
-            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(repeat ? { repeat } : {}) });
+            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(marker ? { repeat: marker.collection } : {}) });
           }
         }
       } else if (kind === 'paragraph') {
@@ -125,22 +125,49 @@ function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
   }
 }
 
-/** Copies a table's repeating rows once per record (keeping their formatting) and fills every cell. */
+function fillRow(row: GoogleAppsScript.Document.TableRow, s: Scope, f: Filling): void {
+  for (let k = 0; k < row.getNumCells(); k++) fillContainer(row.getCell(k), s, f);
+}
+
+/**
+ * Copies a table's repeating rows once per record (keeping their formatting),
+ * with a group row, when one stands right above, before each group of records
+ * sharing the value of "กลุ่ม"; fills every cell.
+ */
 function fillTable(t: Table, s: Scope, f: Filling): void {
   for (let r = 0; r < t.getNumRows(); r++) {
     const row = t.getRow(r);
-    const collection = repeatOf(row.getText());
-    if (!collection) {
-      for (let k = 0; k < row.getNumCells(); k++) fillContainer(row.getCell(k), s, f);
+    const marker = markerOf(row.getText());
+    if (!marker) {
+      fillRow(row, s, f);
       continue;
     }
-    const records = f.collections.get(collection) ?? [];
-    records.forEach((record, i) => {
-      const copy = t.insertTableRow(r + 1 + i, row.copy());
-      for (let k = 0; k < copy.getNumCells(); k++) fillContainer(copy.getCell(k), record, f);
-    });
+    const records = f.collections.get(marker.collection) ?? [];
+    let groupRow: GoogleAppsScript.Document.TableRow | undefined;
+    let repeatRow = row;
+    if (marker.kind === 'group') {
+      const next = r + 1 < t.getNumRows() ? t.getRow(r + 1) : undefined;
+      const below = next && markerOf(next.getText());
+      if (!next || below?.kind !== 'repeat' || below.collection !== marker.collection) {
+        fillRow(row, s, f); // a group row with no repeating row under it: shown once
+        continue;
+      }
+      groupRow = row;
+      repeatRow = next;
+    }
+    let at = r + (groupRow ? 2 : 1);
+    let lastGroup: string | undefined;
+    for (const record of records) {
+      const key = String(record.get(GROUP_FIELD) ?? '');
+      if (groupRow && key !== lastGroup) {
+        fillRow(t.insertTableRow(at++, groupRow.copy()), record, f);
+        lastGroup = key;
+      }
+      fillRow(t.insertTableRow(at++, repeatRow.copy()), record, f);
+    }
+    if (groupRow) t.removeRow(r);
     t.removeRow(r);
-    r += records.length - 1;
+    r = at - (groupRow ? 2 : 1) - 1;
   }
 }
 
@@ -193,16 +220,19 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
       body.appendPageBreak();
       return;
     case 'table': {
-      const t = body.appendTable([[...b.header], [...b.row]]);
+      const rows = [[...b.header], ...(b.group ? [b.header.map((_, i) => (i === 0 ? b.group! : ''))] : []), [...b.row]];
+      const t = body.appendTable(rows);
       for (let r = 0; r < t.getNumRows(); r++) {
         const row = t.getRow(r);
         for (let k = 0; k < row.getNumCells(); k++) {
           const cell = row.getCell(k);
           if (b.widths?.[k]) cell.setWidth(b.widths[k]!);
+          const isGroup = Boolean(b.group) && r === 1;
           if (r === 0) cell.setBackgroundColor('#e8f0fe');
+          if (isGroup) cell.setBackgroundColor('#f1f3f4');
           for (let i = 0; i < cell.getNumChildren(); i++) {
             const el = cell.getChild(i);
-            if (kindOf(el) === 'paragraph') style(el.asParagraph(), r === 0, 14);
+            if (kindOf(el) === 'paragraph') style(el.asParagraph(), r === 0 || isGroup, 14);
           }
         }
       }

@@ -70,8 +70,9 @@ describe('the analysis report', () => {
     expect(indicators!.getRow(9).getText()).toBe('๙\tOIT\tการเปิดเผยข้อมูล\t๗๐\tไม่ผ่านเกณฑ์');
     expect(strengths!.getNumRows()).toBe(1 + 8); // threshold 85 in the example settings
     expect(weaknesses!.getNumRows()).toBe(1 + 2);
-    expect(measures!.getNumRows()).toBe(1 + 1);
-    expect(measures!.getRow(1).getText()).toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
+    expect(measures!.getNumRows()).toBe(1 + 1 + 1); // header, group "ตัวชี้วัดที่ ๙", the measure
+    expect(measures!.getRow(1).getCell(0).getText()).toBe('ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล');
+    expect(measures!.getRow(2).getText()).toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
     const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
     expect(images).toHaveLength(2);
     expect(images[0]!.getWidth()).toBe(451);
@@ -93,12 +94,20 @@ describe('the analysis report', () => {
 });
 
 describe('the progress report', () => {
-  it('lists every measure of the year with its progress', () => {
+  it('lists every measure of the year with its progress, grouped by indicator', () => {
     const h = seededHarness();
     const r = ok(generate(h, { kind: 'progress', fiscalYear: 2569 }));
     const doc = docOf(h, r.url);
     const [t] = tables(doc);
-    expect(t!.getNumRows()).toBe(1 + 5);
+    expect(t!.getNumRows()).toBe(1 + 5 + 5); // header, and per indicator 1, 4, 7, 9, 10 a group row and its measure
+    expect(t!.rows.filter((_, i) => i % 2 === 1).map((row) => row.getCell(0).getText())).toEqual([
+      'ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่',
+      'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ',
+      'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร',
+      'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล',
+      'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต',
+    ]);
+    expect(t!.getRow(1).getCell(0).background).toBe('#f1f3f4');
     expect(t!.getRow(0).getText()).toContain('สรุปผลการดำเนินการ');
     expect(allText(doc)).toContain('จำนวน ๕ มาตรการ ขณะนี้ดำเนินการแล้ว ๒ มาตรการ');
     expect(r.notes.join(' ')).not.toContain('ยังไม่มีคะแนน');
@@ -117,7 +126,7 @@ describe('the progress report', () => {
     addMeasures(h, 500, 2569, (i) => (i === 0 ? long : `มาตรการทดสอบ ${i}`));
     const doc = docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url);
     const t = tables(doc)[0]!;
-    expect(t.getNumRows()).toBe(1 + 505);
+    expect(t.getNumRows()).toBe(1 + 10 + 505); // header, ten indicator groups, every measure
     expect(t.getText()).toContain(long);
   });
 });

@@ -50,7 +50,7 @@ const INDICATOR_FIELDS = ['ลำดับ', 'ตัวชี้วัดที�
 
 const MEASURE_FIELDS = [
   'ลำดับ', 'ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'วันที่เริ่ม', 'วันที่สิ้นสุด',
-  'การติดตามผล', 'สถานะ', 'ผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ', 'ปัญหาอุปสรรค', 'ลิงก์หลักฐาน',
+  'การติดตามผล', 'สถานะ', 'ผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ', 'ปัญหาอุปสรรค', 'ลิงก์หลักฐาน', 'กลุ่ม',
 ] as const;
 
 export const CHART_INDICATORS = 'คะแนนตัวชี้วัด';
@@ -155,11 +155,17 @@ export function reportData(input: ReportInput): ReportData {
     };
   });
   const names = (m: Measure) => m.indicators.map((n) => fw.indicators[n - 1]?.name ?? String(n)).join(', ');
+  const digitsOf = (s: string) => (input.digits === 'thai' ? toThaiDigits(s) : s);
+  const group = (m: Measure) => {
+    const n = m.indicators[0];
+    return n === undefined ? 'ไม่ระบุตัวชี้วัด' : digitsOf(`ตัวชี้วัดที่ ${n} ${fw.indicators[n - 1]?.name ?? ''}`).trim();
+  };
   const measureRecords = measures.map((m, i) =>
     scope(
       {
+        กลุ่ม: group(m),
         ลำดับ: i + 1,
-        ตัวชี้วัด: input.digits === 'thai' ? toThaiDigits(m.indicators.join(', ')) : m.indicators.join(', '),
+        ตัวชี้วัด: digitsOf(m.indicators.join(', ')),
         ชื่อตัวชี้วัด: names(m),
         ประเด็น: m.issue,
         'มาตรการ/แนวทาง': m.measure,

@@ -3,13 +3,20 @@
 // government documents (Sarabun 16 pt), in our own words; the tables are the
 // ones the published documents use (ITA-METHOD.md §6).
 import { CHART_INDICATORS, CHART_TOTALS, type ReportKind } from './context';
-import { REPEAT_PREFIX } from './template';
+import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX } from './template';
 
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify' }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly row: readonly string[]; readonly widths?: readonly number[] }
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      /** A row shown once per group of records, above them (first cell only). */
+      readonly group?: string;
+      readonly row: readonly string[];
+      readonly widths?: readonly number[];
+    }
   | { readonly kind: 'chart'; readonly name: string }
   | { readonly kind: 'pageBreak' };
 
@@ -32,6 +39,7 @@ export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
 export const FONT = { family: 'Sarabun', size: 16 } as const;
 
 const repeat = (collection: string, first: string) => `{{${REPEAT_PREFIX}${collection}}}${first}`;
+const groupRow = (collection: string) => `{{${GROUP_PREFIX}${collection}}}{{${GROUP_FIELD}}}`;
 
 const PRINCIPLES = [
   'การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) เป็นเครื่องมือที่สำนักงาน ป.ป.ช. ใช้ทุกปีงบประมาณ เพื่อให้หน่วยงานภาครัฐรู้จุดที่ต้องปรับปรุงด้านคุณธรรมและความโปร่งใส และนำผลไปวางมาตรการป้องกันการทุจริต',
@@ -101,6 +109,7 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
         {
           kind: 'table',
           header: ['ตัวชี้วัด', 'ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'การติดตามผล'],
+          group: groupRow('มาตรการ'),
           row: [repeat('มาตรการ', '{{ตัวชี้วัด}}'), '{{ประเด็น}}', '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ผู้รับผิดชอบ}}', '{{ระยะเวลา}}', '{{การติดตามผล}}'],
           widths: [40, 70, 90, 90, 50, 50, 55],
         },
@@ -125,6 +134,7 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
       {
         kind: 'table',
         header: ['ลำดับ', 'ตัวชี้วัด', 'มาตรการ/กิจกรรม', 'วิธีดำเนินการ', 'ระยะเวลา', 'ผู้รับผิดชอบ', 'สถานะ', 'สรุปผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ'],
+        group: groupRow('มาตรการ'),
         row: [repeat('มาตรการ', '{{ลำดับ}}'), '{{ตัวชี้วัด}}', '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ระยะเวลา}}', '{{ผู้รับผิดชอบ}}', '{{สถานะ}}', '{{ผลการดำเนินการ}}', '{{ผลลัพธ์หรือความสำเร็จ}}', '{{ข้อเสนอแนะ}}'],
         widths: [28, 36, 60, 60, 45, 45, 45, 50, 50, 45],
       },
@@ -146,7 +156,9 @@ export function templateTexts(t: TemplateDoc): { where: string; text: string; re
       table += 1;
       b.header.forEach((text) => out.push({ where: `ตาราง ${table} แถว 1`, text }));
       const collection = /\{\{\s*แถวซ้ำ:\s*([^}|]+?)\s*\}\}/.exec(b.row.join(' '))?.[1];
-      b.row.forEach((text) => out.push({ where: `ตาราง ${table} แถว 2`, text, ...(collection ? { repeat: collection } : {}) }));
+      const tag = collection ? { repeat: collection } : {};
+      if (b.group) out.push({ where: `ตาราง ${table} แถวกลุ่ม`, text: b.group, ...tag });
+      b.row.forEach((text) => out.push({ where: `ตาราง ${table} แถวซ้ำ`, text, ...tag }));
     } else if (b.kind === 'chart') out.push({ where: `ย่อหน้า ${i + 1}`, text: `{{กราฟ:${b.name}}}` });
     else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text });
   });

@@ -3,15 +3,21 @@
 // may hold any character but "|" and braces, matched literally (a name with
 // "." or "(" is just a name). Spaces around names and filters are ignored.
 //   {{แถวซ้ำ:มาตรการ}}  in a table row: the row is copied once per record
+//   {{แถวกลุ่ม:มาตรการ}} in the row above it: copied once per group of records
+//                       (records that share the value of "กลุ่ม"), before them
 //   {{กราฟ:ชื่อ}}        alone in a paragraph: replaced by the chart image
 
 export type Token =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'field'; readonly name: string; readonly filters: readonly string[]; readonly raw: string }
   | { readonly kind: 'repeat'; readonly collection: string; readonly raw: string }
+  | { readonly kind: 'group'; readonly collection: string; readonly raw: string }
   | { readonly kind: 'chart'; readonly name: string; readonly raw: string };
 
 export const REPEAT_PREFIX = 'แถวซ้ำ:';
+export const GROUP_PREFIX = 'แถวกลุ่ม:';
+/** The field whose value groups a collection's records. */
+export const GROUP_FIELD = 'กลุ่ม';
 export const CHART_PREFIX = 'กราฟ:';
 
 export interface Tokenized {
@@ -41,6 +47,7 @@ export function tokenize(text: string): Tokenized {
     const [head = '', ...filters] = text.slice(open + 2, close).split('|').map((s) => s.trim());
     if (head === '') problems.push(`ช่องแทนค่าไม่มีชื่อ: ${raw}`);
     else if (head.startsWith(REPEAT_PREFIX)) tokens.push({ kind: 'repeat', collection: head.slice(REPEAT_PREFIX.length).trim(), raw });
+    else if (head.startsWith(GROUP_PREFIX)) tokens.push({ kind: 'group', collection: head.slice(GROUP_PREFIX.length).trim(), raw });
     else if (head.startsWith(CHART_PREFIX)) tokens.push({ kind: 'chart', name: head.slice(CHART_PREFIX.length).trim(), raw });
     else tokens.push({ kind: 'field', name: head, filters, raw });
     at = from = close + 2;
@@ -96,7 +103,7 @@ export interface TemplateSpec {
 export interface TemplateText {
   readonly where: string;
   readonly text: string;
-  /** The repeating row this text lies in, if any (the collection it repeats). */
+  /** The repeating or group row this text lies in, if any (the collection it repeats). */
   readonly repeat?: string;
 }
 
@@ -112,9 +119,9 @@ export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec
     const { tokens, problems: p } = tokenize(t.text);
     for (const msg of p) problems.push(`${t.where}: ${msg}`);
     for (const tok of tokens) {
-      if (tok.kind === 'repeat') {
+      if (tok.kind === 'repeat' || tok.kind === 'group') {
         if (!spec.collections.has(tok.collection)) problems.push(`${t.where}: ไม่รู้จักรายการที่ให้ทำซ้ำ ${tok.raw} (มี: ${[...spec.collections.keys()].join(', ')})`);
-        else repeated.add(tok.collection);
+        else if (tok.kind === 'repeat') repeated.add(tok.collection);
       } else if (tok.kind === 'chart') {
         if (!spec.charts.has(tok.name)) problems.push(`${t.where}: ไม่รู้จักกราฟ ${tok.raw} (มี: ${[...spec.charts].join(', ')})`);
       } else if (tok.kind === 'field') {
