@@ -69,6 +69,9 @@ export function copyDocument(from: Doc, to: Doc): void {
   }
   // A new Doc starts with one empty paragraph: drop it once there is more.
   if (first && body.getNumChildren() > 1) first.removeFromParent();
+  const page = from.getBody();
+  body.setPageWidth(page.getPageWidth()).setPageHeight(page.getPageHeight());
+  body.setMarginLeft(page.getMarginLeft()).setMarginRight(page.getMarginRight());
   const header = from.getHeader();
   if (header) copySection(header, to.addHeader());
   const footer = from.getFooter();
@@ -243,6 +246,7 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
 /** Writes a default template into a new, empty document. */
 export function writeTemplate(doc: Doc, t: TemplateDoc): void {
   const body = doc.getBody();
+  if (t.landscape) body.setPageWidth(841.9).setPageHeight(595.3);
   const first = body.getNumChildren() ? body.getChild(0) : undefined;
   for (const b of t.body) writeBlock(body, b);
   if (first && body.getNumChildren() > 1) first.removeFromParent();

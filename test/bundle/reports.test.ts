@@ -108,6 +108,7 @@ describe('the progress report', () => {
       'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต',
     ]);
     expect(t!.getRow(1).getCell(0).background).toBe('#f1f3f4');
+    expect(doc.body.getPageWidth()).toBe(841.9); // the wide table is set across the page, as the template is
     expect(t!.getRow(0).getText()).toContain('สรุปผลการดำเนินการ');
     expect(allText(doc)).toContain('จำนวน ๕ มาตรการ ขณะนี้ดำเนินการแล้ว ๒ มาตรการ');
     expect(r.notes.join(' ')).not.toContain('ยังไม่มีคะแนน');

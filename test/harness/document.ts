@@ -254,21 +254,39 @@ export class FakeContainer extends FakeElement {
     this.children.length = 0;
     return this;
   }
-  /** Page size and margins in points (A4 with Docs' default 1-inch margins). */
+  /** Page size and margins in points (a new Doc: A4 with 1-inch margins). */
+  page = { width: 595.3, height: 841.9, left: 72, right: 72 };
   getPageWidth(): number {
-    return 595.3;
+    return this.page.width;
   }
   getPageHeight(): number {
-    return 841.9;
+    return this.page.height;
   }
   getMarginLeft(): number {
-    return 72;
+    return this.page.left;
   }
   getMarginRight(): number {
-    return 72;
+    return this.page.right;
+  }
+  setPageWidth(pageWidth: number): this {
+    this.page.width = pageWidth;
+    return this;
+  }
+  setPageHeight(pageHeight: number): this {
+    this.page.height = pageHeight;
+    return this;
+  }
+  setMarginLeft(marginLeft: number): this {
+    this.page.left = marginLeft;
+    return this;
+  }
+  setMarginRight(marginRight: number): this {
+    this.page.right = marginRight;
+    return this;
   }
   copy(): FakeContainer {
     const c = new FakeContainer(this.type);
+    c.page = { ...this.page };
     for (const b of this.children) c.adopt(b.copy());
     return c;
   }
@@ -467,7 +485,7 @@ export function renderHtml(doc: FakeDocument): string {
 <html lang="th"><head><meta charset="utf-8"><title>${esc(doc.name)}</title>
 <style>
 body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun New","Laksaman","Garuda","Loma",sans-serif;font-size:16pt;line-height:1.35;color:#000}
-.page{background:#fff;width:595pt;margin:0 auto;padding:54pt 56pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
+.page{background:#fff;width:${Math.round(doc.body.getPageWidth() - doc.body.getMarginLeft() - doc.body.getMarginRight())}pt;margin:0 auto;padding:54pt ${doc.body.getMarginLeft()}pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
 header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
 h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
 p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top}
