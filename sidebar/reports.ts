@@ -37,6 +37,7 @@ function renderReport(s: ReportState): void {
   const go = h('button', { type: 'submit', class: 'btn primary', id: 'generate' }, 'สร้างรายงาน');
   const year = h('select', { id: 'year' }, ...s.years.map((y) => h('option', { value: y, selected: y === s.fiscalYear }, `พ.ศ. ${y}`)));
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
+  const folder = h('input', { type: 'url', id: 'folder', placeholder: 'https://drive.google.com/drive/folders/…' });
   const templateLine = (k: ReportKind) => {
     const t = s.templates[k];
     return t ? h('span', {}, 'แม่แบบ: ', link(t.url, t.name)) : h('span', {}, 'ยังไม่มีแม่แบบ จะสร้างแม่แบบมาตรฐานให้');
@@ -48,6 +49,7 @@ function renderReport(s: ReportState): void {
     h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year),
     h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
+    h('div', { class: 'field' }, h('label', { for: 'folder' }, 'โฟลเดอร์ปลายทาง (ลิงก์ ไม่ใส่ = ข้างสมุดงาน)'), folder),
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
     result,
   );
@@ -58,7 +60,7 @@ function renderReport(s: ReportState): void {
     go.textContent = 'กำลังสร้างรายงาน…';
     result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
     try {
-      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked, folderUrl: folder.value });
       if (!r.ok) return void result.replaceChildren(failure(r));
       result.replaceChildren(
         h(

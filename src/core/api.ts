@@ -66,6 +66,8 @@ export interface ReportRequest {
   readonly fiscalYear: number;
   readonly digits: 'thai' | 'arabic';
   readonly pdf: boolean;
+  /** A Drive folder's link to put the report in; else beside the spreadsheet. */
+  readonly folderUrl?: string;
 }
 
 export interface SidebarApi {

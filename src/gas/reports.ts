@@ -73,7 +73,16 @@ function info(kind: ReportKind, doc: GoogleAppsScript.Document.Document): Templa
  * spreadsheet's folder (with the drive.file scope it sees only files it made);
  * then the file stays in the user's My Drive and a note says so.
  */
-function placeBesideSpreadsheet(fileId: string, notes: string[]): void {
+function placeBesideSpreadsheet(fileId: string, notes: string[], folderUrl = ''): void {
+  const folderId = /\/folders\/([A-Za-z0-9_-]{10,})/.exec(folderUrl)?.[1];
+  if (folderId) {
+    try {
+      DriveApp.getFileById(fileId).moveTo(DriveApp.getFolderById(folderId));
+      return;
+    } catch {
+      notes.push('เข้าถึงโฟลเดอร์ที่เลือกไม่ได้ (ส่วนเสริมเข้าถึงได้เฉพาะไฟล์และโฟลเดอร์ที่ตนสร้าง) จึงวางไว้ข้างสมุดงานแทน');
+    }
+  } else if (folderUrl.trim()) notes.push('ลิงก์โฟลเดอร์ไม่ถูกต้อง จึงวางไว้ข้างสมุดงานแทน');
   try {
     const parents = DriveApp.getFileById(SpreadsheetApp.getActive().getId()).getParents();
     if (parents.hasNext()) DriveApp.getFileById(fileId).moveTo(parents.next());
@@ -226,14 +235,14 @@ function generateReport(req: ReportRequest): ReportDone {
       imageWidth: Math.round(body.getPageWidth() - body.getMarginLeft() - body.getMarginRight()),
     });
     doc.saveAndClose();
-    placeBesideSpreadsheet(doc.getId(), notes);
+    placeBesideSpreadsheet(doc.getId(), notes, req.folderUrl);
     let pdfUrl = '';
     if (req.pdf) {
       ss.toast('กำลังบันทึก PDF…', 'สร้างรายงาน', 5);
       const file = DriveApp.getFileById(doc.getId());
       const pdf = DriveApp.createFile(file.getAs('application/pdf').setName(`${name}.pdf`));
       created.push(pdf.getId());
-      placeBesideSpreadsheet(pdf.getId(), []);
+      placeBesideSpreadsheet(pdf.getId(), [], req.folderUrl);
       pdfUrl = pdf.getUrl();
     }
     logReport(req, name, doc.getUrl(), pdfUrl);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDone, TemplateDone } from '../../src/core/api';
 import { measureColumns } from '../../src/core/measures/model';
 import { seededHarness } from '../../scripts/preview';
-import { FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
+import { FakeFolder, FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
 import type { Harness } from '../harness/harness';
 
 const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
@@ -193,6 +193,17 @@ describe('templates and failures', () => {
     const out = docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url);
     expect(out.body.getText()).toContain('รายงาน องค์การบริหารส่วนตำบลห้วยเตย ปี ๒๕๖๙');
     expect(doc.body.getText()).toContain('{{แถวซ้ำ:มาตรการ}}'); // the template is not changed
+  });
+
+  it('puts the report in a chosen folder, or beside the spreadsheet when that folder cannot be reached', () => {
+    const h = seededHarness();
+    const chosen = new FakeFolder('folder-reports-2568', 'รายงาน ITA 2568', h.drive);
+    h.drive.folders.set(chosen.id, chosen);
+    const r = ok(generate(h, { folderUrl: `https://drive.google.com/drive/folders/${chosen.id}` }));
+    expect(h.drive.files.get(r.url.split('/d/')[1]!.split('/')[0]!)!.folder.name).toBe('รายงาน ITA 2568');
+    const r2 = ok(generate(h, { folderUrl: 'https://drive.google.com/drive/folders/not-shared-with-the-add-on' }));
+    expect(h.drive.files.get(r2.url.split('/d/')[1]!.split('/')[0]!)!.folder.name).toBe('งาน ITA');
+    expect(r2.notes.join(' ')).toContain('เข้าถึงโฟลเดอร์ที่เลือกไม่ได้');
   });
 
   it('saves a PDF on request and logs the report with time, user and links', () => {

@@ -505,6 +505,8 @@ export class FakeDrive {
   readonly docs = new Map<string, FakeDocument>();
   readonly files = new Map<string, FakeDriveFile>();
   readonly root = new FakeFolder('root', 'ไดรฟ์ของฉัน', this);
+  /** Folders the add-on may reach by id. */
+  readonly folders = new Map<string, FakeFolder>();
   /** Ids the add-on may not open (a Doc it was not given access to). */
   readonly forbidden = new Set<string>();
   private next = 0;
@@ -597,8 +599,14 @@ export class FakeDriveFile implements Faked<GoogleAppsScript.Drive.File, 'getId'
 }
 
 /** DriveApp: files by id (only those the add-on may reach), the root folder, new files from blobs. */
-export class FakeDriveApp implements Faked<GoogleAppsScript.Drive.DriveApp, 'getFileById' | 'getRootFolder' | 'createFile'> {
+export class FakeDriveApp implements Faked<GoogleAppsScript.Drive.DriveApp, 'getFileById' | 'getFolderById' | 'getRootFolder' | 'createFile'> {
   constructor(readonly drive: FakeDrive) {}
+  /** getFolderById(id): a folder the add-on may reach (here: those registered in the fake Drive). */
+  getFolderById(id: string): FakeFolder {
+    const f = this.drive.folders.get(id);
+    if (!f) throw new Error('No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.');
+    return f;
+  }
   getFileById(id: string): FakeDriveFile {
     return this.drive.live(id);
   }
