@@ -144,6 +144,22 @@ function buildProblems() {
     th: 'ผลรวมน้ำหนักของค่าที่ไม่ว่างเป็นศูนย์ จึงหาค่าเฉลี่ยถ่วงน้ำหนักไม่ได้',
     en: 'the weights of the non-blank values add up to zero, so there is no weighted mean',
   }),
+  subIndicator: (v: unknown): Bilingual => ({
+    th: `ตัวชี้วัดย่อยต้องเป็นของตัวชี้วัดที่ 9 หรือ 10 เช่น "9.1" หรือ "10.2" แต่พบ ${shown(v)}`,
+    en: `a sub-indicator must belong to indicator 9 or 10, e.g. "9.1" or "10.2", got ${shown(v)}`,
+  }),
+  met: (v: unknown): Bilingual => ({
+    th: `สถานะต้องเป็น ดำเนินการแล้ว/ยังไม่ได้ดำเนินการ, TRUE/FALSE หรือ 1/0 แต่พบ ${shown(v)}`,
+    en: `the state must be ดำเนินการแล้ว/ยังไม่ได้ดำเนินการ, TRUE/FALSE or 1/0, got ${shown(v)}`,
+  }),
+  pairBlank: (): Bilingual => ({
+    th: 'ช่องนี้ว่าง แต่ช่องคู่กันในอีกช่วงไม่ว่าง',
+    en: 'this cell is blank but its pair in the other range is not',
+  }),
+  missingIndicator: (n: number): Bilingual => ({
+    th: `รายการตรวจยังไม่มีข้อใดของตัวชี้วัดที่ ${n}`,
+    en: `the checklist has no item of indicator ${n}`,
+  }),
   notText: (v: unknown): Bilingual => ({
     th: `ต้องเป็นตัวเลข ข้อความ หรือวันที่ แต่พบ ${shown(v)}`,
     en: `must be a number, text or a date, got ${shown(v)}`,

@@ -15,9 +15,10 @@ import {
 } from './cells';
 import type { Framework, ToolId } from './data/types';
 import { at, fail, inputError, isDate, isItaError, problems } from './errors';
-import { frameworkFor, toolId } from './framework';
+import { frameworkFor, latestYear, toolId } from './framework';
+import { indicatorOfSub, oitScores, readMet, type OitItem } from './oit';
 import { letterFor, passes, resultFor } from './rating';
-import { plainText, toFixedText } from './round';
+import { plainText, roundTo, toFixedText } from './round';
 import { toolScores, totalScore } from './scoring';
 import { thaiDate, toThaiDigits } from './thai';
 
@@ -28,13 +29,15 @@ import { thaiDate, toThaiDigits } from './thai';
 
 /**
  * Runs `f` on each row of ten indicator scores with that row's framework.
- * Answers one value per row (n × 1).
+ * Answers one value per row (n × 1). With `only`, just those indicators
+ * (0-based) must be there; the others may be blank.
  */
 function perRow(
   fn: string,
   indicators: unknown,
   fiscalYear: unknown,
   f: (scores: number[], fw: Framework) => Answer,
+  only?: (i: number) => boolean,
 ): unknown {
   const { rows, cellOf } = indicatorRows(indicators, fn, 'indicators');
   const years = yearPerRow(fiscalYear, rows.length, fn, 'fiscal_year');
@@ -44,7 +47,7 @@ function perRow(
     const y = years[r]!;
     if (row.every(isBlank)) out.push(['']);
     else if (isItaError(y)) out.push([y]);
-    else out.push([attemptRow(fn, row, r, cellOf, (scores) => f(scores, frameworkFor(y)))]);
+    else out.push([attemptRow(fn, row, r, cellOf, (scores) => f(scores, frameworkFor(y)), only)]);
   }
   return finish(out);
 }
@@ -56,12 +59,17 @@ function attemptRow(
   r: number,
   cellOf: (r: number, i: number) => { row: number; col: number },
   f: (scores: number[]) => Answer,
+  only?: (i: number) => boolean,
 ): Answer {
   const scores = new Array<number>(10);
   for (let i = 0; i < 10; i++) {
     const v = row[i];
     if (typeof v === 'number' && v >= 0 && v <= 100) {
       scores[i] = v;
+      continue;
+    }
+    if (only && !only(i) && isBlank(v)) {
+      scores[i] = NaN; // not needed
       continue;
     }
     const read = attempt(() => (isBlank(v) ? fail(problems().blankIndicator()) : readScore(v)), { fn, arg: 'indicators', ...cellOf(r, i) });
@@ -180,4 +188,93 @@ export function ITA_INDICATOR_NAME(number: unknown, fiscal_year?: unknown): unkn
     const ind = n === undefined ? undefined : fw.indicators.find((i) => i.no === n);
     return ind ? ind.name : fail(problems().indicatorNumber(v));
   });
+}
+
+/** Items of a checklist: sub-indicator codes and states, two ranges of one shape. */
+function readChecklist(fn: string, subIndicators: unknown, met: unknown): OitItem[] {
+  const sg = asGrid(subIndicators);
+  const mg = asGrid(met);
+  if (mg.length !== sg.length || mg.some((r, i) => r.length !== sg[i]!.length)) {
+    throw inputError({ fn, arg: 'met' }, problems().sameShape(sg.length, sg[0]!.length, mg.length, mg[0]!.length));
+  }
+  const isRange = Array.isArray(subIndicators);
+  const items: OitItem[] = [];
+  sg.forEach((row, i) =>
+    row.forEach((sub, j) => {
+      const m = mg[i]![j];
+      const cellAt = isRange ? { row: i + 1, col: j + 1 } : {};
+      if (isBlank(sub) && isBlank(m)) return;
+      if (isBlank(sub)) throw inputError({ fn, arg: 'sub_indicators', ...cellAt }, problems().pairBlank());
+      if (indicatorOfSub(String(sub)) === undefined) throw inputError({ fn, arg: 'sub_indicators', ...cellAt }, problems().subIndicator(sub));
+      const state = isBlank(m) ? false : readMet(m);
+      if (state === undefined) throw inputError({ fn, arg: 'met', ...cellAt }, problems().met(m));
+      items.push({ sub: String(sub), met: state });
+    }),
+  );
+  return items;
+}
+
+/** ITA_OIT: indicator 9, indicator 10 and the OIT tool score from a checklist. */
+export function ITA_OIT(sub_indicators: unknown, met: unknown): unknown {
+  const s = oitScores(readChecklist('ITA_OIT', sub_indicators, met));
+  return [[s.ind9 ?? '', s.ind10 ?? '', s.oit ?? '']];
+}
+
+/** The weighted IIT + EIT part of a total, and the OIT weight, of a year's framework. */
+function withoutOit(scores: number[], fw: Framework): { part: number; oitWeight: number; weights: number } {
+  let part = 0;
+  let weights = 0;
+  let oitWeight = 0;
+  for (const t of fw.tools) {
+    weights += t.weight;
+    if (t.id === 'OIT') {
+      oitWeight = t.weight;
+      continue;
+    }
+    const own = fw.indicators.filter((i) => i.tool === t.id).map((i) => scores[i.no - 1]!);
+    part += (t.weight * own.reduce((a, b) => a + b, 0)) / own.length;
+  }
+  return { part, oitWeight, weights };
+}
+
+const isIitOrEit = (fw: Framework) => (i: number) => fw.indicators[i]?.tool !== 'OIT';
+
+/** ITA_NEEDED: the lowest OIT tool score (to the hundredth) that lifts the total to `target`. */
+export function ITA_NEEDED(indicators: unknown, target?: unknown, fiscal_year?: unknown): unknown {
+  const fn = 'ITA_NEEDED';
+  const t = single(target, { fn, arg: 'target' });
+  const goal = isBlank(t) ? 85 : at({ fn, arg: 'target' }, () => readScore(t));
+  const needs = isIitOrEit(frameworkFor(latestYear()));
+  return perRow(
+    fn,
+    indicators,
+    fiscal_year,
+    (scores, fw) => {
+      const { part, oitWeight, weights } = withoutOit(scores, fw);
+      const best = (part + 100 * oitWeight) / weights;
+      if (roundTo(best, 2) < goal) return `ไม่ถึง ${goal}: แม้ OIT ได้ 100 คะแนนรวมสูงสุด ${toFixedText(best, 2)} | short of ${goal}: at most ${toFixedText(best, 2)} with OIT 100`;
+      const needed = (goal * weights - part) / oitWeight;
+      return needed <= 0 ? 0 : Math.min(100, Math.ceil(roundTo(needed, 9) * 100) / 100);
+    },
+    needs,
+  );
+}
+
+/** ITA_PROJECT: the total when the OIT part comes from the checklist. */
+export function ITA_PROJECT(indicators: unknown, sub_indicators: unknown, met: unknown, fiscal_year?: unknown): unknown {
+  const fn = 'ITA_PROJECT';
+  const s = oitScores(readChecklist(fn, sub_indicators, met));
+  for (const [n, score] of [[9, s.ind9], [10, s.ind10]] as const) {
+    if (score === undefined) throw inputError({ fn, arg: 'sub_indicators' }, problems().missingIndicator(n));
+  }
+  return perRow(
+    fn,
+    indicators,
+    fiscal_year,
+    (scores, fw) => {
+      const { part, oitWeight, weights } = withoutOit(scores, fw);
+      return (part + oitWeight * s.oit!) / weights;
+    },
+    isIitOrEit(frameworkFor(latestYear())),
+  );
 }

@@ -19,6 +19,9 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ITA_WEIGHTED: [[[80, 90]], [[1, 1]]],
   ITA_THAI_DIGITS: [86.19, 2],
   ITA_INDICATOR_NAME: [[[1], [10]]],
+  ITA_OIT: [[['9.1'], ['10.1']], [[true], [false]]],
+  ITA_NEEDED: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']]],
+  ITA_PROJECT: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']], [['9.1'], ['10.1']], [[1], [1]]],
 };
 
 describe('the built bundle', () => {

@@ -198,3 +198,49 @@ describe('ITA_INDICATOR_NAME', () => {
     expect(errorOf(() => h.call('ITA_INDICATOR_NAME', 2.5))).toContain('got 2.5');
   });
 });
+
+describe('ITA_OIT', () => {
+  it('averages items into sub-indicators, sub-indicators into indicators 9 and 10, and those into OIT', () => {
+    const subs = [['9.1'], ['9.1'], ['9.2'], ['10.1'], ['10.2'], ['']];
+    const met = [['ดำเนินการแล้ว'], [false], [1], ['TRUE'], ['ยังไม่ได้ดำเนินการ'], ['']];
+    expect(h.call('ITA_OIT', subs, met)).toEqual([[75, 50, 62.5]]);
+  });
+
+  it('reproduces seed 001’s OIT: 70 and 50', () => {
+    const subs = [...Array(10).fill(['9.1']), ...Array(2).fill(['10.1'])];
+    const met = [...Array.from({ length: 10 }, (_, i) => [i < 7]), [true], [false]];
+    expect(h.call('ITA_OIT', subs, met)).toEqual([[70, 50, 60]]);
+  });
+
+  it('leaves OIT blank while an indicator has no item', () => {
+    expect(h.call('ITA_OIT', [['9.1']], [[true]])).toEqual([[100, '', '']]);
+  });
+
+  it('names the cell of a bad sub-indicator or state', () => {
+    expect(errorOf(() => h.call('ITA_OIT', [['9.1'], ['8.1']], [[1], [1]]))).toContain('ITA_OIT: argument sub_indicators, row 2, column 1 of the range — a sub-indicator must belong to indicator 9 or 10');
+    expect(errorOf(() => h.call('ITA_OIT', [['9.1'], ['9.2']], [[1], ['maybe']]))).toContain('argument met, row 2, column 1 of the range — the state must be');
+    expect(errorOf(() => h.call('ITA_OIT', [['9.1'], ['']], [[1], [1]]))).toContain('its pair in the other range is not');
+  });
+});
+
+describe('ITA_NEEDED and ITA_PROJECT', () => {
+  const iitEit = [...SEED_001.scores.slice(0, 8), '', ''];
+  it('give the lowest OIT that reaches the target, to the hundredth', () => {
+    expect(h.call('ITA_NEEDED', [iitEit], 85, 2568)).toBe(70.59);
+    expect(h.call('ITA_NEEDED', [iitEit], 95, 2568)).toBe(95.59);
+    const needed = h.call('ITA_NEEDED', [iitEit], 85, 2568) as number;
+    const scores = [...SEED_001.scores.slice(0, 8), needed, needed];
+    expect(h.call('ITA_LABEL', [scores], 2568)).not.toBe('ต้องปรับปรุง');
+    expect(h.call('ITA_SCORE', [scores], 2568)).toBeGreaterThanOrEqual(85);
+  });
+
+  it('say when even 100 is not enough, and answer 0 when any OIT will do', () => {
+    expect(h.call('ITA_NEEDED', [[50, 50, 50, 50, 50, 50, 50, 50, '', '']])).toContain('ไม่ถึง 85: แม้ OIT ได้ 100 คะแนนรวมสูงสุด 70.00');
+    expect(h.call('ITA_NEEDED', [[100, 100, 100, 100, 100, 100, 100, 100, '', '']], 50)).toBe(0);
+  });
+
+  it('project the total from the checklist', () => {
+    expect(h.call('ITA_PROJECT', [iitEit], [['9.1'], ['10.1']], [[1], [0]], 2568)).toBeCloseTo(76.765, 10);
+    expect(errorOf(() => h.call('ITA_PROJECT', [iitEit], [['9.1']], [[1]]))).toContain('the checklist has no item of indicator 10');
+  });
+});

@@ -146,3 +146,34 @@ describe('random garbage', () => {
     );
   });
 });
+
+describe('ITA_OIT', () => {
+  const item = fc.record({ sub: fc.constantFrom('9.1', '9.2', '9.3', '10.1', '10.2'), met: fc.boolean() });
+  it('stays within 0–100', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 60 }), (items) => {
+        const [row] = h.call('ITA_OIT', items.map((i) => [i.sub]), items.map((i) => [i.met])) as unknown[][];
+        for (const v of row!) {
+          if (v === '') continue;
+          expect(v as number).toBeGreaterThanOrEqual(0);
+          expect(v as number).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
+  });
+
+  it('never falls when an item is marked done', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 2, maxLength: 60 }), fc.nat(), (items, k) => {
+        const i = k % items.length;
+        const done = items.map((x, j) => (j === i ? { ...x, met: true } : x));
+        const oit = (xs: typeof items) => (h.call('ITA_OIT', xs.map((x) => [x.sub]), xs.map((x) => [x.met])) as unknown[][])[0]!;
+        const [b9, b10, bo] = oit(items);
+        const [a9, a10, ao] = oit(done);
+        if (b9 !== '') expect(a9 as number).toBeGreaterThanOrEqual(b9 as number);
+        if (b10 !== '') expect(a10 as number).toBeGreaterThanOrEqual(b10 as number);
+        if (bo !== '') expect(ao as number).toBeGreaterThanOrEqual(bo as number);
+      }),
+    );
+  });
+});
