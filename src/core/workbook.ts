@@ -152,3 +152,10 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
     },
   ];
 }
+
+/** Columns of an OIT checklist sheet. */
+export const OIT_HEADERS = ['รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ'] as const;
+export const OIT_STATUSES = ['ยังไม่ได้ดำเนินการ', 'ดำเนินการแล้ว'] as const;
+
+/** The OIT checklist sheet of a fiscal year. */
+export const oitSheetName = (fiscalYear: number) => `OIT ${fiscalYear}`;

@@ -3,7 +3,7 @@ import { isItaError, itaError } from '../core/errors';
 import { frameworkFor, latestYear } from '../core/framework';
 import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
 import { isRefusal, nextYearCopy, planSave, readTable, refusals, type MeasureTable, type Refusal, type SaveRequest } from '../core/measures/store';
-import { headerIndex, readRow, writeRow } from '../core/measures/table';
+import { headerIndex, ourSpan, readRow, writeRow } from '../core/measures/table';
 import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, SHEET } from '../core/workbook';
 import { BUSY, currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
@@ -58,14 +58,26 @@ function load(): Loaded | Refused {
   return isRefusal(table) ? refused(table) : { range, values, table };
 }
 
-/** Writes one row (1-based in the sheet) of the loaded range, growing the sheet when the row is past its end. */
+/**
+ * Writes one row (1-based in the sheet) of the loaded range: only the span of
+ * our columns, so a user's columns outside it are never touched; a user's
+ * formula in a column inside the span is read and written back as a formula.
+ * Grows the sheet when the row is past its end.
+ */
 function writeRowAt(loaded: Loaded, row: number, cells: unknown[]): void {
   if (row > loaded.values.length) {
     const sheet = loaded.range.getSheet();
     const max = sheet.getMaxRows();
     if (row > max) sheet.insertRowsAfter(max, Math.max(100, row - max));
   }
-  loaded.range.offset(row - 1, 0, 1, cells.length).setValues([cells]);
+  const { from, to, others } = ourSpan(loaded.table.index, measureColumns());
+  const target = loaded.range.offset(row - 1, from, 1, to - from + 1);
+  const out = cells.slice(from, to + 1);
+  if (others.length && row < loaded.table.nextRow) {
+    const formulas = target.getFormulas()[0] ?? [];
+    for (const i of others) if (formulas[i - from]) out[i - from] = formulas[i - from];
+  }
+  target.setValues([out]);
 }
 
 function isRefused(x: unknown): x is Refused {

@@ -196,6 +196,25 @@ describe('saving a measure', () => {
     expect(row[shuffled.indexOf('รหัส')]).toBe(m.id);
   });
 
+  it('keeps a user’s formula and a user’s formula-like text in their own columns when a measure is saved', () => {
+    const ss = new FakeSpreadsheet();
+    const sheet = ss.insertSheet('มาตรการ');
+    const cols = [HEADERS[0]!, 'งบประมาณ', 'ข้อความของกอง', ...HEADERS.slice(1), 'ท้ายสุด'];
+    sheet.getRange(1, 1, 1, cols.length).setValues([cols]);
+    const h = setUp(ss);
+    const m = saveNew(h);
+    sheet.getRange(2, 2).setFormula('=1+2');
+    sheet.getRange(2, 3).setValue("'=ไม่ใช่สูตร");
+    sheet.getRange(2, cols.length).setFormula('=2*3');
+    const r = api<Saved>(h, 'save', { input: { ...input(), measure: 'แก้ไขแล้ว' }, base: m });
+    expect(r.ok).toBe(true);
+    const formulas = sheet.getRange(2, 1, 1, cols.length).getFormulas()[0]!;
+    expect(formulas[1]).toBe('=1+2');
+    expect(formulas[2]).toBe('');
+    expect(sheet.getRange(2, 3).getValue()).toBe('=ไม่ใช่สูตร');
+    expect(formulas[cols.length - 1]).toBe('=2*3');
+  });
+
   it('refuses an edit when someone changed the row since the form loaded it, and overwrites nothing', () => {
     const h = setUp();
     const m = saveNew(h);

@@ -118,7 +118,21 @@ export function asText(s: string): string {
   return /^[=+\-@']/.test(s) || /^\s*[\d.,\s]+\s*$/.test(s) || /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?/.test(s) ? `'${s}` : s;
 }
 
-/** The cell values of a measure's row: the whole width, other columns kept from `existing`. */
+/** First and last (0-based) of our columns: a write covers only that span. */
+export function ourSpan(index: Map<string, number>, columns: readonly Column[]): { from: number; to: number; others: number[] } {
+  const ours = columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+  const from = Math.min(...ours);
+  const to = Math.max(...ours);
+  const set = new Set(ours);
+  const others: number[] = [];
+  for (let i = from; i <= to; i++) if (!set.has(i)) others.push(i);
+  return { from, to, others };
+}
+
+/**
+ * The cell values of a measure's row: the whole width, other columns kept from
+ * `existing` (their text kept as text: a cell holding "=x" as text stays text).
+ */
 export function writeRow(
   m: Measure,
   index: Map<string, number>,
@@ -126,7 +140,8 @@ export function writeRow(
   width: number,
   existing: readonly unknown[] = [],
 ): unknown[] {
-  const cells: unknown[] = Array.from({ length: width }, (_, i) => (i < existing.length ? existing[i] : ''));
+  const keep = (x: unknown) => (typeof x === 'string' && x !== '' ? asText(x) : x);
+  const cells: unknown[] = Array.from({ length: width }, (_, i) => (i < existing.length ? keep(existing[i]) : ''));
   for (const c of columns) {
     const i = index.get(c.header);
     if (i === undefined) continue;
