@@ -70,6 +70,43 @@ export interface ReportRequest {
   readonly folderUrl?: string;
 }
 
+/** An item of the OIT checklist sheet, with its 1-based row. */
+export interface OitItemView {
+  readonly row: number;
+  readonly code: string;
+  readonly item: string;
+  readonly sub: string;
+  readonly responsible: string;
+  readonly status: string;
+  readonly evidenceUrl: string;
+  readonly note: string;
+  readonly checkedAt: string;
+}
+
+export interface OitProjection {
+  /** The year whose IIT and EIT scores stand in for the coming ones. */
+  readonly scoresYear: number;
+  readonly ind9: number;
+  readonly ind10: number;
+  readonly oit: number;
+  readonly total: number;
+  readonly rating: string;
+  readonly label: string;
+  /** OIT score still needed to reach 85 / 95, or null when even 100 is not enough. */
+  readonly neededFor85: number | null;
+  readonly neededFor95: number | null;
+}
+
+export interface OitAnswer {
+  readonly fiscalYear: number;
+  /** The checklist sheet's name, "" when there is none yet. */
+  readonly sheet: string;
+  readonly items: readonly OitItemView[];
+  readonly projection: OitProjection | undefined;
+}
+
+export type OitSaved = { readonly ok: true } | { readonly ok: false; readonly message: Bilingual };
+
 export interface SidebarApi {
   list(req: { readonly fiscalYear?: number }): ListAnswer;
   save(req: SaveRequest): Saved;
@@ -81,11 +118,13 @@ export interface SidebarApi {
   createTemplate(req: { readonly kind: ReportKind }): TemplateDone;
   setTemplate(req: { readonly kind: ReportKind; readonly url: string }): TemplateDone;
   generateReport(req: ReportRequest): ReportDone;
+  oitList(req: { readonly fiscalYear?: number }): OitAnswer;
+  oitSetStatus(req: { readonly fiscalYear: number; readonly code: string; readonly status: string; readonly evidenceUrl: string; readonly base: OitItemView }): OitSaved;
 }
 
 export type ApiMethod = keyof SidebarApi;
 
-export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport'];
+export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport', 'oitList', 'oitSetStatus'];
 
 /** The one top-level function google.script.run calls: sidebarCall(method, request). */
 export const SIDEBAR_ENTRY = 'sidebarCall';

@@ -1,0 +1,87 @@
+// The OIT checklist sheet and its server side, from the built bundle.
+import { describe, expect, it } from 'vitest';
+import type { OitAnswer, OitSaved } from '../../src/core/api';
+import { seededHarness } from '../../scripts/preview';
+import type { Harness } from '../harness/harness';
+
+const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
+
+function withYear(year: number): Harness {
+  const h = seededHarness();
+  const settings = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
+  const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'ปีงบประมาณ') + 1;
+  settings.getRange(row, 2).setValue(year);
+  h.call('setupOitChecklist');
+  return h;
+}
+
+describe('the OIT checklist sheet', () => {
+  it('is seeded with the year’s list, with a live ITA_OIT formula', () => {
+    const h = withYear(2566);
+    const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
+    const values = sheet.getDataRange().getValues();
+    expect(values[0]!.slice(0, 8)).toEqual(['รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ']);
+    expect(values.slice(1).filter((r) => r[0] !== '')).toHaveLength(43);
+    expect(values[1]!.slice(0, 5)).toEqual(['O1', 'โครงสร้าง', '9.1', '', 'ยังไม่ได้ดำเนินการ']);
+    expect(sheet.getRange(2, 10, 1, 3).getValues()[0]).toEqual([0, 0, 0]);
+    for (let r = 2; r <= 11; r++) sheet.getRange(r, 5).setValue('ดำเนินการแล้ว'); // all of 9.1
+    expect(sheet.getRange(2, 10, 1, 3).getValues()[0]).toEqual([20, 0, 10]);
+  });
+
+  it('never overwrites a user’s entries when seeded again, and adds back a removed item', () => {
+    const h = withYear(2566);
+    const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
+    sheet.getRange(2, 4).setValue('สำนักปลัด');
+    sheet.deleteRow(3); // O2 removed by the user
+    h.call('setupOitChecklist');
+    const values = sheet.getDataRange().getValues();
+    expect(values[1]![3]).toBe('สำนักปลัด');
+    expect(values.filter((r) => r[0] === 'O2')).toHaveLength(1);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('เพิ่ม 1 รายการ');
+  });
+
+  it('uses the best list known for a later year, and says it is partial', () => {
+    const h = withYear(2570);
+    expect(h.spreadsheet.getSheetByName('OIT 2570')!.getDataRange().getValues().slice(1).map((r) => r[0])).toEqual(['O6', 'O12', 'O13', 'O23', 'O26', 'O27']);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ทราบเพียงบางข้อ');
+  });
+});
+
+describe('following the checklist', () => {
+  it('projects the total from the IIT and EIT of the latest scores, and what remains to 85 and 95', () => {
+    const h = withYear(2566);
+    const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
+    for (let r = 2; r <= 44; r++) sheet.getRange(r, 5).setValue('ดำเนินการแล้ว');
+    const a = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 });
+    expect(a.items).toHaveLength(43);
+    expect(a.projection).toMatchObject({ scoresYear: 2566, oit: 100, ind9: 100, ind10: 100, rating: 'A', label: 'ผ่านดี' }); // 2566: IIT 91.44, EIT 91.48, OIT 100
+    expect(a.projection!.neededFor85).toBe(75.32); // (85 × 100 − 30 × 91.436 − 30 × 91.483) ÷ 40 = 75.31…
+    expect(a.projection!.neededFor95).toBeNull();
+  });
+
+  it('marks an item done only with a well-formed evidence link, records the day and who checked', () => {
+    const h = withYear(2566);
+    const item = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 }).items[0]!;
+    const set = (evidenceUrl: string) => api<OitSaved>(h, 'oitSetStatus', { fiscalYear: 2566, code: 'O1', status: 'ดำเนินการแล้ว', evidenceUrl, base: item });
+    expect(set('')).toMatchObject({ ok: false, message: { th: expect.stringContaining('ต้องใส่ลิงก์หลักฐาน') } });
+    expect(set('www.example.go.th/o1')).toMatchObject({ ok: false });
+    expect(set('javascript:alert(1)')).toMatchObject({ ok: false });
+    expect(set('https://www.example.go.th/ita/o1')).toEqual({ ok: true });
+    const after = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 }).items[0]!;
+    expect(after).toMatchObject({ status: 'ดำเนินการแล้ว', evidenceUrl: 'https://www.example.go.th/ita/o1', note: 'ตรวจโดย staff@huaytoei.go.th' });
+    expect(after.checkedAt).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(set('https://www.example.go.th/ita/o1-again')).toMatchObject({ ok: false, message: { th: expect.stringContaining('ถูกแก้ไขหลังจากที่คุณเปิด') } });
+  });
+
+  it('handles a checklist of 0 and of 200 items', () => {
+    const h = withYear(2566);
+    const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
+    expect(api<OitAnswer>(h, 'oitList', { fiscalYear: 2599 })).toMatchObject({ sheet: '', items: [] });
+    const rows = Array.from({ length: 157 }, (_, i) => [`X${i}`, `ข้อเพิ่ม ${i}`, i % 2 ? '9.5' : '10.2', '', i % 3 ? 'ดำเนินการแล้ว' : 'ยังไม่ได้ดำเนินการ', '', '', '']);
+    sheet.getRange(45, 1, rows.length, 8).setValues(rows);
+    const a = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 });
+    expect(a.items).toHaveLength(200);
+    expect(a.projection!.oit).toBeGreaterThan(0);
+    expect(a.projection!.oit).toBeLessThan(100);
+  });
+});
