@@ -20,6 +20,8 @@ interface UnitWorkbook {
   readonly settings: Record<string, string | number>;
   readonly scores: readonly (readonly [number, readonly number[]])[];
   readonly measures: readonly unknown[];
+  /** OIT items already published, with their evidence link. */
+  readonly oitDone?: Readonly<Record<string, string>>;
 }
 
 /** A fresh workbook: set up by the add-on, then filled from the example as a person would. */
@@ -38,6 +40,13 @@ export function seededHarness(file = join(ROOT, 'examples', 'unit-workbook.json'
   for (const input of example.measures) {
     const r = h.call('sidebarCall', 'save', { input }) as { ok: boolean };
     if (!r.ok) throw new Error(`example measure refused: ${JSON.stringify(r)}`);
+  }
+  h.call('setupOitChecklist');
+  const oit = h.spreadsheet.getSheetByName(`OIT ${example.settings['ปีงบประมาณ']}`);
+  const rows = oit?.getDataRange().getValues() ?? [];
+  for (const [code, url] of Object.entries(example.oitDone ?? {})) {
+    const row = rows.findIndex((r) => r[0] === code) + 1;
+    if (row > 1) oit!.getRange(row, 5, 1, 2).setValues([['ดำเนินการแล้ว', url]]);
   }
   h.log.length = 0;
   return h;

