@@ -59,7 +59,7 @@ function scoresTable(sheet: SheetData): void {
 function reports(): void {
   const h = seededHarness();
   mkdirSync('out', { recursive: true });
-  const make = (kind: 'analysis' | 'progress', fiscalYear: number, file: string) => {
+  const make = (kind: 'analysis' | 'progress' | 'oit', fiscalYear: number, file: string) => {
     const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear, digits: 'thai', pdf: false }) as { ok: boolean; url?: string; name?: string; notes?: string[]; message?: { th: string } };
     if (!r.ok) throw new Error(`report refused: ${r.message?.th}`);
     const doc = h.drive.docs.get(r.url!.split('/d/')[1]!.split('/')[0]!)!;
@@ -69,6 +69,7 @@ function reports(): void {
   console.log('\nReports of the example unit (examples/unit-workbook.json), made by dist/ through the Docs fakes:');
   make('analysis', 2568, 'out/report-analysis.html');
   make('progress', 2569, 'out/report-progress.html');
+  make('oit', 2569, 'out/report-oit.html');
 }
 
 function main(): void {

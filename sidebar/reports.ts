@@ -14,7 +14,7 @@ declare global {
 }
 
 const app = document.getElementById('app')!;
-const KINDS: readonly ReportKind[] = ['analysis', 'progress'];
+const KINDS: readonly ReportKind[] = ['analysis', 'progress', 'oit'];
 let state: ReportState | undefined;
 
 const link = (href: string, text: string) => h('a', { href, target: '_blank', rel: 'noopener' }, text);

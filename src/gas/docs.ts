@@ -118,7 +118,10 @@ function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
   const text = p.editAsText();
   for (const e of edits.reverse()) {
     text.deleteText(e.at, e.at + e.length - 1);
-    if (e.value) text.insertText(e.at, e.value);
+    if (!e.value) continue;
+    text.insertText(e.at, e.value);
+    // A value that is a web address becomes a link to it.
+    if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
   }
   for (const name of charts) {
     const img = p.appendInlineImage(f.chart(name));

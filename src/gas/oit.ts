@@ -227,4 +227,12 @@ function oitSetStatus(req: { fiscalYear: number; code: string; status: string; e
   }
 }
 
+/** The year's checklist items and sub-indicator names, for the OIT report. */
+export function oitReportInput(year: number): { items: OitItemView[]; subNames: Map<string, string> } {
+  const sheet = sheetNamed(oitSheetName(year));
+  const known = oitListFor(year);
+  const subNames = new Map((known?.list.subIndicators ?? []).map((s) => [s.code, s.name]));
+  return { items: sheet ? readItems(sheet).items : [], subNames };
+}
+
 export const oitApi = { oitList, oitSetStatus };

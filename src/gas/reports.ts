@@ -11,6 +11,7 @@ import { checkTemplate, fill, tokenize, type Value } from '../core/report/templa
 import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
+import { oitReportInput } from './oit';
 import { currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
@@ -95,7 +96,7 @@ function reportState(): ReportState {
   const s = settings();
   const props = PropertiesService.getDocumentProperties();
   const templates: Partial<Record<ReportKind, TemplateInfo>> = {};
-  for (const kind of ['analysis', 'progress'] as const) {
+  for (const kind of ['analysis', 'progress', 'oit'] as const) {
     const id = props.getProperty(templateKey(kind));
     if (!id) continue;
     try {
@@ -217,7 +218,17 @@ function generateReport(req: ReportRequest): ReportDone {
     if (isNotDone(template)) return template;
 
     const s = settings();
-    const data = reportData({ settings: s, scores: scores(), measures: measures(), fiscalYear: req.fiscalYear, today: new Date(), digits: req.digits, kind: req.kind });
+    const oit = req.kind === 'oit' ? oitReportInput(req.fiscalYear) : undefined;
+    const data = reportData({
+      settings: s,
+      scores: scores(),
+      measures: req.kind === 'oit' ? [] : measures(),
+      fiscalYear: req.fiscalYear,
+      today: new Date(),
+      digits: req.digits,
+      kind: req.kind,
+      ...(oit ? { oitItems: oit.items, oitSubNames: oit.subNames } : {}),
+    });
     notes.push(...data.notes);
     const fmt = formatter({ digits: req.digits });
     const name = fill(tokenize(defaultTemplate(req.kind).reportName).tokens, data.scope, fmt).trim();

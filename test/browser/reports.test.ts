@@ -30,7 +30,7 @@ async function open(url: string, width = 900): Promise<Page> {
 }
 
 describe('the generated reports', () => {
-  for (const [kind, year] of [['analysis', 2568], ['progress', 2569]] as const) {
+  for (const [kind, year] of [['analysis', 2568], ['progress', 2569], ['oit', 2569]] as const) {
     it(`render in Chromium: the ${kind} report`, async () => {
       const h = seededHarness();
       const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear: year, digits: 'thai', pdf: false }) as { ok: boolean; url: string };

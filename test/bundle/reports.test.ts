@@ -132,6 +132,23 @@ describe('the progress report', () => {
   });
 });
 
+describe('the OIT progress report', () => {
+  it('lists the checklist by sub-indicator with responsible unit, status boxes and evidence links', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { kind: 'oit', fiscalYear: 2569 }));
+    expect(r.notes.join(' ')).not.toContain('คะแนน');
+    const doc = docOf(h, r.url);
+    expect(allText(doc)).toContain('หน่วยงานดำเนินการแล้ว ๓ ข้อ (ร้อยละ ๕๐)');
+    const t = tables(doc)[0]!;
+    expect(t.getNumRows()).toBe(1 + 2 + 6); // header, indicators 9 and 10, six items
+    expect(t.getRow(1).getCell(0).getText()).toBe('๙ การเปิดเผยข้อมูล (ทราบเพียงบางข้อ)');
+    expect(t.getRow(2).getText()).toBe('O6\tแผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี\t\t☑ ดำเนินการแล้ว\thttps://www.example.go.th/ita/plan-2569');
+    expect(t.getRow(6).getCell(3).getText()).toBe('☐ ยังไม่ได้ดำเนินการ');
+    const evidence = t.getRow(2).getCell(4).children[0] as FakeParagraph;
+    expect(evidence.links).toEqual([{ start: 0, end: evidence.text.length - 1, url: 'https://www.example.go.th/ita/plan-2569' }]);
+  });
+});
+
 describe('templates and failures', () => {
   it('lists every problem of a broken template in one message and creates no file', () => {
     const h = seededHarness();

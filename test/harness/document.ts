@@ -106,6 +106,8 @@ export class FakeParagraph
   style: TextStyle = {};
   pageBreakAfter = false;
   readonly images: FakeInlineImage[] = [];
+  /** Linked stretches of the text (offsets as given to setLinkUrl). */
+  readonly links: { start: number; end: number; url: string }[] = [];
   constructor(public text: string) {
     super();
   }
@@ -171,12 +173,18 @@ export class FakeParagraph
     p.style = { ...this.style };
     p.pageBreakAfter = this.pageBreakAfter;
     p.images.push(...this.images.map((i) => i.copy()));
+    p.links.push(...this.links.map((l) => ({ ...l })));
     return p;
   }
 }
 
 /** Text: a view of a paragraph's text for in-place edits. */
 export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText' | 'setText' | 'deleteText' | 'insertText'> {
+  /** setLinkUrl(start, endInclusive, url): that stretch of text links to the URL. */
+  setLinkUrl(startOffset: number, endOffsetInclusive: number, url: string): this {
+    this.p.links.push({ start: startOffset, end: endOffsetInclusive, url });
+    return this;
+  }
   readonly type = 'TEXT';
   constructor(private readonly p: FakeParagraph) {}
   getText(): string {
@@ -475,7 +483,9 @@ function renderBlock(b: Block): string {
     .filter(Boolean)
     .join(';');
   const images = b.images.map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`).join('');
-  const text = esc(b.text).replace(/\n/g, '<br>') || (images ? '' : '&nbsp;');
+  const link = b.links.find((l) => l.start === 0 && l.end === b.text.length - 1);
+  const plain = esc(b.text).replace(/\n/g, '<br>');
+  const text = (link ? `<a href="${esc(link.url)}">${plain}</a>` : plain) || (images ? '' : '&nbsp;');
   return `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>${b.pageBreakAfter ? '<hr class="page">' : ''}`;
 }
 

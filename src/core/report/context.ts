@@ -6,10 +6,23 @@ import type { Measure } from '../measures/model';
 import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
+import { oitScores } from '../oit';
 import { thaiDate, toThaiDigits } from '../thai';
 import { scope, type Scope, type TemplateSpec, type Value } from './template';
 
-export type ReportKind = 'analysis' | 'progress';
+export type ReportKind = 'analysis' | 'progress' | 'oit';
+
+/** An OIT checklist item as the report shows it. */
+export interface OitReportItem {
+  readonly code: string;
+  readonly item: string;
+  readonly sub: string;
+  readonly responsible: string;
+  readonly status: string;
+  readonly evidenceUrl: string;
+  readonly note: string;
+  readonly checkedAt: string;
+}
 
 export interface ReportInput {
   /** Settings by their key in the settings sheet (ชื่อหน่วยงาน, อำเภอ, …). */
@@ -24,6 +37,10 @@ export interface ReportInput {
   readonly digits: 'thai' | 'arabic';
   /** The report; only the analysis needs the year's scores. */
   readonly kind?: ReportKind;
+  /** The OIT checklist of the year, for the OIT report. */
+  readonly oitItems?: readonly OitReportItem[];
+  /** Sub-indicator names by code, from the year's known list. */
+  readonly oitSubNames?: ReadonlyMap<string, string>;
 }
 
 export interface ReportData {
@@ -44,7 +61,10 @@ const GLOBAL_FIELDS = [
   'ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด', 'ปีงบประมาณ', 'ชื่อผู้บริหาร', 'ตำแหน่งผู้บริหาร', 'เกณฑ์จุดแข็ง', 'เกณฑ์ผ่าน',
   'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT',
   'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
+  'จำนวนข้อ OIT', 'จำนวนข้อ OIT ที่ดำเนินการแล้ว', 'ร้อยละข้อ OIT ที่ดำเนินการแล้ว', 'คะแนน OIT ที่คาด',
 ] as const;
+
+const OIT_FIELDS = ['ลำดับ', 'รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ช่องสถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ', 'กลุ่ม'] as const;
 
 const INDICATOR_FIELDS = ['ลำดับ', 'ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน', 'ผลเทียบเกณฑ์', 'ระดับตัวชี้วัด', 'คะแนนปีก่อน', 'ผลต่าง'] as const;
 
@@ -66,8 +86,9 @@ export function templateSpec(kind: ReportKind): TemplateSpec {
       ['จุดแข็ง', indicator],
       ['จุดที่ต้องพัฒนา', indicator],
       ['มาตรการ', new Set<string>(MEASURE_FIELDS)],
+      ['รายการ OIT', new Set<string>(OIT_FIELDS)],
     ]),
-    requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : ['มาตรการ'],
+    requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : kind === 'oit' ? ['รายการ OIT'] : ['มาตรการ'],
     charts: new Set([CHART_INDICATORS, CHART_TOTALS]),
   };
 }
@@ -100,7 +121,7 @@ export function reportData(input: ReportInput): ReportData {
   const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
   const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
   const threshold = Number(input.settings['เกณฑ์จุดแข็ง']) || 80;
-  if (!scores && input.kind !== 'progress') notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
+  if (!scores && (input.kind ?? 'analysis') === 'analysis') notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
 
   const total = scores ? totalScore(scores, fw) : undefined;
   const tools = scores ? toolScores(scores, fw) : undefined;
@@ -185,7 +206,37 @@ export function reportData(input: ReportInput): ReportData {
       top,
     ),
   );
-  if (!measures.length) notes.push(`ยังไม่มีมาตรการของปี ${input.fiscalYear} ตารางมาตรการจะว่าง`);
+  if (!measures.length && input.kind !== 'oit') notes.push(`ยังไม่มีมาตรการของปี ${input.fiscalYear} ตารางมาตรการจะว่าง`);
+
+  const oitItems = input.oitItems ?? [];
+  if (input.kind === 'oit' && !oitItems.length) notes.push(`ยังไม่มีรายการตรวจ OIT ของปี ${input.fiscalYear} (เมนู "รายการตรวจ OIT")`);
+  const isDone = (s: string) => s.trim() === 'ดำเนินการแล้ว';
+  const oitRecords = oitItems.map((it, i) =>
+    scope(
+      {
+        กลุ่ม: `${digitsOf(it.sub)} ${input.oitSubNames?.get(it.sub) ?? ''}`.trim(),
+        ลำดับ: i + 1,
+        รหัส: it.code,
+        รายการ: it.item,
+        ตัวชี้วัดย่อย: it.sub,
+        ผู้รับผิดชอบ: it.responsible,
+        สถานะ: it.status,
+        ช่องสถานะ: isDone(it.status) ? '☑ ดำเนินการแล้ว' : '☐ ยังไม่ได้ดำเนินการ',
+        ลิงก์หลักฐาน: it.evidenceUrl,
+        หมายเหตุ: it.note,
+        วันที่ตรวจ: day(it.checkedAt),
+      },
+      top,
+    ),
+  );
+  const oitDone = oitItems.filter((it) => isDone(it.status)).length;
+  const oit = oitScores(oitItems.filter((it) => it.sub).map((it) => ({ sub: it.sub, met: isDone(it.status) })));
+  Object.assign(globals, {
+    'จำนวนข้อ OIT': oitItems.length,
+    'จำนวนข้อ OIT ที่ดำเนินการแล้ว': oitDone,
+    'ร้อยละข้อ OIT ที่ดำเนินการแล้ว': oitItems.length ? roundTo((100 * oitDone) / oitItems.length, 2) : '',
+    'คะแนน OIT ที่คาด': oit.oit === undefined ? '' : roundTo(oit.oit, 2),
+  });
 
   const scored = indicatorRecords.filter((r) => r.score !== undefined);
   return {
@@ -195,6 +246,7 @@ export function reportData(input: ReportInput): ReportData {
       ['จุดแข็ง', scored.filter((r) => roundTo(r.score!, 2) >= threshold).map((r) => r.scope)],
       ['จุดที่ต้องพัฒนา', scored.filter((r) => roundTo(r.score!, 2) < threshold).map((r) => r.scope)],
       ['มาตรการ', measureRecords],
+      ['รายการ OIT', oitRecords],
     ]),
     charts: {
       indicators: fw.indicators.map((ind, i) => ({ label: `${ind.no}. ${ind.name}`, score: scores?.[i] ?? 0 })),

@@ -36,6 +36,7 @@ export interface TemplateDoc {
 export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
   analysis: 'วิเคราะห์ผลการประเมินและมาตรการ',
   progress: 'รายงานผลการดำเนินการตามมาตรการ',
+  oit: 'รายงานความก้าวหน้าการเปิดเผยข้อมูล (OIT)',
 };
 
 export const FONT = { family: 'Sarabun', size: 16 } as const;
@@ -75,6 +76,35 @@ function cover(title: string): readonly Block[] {
 
 /** The default template of each report. */
 export function defaultTemplate(kind: ReportKind): TemplateDoc {
+  if (kind === 'oit') {
+    return {
+      kind,
+      name: 'แม่แบบรายงานความก้าวหน้าการเปิดเผยข้อมูล (OIT)',
+      reportName: 'รายงานความก้าวหน้าการเปิดเผยข้อมูล OIT ปี {{ปีงบประมาณ|เลขอารบิก}} {{ชื่อหน่วยงาน}}',
+      header: '{{ชื่อหน่วยงาน}}',
+      footer: 'รายงานความก้าวหน้าการเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ณ {{วันที่จัดทำ}}',
+      body: [
+        { kind: 'title', text: 'รายงานความก้าวหน้าการเปิดเผยข้อมูลสาธารณะ (OIT)' },
+        { kind: 'paragraph', text: '{{ชื่อหน่วยงาน}} อำเภอ{{อำเภอ}} จังหวัด{{จังหวัด}}', align: 'center' },
+        { kind: 'paragraph', text: 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ข้อมูล ณ วันที่ {{วันที่จัดทำ}}', align: 'center' },
+        { kind: 'heading', text: 'สรุป' },
+        {
+          kind: 'paragraph',
+          text: 'จากรายการตรวจการเปิดเผยข้อมูลสาธารณะ {{จำนวนข้อ OIT}} ข้อ หน่วยงานดำเนินการแล้ว {{จำนวนข้อ OIT ที่ดำเนินการแล้ว}} ข้อ (ร้อยละ {{ร้อยละข้อ OIT ที่ดำเนินการแล้ว}}) หากข้อที่ดำเนินการแล้วได้รับการยอมรับทั้งหมด คะแนน OIT จะเป็น {{คะแนน OIT ที่คาด|ว่างเป็นขีด}} คะแนน',
+          align: 'justify',
+        },
+        { kind: 'heading', text: 'รายการตามตัวชี้วัดย่อย' },
+        {
+          kind: 'table',
+          header: ['ข้อ', 'รายการ', 'ผู้รับผิดชอบ', 'สถานะ', 'หลักฐาน (URL)'],
+          group: groupRow('รายการ OIT'),
+          row: [repeat('รายการ OIT', '{{รหัส}}'), '{{รายการ}}', '{{ผู้รับผิดชอบ}}', '{{ช่องสถานะ}}', '{{ลิงก์หลักฐาน}}'],
+          widths: [40, 170, 80, 95, 120],
+        },
+        ...SIGNATURE,
+      ],
+    };
+  }
   if (kind === 'analysis') {
     return {
       kind,
