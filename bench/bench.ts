@@ -160,6 +160,10 @@ async function main(): Promise<void> {
   };
   const score10k = timed(() => fnScore(scoreArg, 2566), 21);
   const grade10k = timed(() => fnGrade(gradeArg), 21);
+  const subs200 = realm(Array.from({ length: 200 }, (_, i) => [['9.1', '9.2', '9.3', '9.4', '9.5', '10.1', '10.2'][i % 7]]));
+  const met200 = realm(Array.from({ length: 200 }, (_, i) => [i % 3 ? 'ดำเนินการแล้ว' : 'ยังไม่ได้ดำเนินการ']));
+  const fnOit = h.run('ITA_OIT') as (a: unknown, b: unknown) => unknown;
+  const oit200 = timed(() => fnOit(subs200, met200), 51);
   const calls = serviceCalls();
   const report = reportCalls();
 
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
     cold_start_baseline_uncached_ms: Number(uncached.base.toFixed(4)),
     score_10k_ms: Number(score10k.toFixed(2)),
     grade_10k_ms: Number(grade10k.toFixed(2)),
+    oit_200_ms: Number(oit200.toFixed(3)),
     save_measure_calls: calls.save,
     list_1000_calls: calls.list1000,
     sidebar_bytes: statSync(`${DIST}/sidebar.html`).size,

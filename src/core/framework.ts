@@ -40,12 +40,3 @@ export function toolId(id: string): ToolId | undefined {
   return id === 'IIT' || id === 'EIT' || id === 'OIT' ? id : undefined;
 }
 
-/**
- * The best OIT item list known for a fiscal year: that year's, else the latest
- * earlier year's that has one (the list changes rarely), else the earliest.
- */
-export function oitListFor(beYear: number): { year: number; list: NonNullable<Framework['oit']> } | undefined {
-  const withList = frameworks().filter((f) => f.oit);
-  const best = [...withList].reverse().find((f) => f.year <= beYear) ?? withList[0];
-  return best?.oit ? { year: best.year, list: best.oit } : undefined;
-}

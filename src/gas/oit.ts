@@ -1,7 +1,8 @@
 // The OIT checklist: one sheet per fiscal year, seeded with the best item list
 // known for that year; the sidebar follows it and marks items done.
 import type { OitAnswer, OitItemView, OitSaved } from '../core/api';
-import { frameworkFor, latestYear, oitListFor } from '../core/framework';
+import { oitListFor } from '../core/data/oit';
+import { frameworkFor, latestYear } from '../core/framework';
 import { isWebUrl } from '../core/measures/schema';
 import { asText, headerIndex } from '../core/measures/table';
 import { oitScores, readMet } from '../core/oit';

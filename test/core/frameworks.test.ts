@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { array, length, literal, number, object, optional, string, tuple, union, enum as zEnum, int, minimum, maximum } from 'zod/mini';
-import { frameworks, frameworkFor, latestYear, supportedYear } from '../../src/core/framework';
+import { oitListFor, oitListOf } from '../../src/core/data/oit';
+import { frameworks, latestYear, supportedYear } from '../../src/core/framework';
 
-// A schema for the framework data, so a mistyped year fails here, not in a user's sheet.
-function frameworkSchema() {
-  const tool = zEnum(['IIT', 'EIT', 'OIT']);
-  const oit = object({
+// Schemas for the data, so a mistyped year or item fails here, not in a user's sheet.
+function oitSchema() {
+  return object({
     coverage: zEnum(['complete', 'partial']),
     provenance: zEnum(['seed', 'checked', 'inferred']),
     subIndicators: array(object({ code: string(), name: string(), items: array(tuple([string(), string()])) })),
   });
+}
+
+function frameworkSchema() {
+  const tool = zEnum(['IIT', 'EIT', 'OIT']);
   return object({
     year: int().check(minimum(2562), maximum(2600)),
     indicators: array(object({ no: int(), name: string(), tool })).check(length(10)),
@@ -22,7 +26,6 @@ function frameworkSchema() {
       }),
     ]),
     passMark: number(),
-    oit: optional(oit),
     provenance: object({ weights: zEnum(['seed', 'checked', 'inferred']), rating: zEnum(['seed', 'checked', 'inferred']) }),
   });
 }
@@ -32,6 +35,10 @@ describe('the frameworks', () => {
     const schema = frameworkSchema();
     expect(frameworks().map((f) => f.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
     for (const f of frameworks()) expect(schema.safeParse(f).success, `year ${f.year}`).toBe(true);
+  });
+
+  it('have OIT lists that fit their schema', () => {
+    for (const y of [2563, 2564, 2565, 2566, 2568]) expect(oitSchema().safeParse(oitListOf(y)).success, `year ${y}`).toBe(true);
   });
 
   it('weigh IIT 30, EIT 30 and OIT 40 with 5, 3 and 2 indicators', () => {
@@ -55,7 +62,7 @@ describe('the frameworks', () => {
   });
 
   it('list 43 OIT items for 2566 in sub-indicators of 10, 8, 4, 4, 4, 8 and 5', () => {
-    const oit = frameworkFor(2566).oit!;
+    const oit = oitListOf(2566)!;
     expect(oit.subIndicators.map((s) => s.items.length)).toEqual([10, 8, 4, 4, 4, 8, 5]);
     const codes = oit.subIndicators.flatMap((s) => s.items.map((i) => i[0]));
     expect(codes).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
@@ -63,14 +70,16 @@ describe('the frameworks', () => {
 
   it('list 43 OIT items for 2563–2565 in sub-indicators of 9, 8, 7, 4, 5, 8 and 2', () => {
     for (const y of [2563, 2564, 2565]) {
-      const oit = frameworkFor(y).oit!;
+      const oit = oitListOf(y)!;
       expect(oit.subIndicators.map((s) => s.items.length)).toEqual([9, 8, 7, 4, 5, 8, 2]);
       expect(oit.subIndicators.flatMap((s) => s.items.map((i) => i[0]))).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
     }
   });
 
   it('mark the 2568 OIT list as partial', () => {
-    expect(frameworkFor(2568).oit?.coverage).toBe('partial');
-    expect(frameworkFor(2562).oit).toBeUndefined();
+    expect(oitListOf(2568)?.coverage).toBe('partial');
+    expect(oitListOf(2562)).toBeUndefined();
+    expect(oitListFor(2570)?.year).toBe(2568);
+    expect(oitListFor(2562)?.year).toBe(2563);
   });
 });

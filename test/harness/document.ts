@@ -498,7 +498,7 @@ body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun 
 .page{background:#fff;width:${Math.round(doc.body.getPageWidth() - doc.body.getMarginLeft() - doc.body.getMarginRight())}pt;margin:0 auto;padding:54pt ${doc.body.getMarginLeft()}pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
 header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
 h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
-p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top}
+p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f1f3f4}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
 </style></head><body><div class="page">
 ${doc.header ? `<header>${doc.header.children.map(renderBlock).join('')}</header>` : ''}

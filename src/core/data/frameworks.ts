@@ -1,6 +1,5 @@
 import { defaultIndicators, defaultTools, labelRules, letterBands, PASS_MARK } from './indicators';
-import { oit2563, oit2566, oit2568Partial } from './oit';
-import type { Framework, OitList, Provenance } from './types';
+import type { Framework, Provenance } from './types';
 
 /**
  * The framework of every supported fiscal year (Buddhist Era), oldest first.
@@ -12,22 +11,21 @@ export function buildFrameworks(): readonly Framework[] {
   const tools = defaultTools();
   const letters = { kind: 'letters', bands: letterBands() } as const;
   const labels = { kind: 'labels', rules: labelRules() } as const;
-  const year = (y: number, rating: Framework['rating'], weights: Provenance, ratingFrom: Provenance, oit?: OitList): Framework => ({
+  const year = (y: number, rating: Framework['rating'], weights: Provenance, ratingFrom: Provenance): Framework => ({
     year: y,
     indicators,
     tools,
     rating,
     passMark: PASS_MARK,
-    ...(oit ? { oit } : {}),
     provenance: { weights, rating: ratingFrom },
   });
   return [
     year(2562, letters, 'inferred', 'seed'),
-    year(2563, letters, 'inferred', 'seed', oit2563()),
-    year(2564, letters, 'inferred', 'seed', oit2563()),
-    year(2565, letters, 'checked', 'seed', oit2563()),
-    year(2566, labels, 'inferred', 'inferred', oit2566()),
+    year(2563, letters, 'inferred', 'seed'),
+    year(2564, letters, 'inferred', 'seed'),
+    year(2565, letters, 'checked', 'seed'),
+    year(2566, labels, 'inferred', 'inferred'),
     year(2567, labels, 'inferred', 'inferred'),
-    year(2568, labels, 'checked', 'inferred', oit2568Partial()),
+    year(2568, labels, 'checked', 'inferred'),
   ];
 }

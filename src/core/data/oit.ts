@@ -1,6 +1,7 @@
 import type { OitList } from './types';
 
-// OIT item lists by fiscal year, built on demand so loading the bundle stays idle (ITA-METHOD.md §5). Users can edit, add and
+// OIT item lists by fiscal year, built on demand so loading the bundle stays idle.
+// Kept apart from the frameworks: the custom functions never need them. (ITA-METHOD.md §5). Users can edit, add and
 // remove items in their own sheet; these are only the starting lists.
 
 /** 2566: 43 items with the sub-indicator headings of seed 002. */
@@ -211,4 +212,30 @@ export function oit2568Partial(): OitList {
     },
   ],
   };
+}
+
+/** The lists known, by the Buddhist-Era year they were published for. */
+function lists(): readonly (readonly [number, () => OitList])[] {
+  return [
+    [2563, oit2563],
+    [2564, oit2563],
+    [2565, oit2563],
+    [2566, oit2566],
+    [2568, oit2568Partial],
+  ];
+}
+
+/** The list of exactly that year, if known. */
+export function oitListOf(beYear: number): OitList | undefined {
+  return lists().find(([y]) => y === beYear)?.[1]();
+}
+
+/**
+ * The best OIT item list known for a fiscal year: that year's, else the latest
+ * earlier year's that has one (the list changes rarely), else the earliest.
+ */
+export function oitListFor(beYear: number): { year: number; list: OitList } | undefined {
+  const all = lists();
+  const best = [...all].reverse().find(([y]) => y <= beYear) ?? all[0];
+  return best ? { year: best[0], list: best[1]() } : undefined;
 }

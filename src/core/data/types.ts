@@ -57,7 +57,6 @@ export interface Framework {
   readonly tools: readonly Tool[];
   readonly rating: RatingScheme;
   readonly passMark: number;
-  readonly oit?: OitList;
   /** Where each rule comes from (ITA-METHOD.md marks). */
   readonly provenance: {
     readonly weights: Provenance;
