@@ -34,7 +34,9 @@ function settingsYear(): number {
 
 /**
  * Creates the checklist sheet of the settings' year, or adds the items its list
- * has and the sheet lacks (found by code); never changes an existing row.
+ * has and the sheet lacks (found by code); never changes an existing row, and
+ * never adds back an item the user removed (the codes once seeded are kept in
+ * the document's properties).
  */
 export function ensureOitSheet(year = settingsYear()): string[] {
   return withDocumentLock(() => {
@@ -66,10 +68,13 @@ export function ensureOitSheet(year = settingsYear()): string[] {
     const index = headerIndex(values[0] ?? []);
     const codeCol = index.get('รหัส') ?? 0;
     const have = new Set(values.slice(1).map((r) => String(r[codeCol]).trim()).filter(Boolean));
+    const props = PropertiesService.getDocumentProperties();
+    const seededKey = `ita.oit.seeded.${year}`;
+    const seeded = new Set<string>(JSON.parse(props.getProperty(seededKey) ?? '[]') as string[]);
     // Only the checklist's own columns: the score formula beside them stays.
     const width = Math.max(...OIT_HEADERS.map((h) => index.get(h) ?? -1)) + 1;
     const rows = known.list.subIndicators.flatMap((s) =>
-      s.items.filter(([code]) => !have.has(code)).map(([code, item]) => {
+      s.items.filter(([code]) => !have.has(code) && !seeded.has(code)).map(([code, item]) => {
         const row = new Array<unknown>(width).fill('');
         const put = (h: string, v: unknown) => {
           const i = index.get(h);
@@ -87,6 +92,8 @@ export function ensureOitSheet(year = settingsYear()): string[] {
       sheet.getRange(last + 1, 1, rows.length, rows[0]!.length).setValues(rows);
       report.push(`เพิ่ม ${rows.length} รายการจากรายการตรวจ OIT ปี ${known.year}${known.list.coverage === 'partial' ? ' (ทราบเพียงบางข้อ กรุณาเพิ่มข้อที่ขาดเอง)' : ''}`);
     }
+    const all = known.list.subIndicators.flatMap((s) => s.items.map(([code]) => code));
+    props.setProperty(seededKey, JSON.stringify([...new Set([...seeded, ...all])]));
     return report;
   });
 }

@@ -28,16 +28,18 @@ describe('the OIT checklist sheet', () => {
     expect(sheet.getRange(2, 10, 1, 3).getValues()[0]).toEqual([20, 0, 10]);
   });
 
-  it('never overwrites a user’s entries when seeded again, and adds back a removed item', () => {
+  it('never overwrites a user’s entries nor adds back an item the user removed when seeded again', () => {
     const h = withYear(2566);
     const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
     sheet.getRange(2, 4).setValue('สำนักปลัด');
+    sheet.getRange(45, 1, 1, 5).setValues([['ข1', 'ข้อที่หน่วยงานเพิ่มเอง', '9.5', 'กองคลัง', 'ยังไม่ได้ดำเนินการ']]);
     sheet.deleteRow(3); // O2 removed by the user
     h.call('setupOitChecklist');
     const values = sheet.getDataRange().getValues();
     expect(values[1]![3]).toBe('สำนักปลัด');
-    expect(values.filter((r) => r[0] === 'O2')).toHaveLength(1);
-    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('เพิ่ม 1 รายการ');
+    expect(values.filter((r) => r[0] === 'O2')).toHaveLength(0);
+    expect(values.filter((r) => r[0] === 'ข1')).toHaveLength(1);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ไม่มีการเปลี่ยนแปลง');
   });
 
   it('uses the best list known for a later year, and says it is partial', () => {
