@@ -2,7 +2,7 @@
 // request and answer is plain JSON (no Date: dates travel as ISO strings).
 import type { Bilingual } from './errors';
 import type { Measure } from './measures/model';
-import type { ReportKind } from './report/context';
+import type { OitReportItem, ReportKind } from './report/context';
 import type { FieldErrors } from './measures/schema';
 import type { SaveRequest } from './measures/store';
 
@@ -71,16 +71,8 @@ export interface ReportRequest {
 }
 
 /** An item of the OIT checklist sheet, with its 1-based row. */
-export interface OitItemView {
+export interface OitItemView extends OitReportItem {
   readonly row: number;
-  readonly code: string;
-  readonly item: string;
-  readonly sub: string;
-  readonly responsible: string;
-  readonly status: string;
-  readonly evidenceUrl: string;
-  readonly note: string;
-  readonly checkedAt: string;
 }
 
 export interface OitProjection {

@@ -18,8 +18,8 @@ import { at, fail, inputError, isDate, isItaError, problems } from './errors';
 import { frameworkFor, latestYear, toolId } from './framework';
 import { indicatorOfSub, oitScores, readMet, type OitItem } from './oit';
 import { letterFor, passes, resultFor } from './rating';
-import { plainText, roundTo, toFixedText } from './round';
-import { toolScores, totalScore } from './scoring';
+import { plainText, toFixedText } from './round';
+import { oitNeeded, toolScores, totalScore, totalWithOit, withoutOit } from './scoring';
 import { thaiDate, toThaiDigits } from './thai';
 
 // The custom functions, over what Sheets passes them. Rules shared by all:
@@ -220,23 +220,6 @@ export function ITA_OIT(sub_indicators: unknown, met: unknown): unknown {
   return [[s.ind9 ?? '', s.ind10 ?? '', s.oit ?? '']];
 }
 
-/** The weighted IIT + EIT part of a total, and the OIT weight, of a year's framework. */
-function withoutOit(scores: number[], fw: Framework): { part: number; oitWeight: number; weights: number } {
-  let part = 0;
-  let weights = 0;
-  let oitWeight = 0;
-  for (const t of fw.tools) {
-    weights += t.weight;
-    if (t.id === 'OIT') {
-      oitWeight = t.weight;
-      continue;
-    }
-    const own = fw.indicators.filter((i) => i.tool === t.id).map((i) => scores[i.no - 1]!);
-    part += (t.weight * own.reduce((a, b) => a + b, 0)) / own.length;
-  }
-  return { part, oitWeight, weights };
-}
-
 const isIitOrEit = (fw: Framework) => (i: number) => fw.indicators[i]?.tool !== 'OIT';
 
 /** ITA_NEEDED: the lowest OIT tool score (to the hundredth) that lifts the total to `target`. */
@@ -250,11 +233,11 @@ export function ITA_NEEDED(indicators: unknown, target?: unknown, fiscal_year?: 
     indicators,
     fiscal_year,
     (scores, fw) => {
-      const { part, oitWeight, weights } = withoutOit(scores, fw);
-      const best = (part + 100 * oitWeight) / weights;
-      if (roundTo(best, 2) < goal) return `ไม่ถึง ${goal}: แม้ OIT ได้ 100 คะแนนรวมสูงสุด ${toFixedText(best, 2)} | short of ${goal}: at most ${toFixedText(best, 2)} with OIT 100`;
-      const needed = (goal * weights - part) / oitWeight;
-      return needed <= 0 ? 0 : Math.min(100, Math.ceil(roundTo(needed, 9) * 100) / 100);
+      const w = withoutOit(scores, fw);
+      const needed = oitNeeded(w, goal);
+      if (needed !== null) return needed;
+      const best = toFixedText(totalWithOit(w, 100), 2);
+      return `ไม่ถึง ${goal}: แม้ OIT ได้ 100 คะแนนรวมสูงสุด ${best} | short of ${goal}: at most ${best} with OIT 100`;
     },
     needs,
   );
@@ -271,10 +254,7 @@ export function ITA_PROJECT(indicators: unknown, sub_indicators: unknown, met: u
     fn,
     indicators,
     fiscal_year,
-    (scores, fw) => {
-      const { part, oitWeight, weights } = withoutOit(scores, fw);
-      return (part + oitWeight * s.oit!) / weights;
-    },
+    (scores, fw) => totalWithOit(withoutOit(scores, fw), s.oit!),
     isIitOrEit(frameworkFor(latestYear())),
   );
 }

@@ -1,4 +1,5 @@
 import type { Framework, ToolId } from './data/types';
+import { roundTo } from './round';
 
 /** Ten indicator scores, index 0 = indicator 1. */
 export type IndicatorScores = readonly number[];
@@ -39,4 +40,48 @@ export function totalScore(scores: IndicatorScores, fw: Framework): number {
     weights += t.weight;
   }
   return weighted / weights;
+}
+
+/** IIT and EIT means, and their weighted part of the total, with the weights. */
+export interface WithoutOit {
+  readonly iit: number;
+  readonly eit: number;
+  /** Σ weight × tool score over the tools other than OIT. */
+  readonly part: number;
+  readonly oitWeight: number;
+  readonly weights: number;
+}
+
+/** The total's part that does not come from the OIT (indicators 9–10 may be missing). */
+export function withoutOit(scores: IndicatorScores, fw: Framework): WithoutOit {
+  let part = 0;
+  let weights = 0;
+  let oitWeight = 0;
+  const means: Partial<Record<ToolId, number>> = {};
+  for (const t of fw.tools) {
+    weights += t.weight;
+    if (t.id === 'OIT') {
+      oitWeight = t.weight;
+      continue;
+    }
+    const own = fw.indicators.filter((i) => i.tool === t.id).map((i) => scores[i.no - 1]!);
+    means[t.id] = own.reduce((a, b) => a + b, 0) / own.length;
+    part += t.weight * means[t.id]!;
+  }
+  return { iit: means.IIT ?? 0, eit: means.EIT ?? 0, part, oitWeight, weights };
+}
+
+/** The total with a given OIT score. */
+export function totalWithOit(w: WithoutOit, oit: number): number {
+  return (w.part + w.oitWeight * oit) / w.weights;
+}
+
+/**
+ * The lowest OIT score, to the hundredth, that brings the total to `goal`: 0
+ * when any will do, null when even 100 is not enough.
+ */
+export function oitNeeded(w: WithoutOit, goal: number): number | null {
+  if (roundTo(totalWithOit(w, 100), 2) < goal) return null; // ratings use the total to the hundredth
+  const n = (goal * w.weights - w.part) / w.oitWeight;
+  return n <= 0 ? 0 : Math.min(100, Math.ceil(roundTo(n, 9) * 100) / 100);
 }

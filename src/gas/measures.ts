@@ -4,9 +4,8 @@ import { frameworkFor, latestYear } from '../core/framework';
 import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
 import { isRefusal, nextYearCopy, planSave, readTable, refusals, type MeasureTable, type Refusal, type SaveRequest } from '../core/measures/store';
 import { headerIndex, ourSpan, readRow, writeRow } from '../core/measures/table';
-import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, SHEET } from '../core/workbook';
-import { BUSY, currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
+import { BUSY, currentUser, readAll, settingsYear, sheetNamed, withDocumentLock } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -84,17 +83,6 @@ function isRefused(x: unknown): x is Refused {
   return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 }
 
-/** The settings' fiscal year, else the current one. */
-function settingsYear(): number {
-  const sheet = sheetNamed(SHEET.settings);
-  if (sheet) {
-    for (const [key, value] of readAll(sheet)) {
-      const n = Number(value);
-      if (String(key).trim() === 'ปีงบประมาณ' && Number.isInteger(n) && n > 2500) return n;
-    }
-  }
-  return fiscalYearOf(new Date());
-}
 
 /** Ids for rows a person added by hand: written in one go, under the lock. */
 function giveIds(range: Range, table: MeasureTable): void {

@@ -8,29 +8,15 @@ import { asText, headerIndex } from '../core/measures/table';
 import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
 import { roundTo } from '../core/round';
-import { fiscalYearOf } from '../core/thai';
-import { OIT_HEADERS, OIT_STATUSES, oitSheetName, SHEET } from '../core/workbook';
-import { BUSY, currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
+import { columnLetters as letters } from '../core/columns';
+import { oitNeeded, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
+import { OIT_HEADERS, OIT_STATUSES, oitSheetName } from '../core/workbook';
+import { BUSY, currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock } from './sheets';
 import { isItaError } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
-function settingsYear(): number {
-  const sheet = sheetNamed(SHEET.settings);
-  if (sheet) {
-    for (const [k, v] of readAll(sheet)) {
-      const n = Number(v);
-      if (String(k).trim() === 'ปีงบประมาณ' && Number.isInteger(n) && n > 2500) return n;
-    }
-  }
-  return fiscalYearOf(new Date());
-}
 
 /**
  * Creates the checklist sheet of the settings' year, or adds the items its list
@@ -136,36 +122,11 @@ function readItems(sheet: Sheet): { items: OitItemView[]; values: unknown[][]; i
   return { items, values, index };
 }
 
-/** IIT and EIT of the year, or of the latest year with scores, for the projection. */
-function iitEit(year: number): { year: number; iit: number; eit: number; part: number; weights: number; oitWeight: number } | undefined {
-  const sheet = sheetNamed(SHEET.scores);
-  if (!sheet) return undefined;
-  const [header = [], ...rows] = readAll(sheet);
-  const names = header.map((h) => String(h).trim());
-  const y = names.indexOf('ปีงบประมาณ');
-  const cols = Array.from({ length: 8 }, (_, i) => names.indexOf(`ตัวชี้วัด ${i + 1}`));
-  if (y < 0 || cols.some((c) => c < 0)) return undefined;
-  const usable = rows
-    .map((r) => ({ year: Number(r[y]), s: cols.map((c) => (r[c] === '' ? NaN : Number(r[c]))) }))
-    .filter((r) => Number.isInteger(r.year) && r.year <= year && r.s.every((x) => x >= 0 && x <= 100))
-    .sort((a, b) => b.year - a.year);
-  const best = usable[0];
+/** IIT and EIT of the year, or of the latest earlier year with them, for the projection. */
+function iitEit(year: number): (WithoutOit & { year: number }) | undefined {
+  const best = [...readScores()].filter(([y, s]) => y <= year && s.slice(0, 8).every((x) => !isNaN(x))).sort(([a], [b]) => b - a)[0];
   if (!best) return undefined;
-  const fw = frameworkFor(Math.min(Math.max(best.year, 2562), latestYear()));
-  let part = 0;
-  let weights = 0;
-  let oitWeight = 0;
-  const means: Record<string, number> = {};
-  for (const t of fw.tools) {
-    weights += t.weight;
-    if (t.id === 'OIT') oitWeight = t.weight;
-    else {
-      const own = fw.indicators.filter((i) => i.tool === t.id).map((i) => best.s[i.no - 1]!);
-      means[t.id] = own.reduce((a, b) => a + b, 0) / own.length;
-      part += t.weight * means[t.id]!;
-    }
-  }
-  return { year: best.year, iit: means.IIT ?? 0, eit: means.EIT ?? 0, part, weights, oitWeight };
+  return { year: best[0], ...withoutOit(best[1], frameworkFor(Math.min(Math.max(best[0], 2562), latestYear()))) };
 }
 
 function oitList(req: { fiscalYear?: number }): OitAnswer {
@@ -178,11 +139,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
   const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
   let projection: OitAnswer['projection'];
   if (base && scores.oit !== undefined) {
-    const total = (base.part + base.oitWeight * scores.oit) / base.weights;
-    const need = (goal: number) => {
-      const n = (goal * base.weights - base.part) / base.oitWeight;
-      return n > 100 ? null : Math.max(0, Math.ceil(roundTo(n, 9) * 100) / 100);
-    };
+    const total = totalWithOit(base, scores.oit);
     projection = {
       scoresYear: base.year,
       total: roundTo(total, 2),
@@ -191,8 +148,8 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
       oit: roundTo(scores.oit, 2),
       ind9: roundTo(scores.ind9!, 2),
       ind10: roundTo(scores.ind10!, 2),
-      neededFor85: need(85),
-      neededFor95: need(95),
+      neededFor85: oitNeeded(base, 85),
+      neededFor95: oitNeeded(base, 95),
     };
   }
   return { fiscalYear: year, sheet: sheet.getName(), items, projection };

@@ -8,11 +8,10 @@ import { CHART_INDICATORS, reportData, templateSpec, type ReportKind } from '../
 import { defaultTemplate, REPORT_TITLES } from '../core/report/default-templates';
 import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type Value } from '../core/report/template';
-import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
-import { currentUser, readAll, sheetNamed, withDocumentLock } from './sheets';
+import { currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock } from './sheets';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
 const RUNNING = 'ita.report.running';
@@ -34,23 +33,6 @@ function settings(): Record<string, Value> {
   return out;
 }
 
-/** Ten indicator scores per fiscal year, from the rows of the scores sheet that have all ten. */
-function scores(): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  const sheet = sheetNamed(SHEET.scores);
-  if (!sheet) return out;
-  const [header = [], ...rows] = readAll(sheet);
-  const names = header.map((h) => String(h).trim());
-  const year = names.indexOf('ปีงบประมาณ');
-  const cols = Array.from({ length: 10 }, (_, i) => names.indexOf(`ตัวชี้วัด ${i + 1}`));
-  if (year < 0 || cols.some((c) => c < 0)) return out;
-  for (const r of rows) {
-    const y = Number(r[year]);
-    const s = cols.map((c) => (r[c] === '' ? NaN : Number(r[c])));
-    if (Number.isInteger(y) && s.every((x) => x >= 0 && x <= 100)) out.set(y, s);
-  }
-  return out;
-}
 
 function measures(): Measure[] {
   const ss = SpreadsheetApp.getActive();
@@ -60,10 +42,6 @@ function measures(): Measure[] {
   return isRefusal(table) ? [] : table.rows.map((r) => r.measure);
 }
 
-function settingsYear(s: Record<string, Value>): number {
-  const n = Number(s['ปีงบประมาณ']);
-  return Number.isInteger(n) && n > 2500 ? n : fiscalYearOf(new Date());
-}
 
 function info(kind: ReportKind, doc: GoogleAppsScript.Document.Document): TemplateInfo {
   return { kind, id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
@@ -93,7 +71,6 @@ function placeBesideSpreadsheet(fileId: string, notes: string[], folderUrl = '')
 }
 
 function reportState(): ReportState {
-  const s = settings();
   const props = PropertiesService.getDocumentProperties();
   const templates: Partial<Record<ReportKind, TemplateInfo>> = {};
   for (const kind of ['analysis', 'progress', 'oit'] as const) {
@@ -105,8 +82,8 @@ function reportState(): ReportState {
       // A template that cannot be opened any more is shown as none.
     }
   }
-  const years = new Set<number>([settingsYear(s), ...scores().keys(), ...measures().map((m) => m.fiscalYear)]);
-  return { fiscalYear: settingsYear(s), years: [...years].filter((y) => y > 2500).sort((a, b) => b - a), templates };
+  const years = new Set<number>([settingsYear(), ...readScores().keys(), ...measures().map((m) => m.fiscalYear)]);
+  return { fiscalYear: settingsYear(), years: [...years].filter((y) => y > 2500).sort((a, b) => b - a), templates };
 }
 
 function createTemplate(req: { kind: ReportKind }): TemplateDone {
@@ -221,7 +198,7 @@ function generateReport(req: ReportRequest): ReportDone {
     const oit = req.kind === 'oit' ? oitReportInput(req.fiscalYear) : undefined;
     const data = reportData({
       settings: s,
-      scores: scores(),
+      scores: new Map([...readScores()].filter(([, s]) => s.every((x) => !isNaN(x)))),
       measures: req.kind === 'oit' ? [] : measures(),
       fiscalYear: req.fiscalYear,
       today: new Date(),

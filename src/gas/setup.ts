@@ -1,3 +1,4 @@
+import { columnLetters as letters } from '../core/columns';
 import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
 import { isItaError } from '../core/errors';
@@ -7,11 +8,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BG = '#e8f0fe';
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   return SpreadsheetApp.newDataValidation().requireValueInList([...v.list], true).setAllowInvalid(v.allowInvalid).setHelpText(v.help).build();

@@ -1,6 +1,7 @@
 // In-memory fake of the Spreadsheet service: a spreadsheet of sheets of cells.
 // Each assumption about Google's behaviour is written beside the code that
 // makes it (reference: developers.google.com/apps-script/reference/spreadsheet).
+import { columnLetters } from '../../src/core/columns';
 import type { Faked } from './fakes';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,12 +19,7 @@ interface Cell {
 /** Evaluates a formula at a cell, answering a value or a 2-D spill. */
 export type FormulaEvaluator = (formula: string, sheet: FakeSheet, row: number, col: number) => unknown;
 
-/** Column number (1-based) → letters: 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetters };
 
 /** Letters → column number: A → 1. */
 export function columnNumber(letters: string): number {
