@@ -19,7 +19,6 @@ interface Cell {
 /** Evaluates a formula at a cell, answering a value or a 2-D spill. */
 export type FormulaEvaluator = (formula: string, sheet: FakeSheet, row: number, col: number) => unknown;
 
-export { columnLetters };
 
 /** Letters → column number: A → 1. */
 export function columnNumber(letters: string): number {
