@@ -1,3 +1,4 @@
+import { columnNumber } from './columns';
 // The ITA workbook: the sheets the add-on keeps in the unit's spreadsheet, as
 // data. Setting up creates what is missing and never touches what exists.
 import { DELETED_AT, DELETED_BY, measureColumns, STATUSES } from './measures/model';
@@ -65,7 +66,7 @@ function scoreRanges(letter: (h: string) => string | undefined): { ind: string; 
   const letters = Array.from({ length: 10 }, (_, i) => letter(indicatorHeader(i + 1)));
   const year = letter('ปีงบประมาณ');
   if (!year || letters.some((l) => !l)) return undefined;
-  const nums = letters.map((l) => [...l!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0));
+  const nums = letters.map((l) => columnNumber(l!));
   if (nums.some((n, i) => i > 0 && n !== nums[i - 1]! + 1)) return undefined; // not side by side
   return { ind: `${letters[0]}2:${letters[9]}`, year: `${year}2:${year}` };
 }

@@ -4,7 +4,8 @@
 // loads the whole bundle, never sets it up. Functions only.
 import { setupOitChecklist as oit } from './oit';
 import { setupWorkbook as setup } from './setup';
-import { openMeasuresSidebar as measures, openReports as reports, openTemplates as templates, sidebarCall as call } from './sidebar';
+import { openReportDialog } from './reports';
+import { openMeasuresSidebar as measures, sidebarCall as call } from './sidebar';
 
 export function setupWorkbook(): void {
   setup();
@@ -18,12 +19,14 @@ export function openMeasuresSidebar(): void {
   measures();
 }
 
+/** Menu: สร้างรายงาน. */
 export function openReports(): void {
-  reports();
+  openReportDialog('report');
 }
 
+/** Menu: แม่แบบรายงาน (create a default template, or set one by its link). */
 export function openTemplates(): void {
-  templates();
+  openReportDialog('template');
 }
 
 export function sidebarCall(method: string, request: unknown): unknown {

@@ -57,6 +57,12 @@ function load(): Loaded | Refused {
   return isRefusal(table) ? refused(table) : { range, values, table };
 }
 
+/** Every measure of the sheet (none when it is not set up), for the reports. */
+export function allMeasures(): Measure[] {
+  const loaded = load();
+  return isRefused(loaded) ? [] : loaded.table.rows.map((r) => r.measure);
+}
+
 /**
  * Writes one row (1-based in the sheet) of the loaded range: only the span of
  * our columns, so a user's columns outside it are never touched; a user's

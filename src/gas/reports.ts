@@ -2,13 +2,12 @@
 // (template copied, never changed; a half-made report removed on failure).
 import type { NotDone, ReportDone, ReportRequest, ReportState, TemplateDone, TemplateInfo } from '../core/api';
 import type { Bilingual } from '../core/errors';
-import type { Measure } from '../core/measures/model';
-import { isRefusal, readTable } from '../core/measures/store';
 import { CHART_INDICATORS, reportData, templateSpec, type ReportKind } from '../core/report/context';
 import { defaultTemplate, REPORT_TITLES } from '../core/report/default-templates';
 import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type Value } from '../core/report/template';
-import { MEASURES_RANGE, REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
+import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
+import { allMeasures } from './measures';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
 import { currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock } from './sheets';
@@ -33,14 +32,6 @@ function settings(): Record<string, Value> {
   return out;
 }
 
-
-function measures(): Measure[] {
-  const ss = SpreadsheetApp.getActive();
-  const range = ss.getRangeByName(MEASURES_RANGE) ?? ss.getSheetByName(SHEET.measures)?.getDataRange();
-  if (!range) return [];
-  const table = readTable(range.getValues());
-  return isRefusal(table) ? [] : table.rows.map((r) => r.measure);
-}
 
 
 function info(kind: ReportKind, doc: GoogleAppsScript.Document.Document): TemplateInfo {
@@ -82,7 +73,7 @@ function reportState(): ReportState {
       // A template that cannot be opened any more is shown as none.
     }
   }
-  const years = new Set<number>([settingsYear(), ...readScores().keys(), ...measures().map((m) => m.fiscalYear)]);
+  const years = new Set<number>([settingsYear(), ...readScores().keys(), ...allMeasures().map((m) => m.fiscalYear)]);
   return { fiscalYear: settingsYear(), years: [...years].filter((y) => y > 2500).sort((a, b) => b - a), templates };
 }
 
@@ -199,7 +190,7 @@ function generateReport(req: ReportRequest): ReportDone {
     const data = reportData({
       settings: s,
       scores: new Map([...readScores()].filter(([, s]) => s.every((x) => !isNaN(x)))),
-      measures: req.kind === 'oit' ? [] : measures(),
+      measures: req.kind === 'oit' ? [] : allMeasures(),
       fiscalYear: req.fiscalYear,
       today: new Date(),
       digits: req.digits,

@@ -3,20 +3,10 @@ import { isItaError } from '../core/errors';
 import type { SidebarApi } from '../core/api';
 import { measureApi } from './measures';
 import { oitApi } from './oit';
-import { openReportDialog, reportApi } from './reports';
+import { reportApi } from './reports';
 
 /** The sidebar's file in the Apps Script project (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
-
-/** Menu: สร้างรายงาน. */
-export function openReports(): void {
-  openReportDialog('report');
-}
-
-/** Menu: แม่แบบรายงาน (create a default template, or set one by its link). */
-export function openTemplates(): void {
-  openReportDialog('template');
-}
 
 /** Menu: บันทึกมาตรการ — opens the measures sidebar. */
 export function openMeasuresSidebar(): void {

@@ -1,7 +1,7 @@
 // In-memory fake of the Spreadsheet service: a spreadsheet of sheets of cells.
 // Each assumption about Google's behaviour is written beside the code that
 // makes it (reference: developers.google.com/apps-script/reference/spreadsheet).
-import { columnLetters } from '../../src/core/columns';
+import { columnLetters, columnNumber } from '../../src/core/columns';
 import type { Faked } from './fakes';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,10 +20,6 @@ interface Cell {
 export type FormulaEvaluator = (formula: string, sheet: FakeSheet, row: number, col: number) => unknown;
 
 
-/** Letters → column number: A → 1. */
-export function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-}
 
 /** Dates may come from the sandbox's realm, where `instanceof Date` is false. */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
