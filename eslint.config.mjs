@@ -10,7 +10,7 @@ const APPS_SCRIPT_GLOBALS = [
 const NODE_ONLY = { name: 'process', message: 'Apps Script has no Node globals.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'out/**', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'dist-dev/**', 'node_modules/**', '.tmp/**', 'out/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

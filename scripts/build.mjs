@@ -6,6 +6,8 @@
 //   dist/sidebar.html  the measures sidebar, self-contained
 //   dist/reports.html  the reports dialog, self-contained
 //   dist/appsscript.json
+// npm run build:dev (--dev) writes the same into dist-dev/, with the self-check
+// (src/dev/) and its menu item; the production build never contains them.
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -15,13 +17,16 @@ import { buildReportsDialog, buildSidebar } from './sidebar.mjs';
 import { renderHelp, renderStubs } from './stubs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = `${root}dist`;
+const DEV = process.argv.includes('--dev');
+const dist = `${root}${DEV ? 'dist-dev' : 'dist'}`;
 const tmp = `${root}.tmp`;
+/** The one build-time switch: true only in the development build. */
+const define = { __ITA_DEV__: JSON.stringify(DEV) };
 
 async function loadRegistry() {
   await mkdir(tmp, { recursive: true });
-  const out = `${tmp}/registry.mjs`;
-  await build({ entryPoints: [`${root}src/entry/registry.ts`], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'error' });
+  const out = `${tmp}/registry${DEV ? '-dev' : ''}.mjs`;
+  await build({ entryPoints: [`${root}src/entry/registry.ts`], bundle: true, format: 'esm', platform: 'neutral', outfile: out, define, logLevel: 'error' });
   return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
 }
 
@@ -32,14 +37,15 @@ async function loadRegistry() {
  */
 async function bundle(globalName) {
   const result = await build({
-    entryPoints: [`${root}src/main.ts`],
+    entryPoints: [`${root}src/${DEV ? 'main.dev.ts' : 'main.ts'}`],
+    define,
     bundle: true,
     format: 'esm',
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     // Everything beyond the custom functions (sidebar, reports, zod/mini) sets itself up on first use only.
-    plugins: [lazyModules(['src/gas/app.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none' })],
+    plugins: [lazyModules(['src/gas/app.ts', 'src/dev/selfcheck.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none', define })],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',

@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { renderHtml } from '../test/harness/document';
-import { DIST, loadBundle, ROOT, type Harness } from '../test/harness/harness';
+import { DIST, loadBundle, ROOT, type Harness, type HarnessOptions } from '../test/harness/harness';
 
 interface UnitWorkbook {
   readonly settings: Record<string, string | number>;
@@ -25,9 +25,9 @@ interface UnitWorkbook {
 }
 
 /** A fresh workbook: set up by the add-on, then filled from the example as a person would. */
-export function seededHarness(file = join(ROOT, 'examples', 'unit-workbook.json')): Harness {
+export function seededHarness(file = join(ROOT, 'examples', 'unit-workbook.json'), options: HarnessOptions = {}): Harness {
   const example = JSON.parse(readFileSync(file, 'utf8')) as UnitWorkbook;
-  const h = loadBundle({ email: 'staff@huaytoei.go.th' });
+  const h = loadBundle({ email: 'staff@huaytoei.go.th', ...options });
   h.call('setupWorkbook');
   const settings = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
   const keys = settings.getDataRange().getValues().map((r) => String(r[0]));

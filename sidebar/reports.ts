@@ -37,7 +37,21 @@ function renderReport(s: ReportState): void {
   const go = h('button', { type: 'submit', class: 'btn primary', id: 'generate' }, 'สร้างรายงาน');
   const year = h('select', { id: 'year' }, ...s.years.map((y) => h('option', { value: y, selected: y === s.fiscalYear }, `พ.ศ. ${y}`)));
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
-  const folder = h('input', { type: 'url', id: 'folder', placeholder: 'https://drive.google.com/drive/folders/…' });
+  // The add-on reaches only files and folders it made itself (drive.file), so
+  // each year's reports go into a folder it makes for the unit and says so.
+  const where = h('p', { class: 'guide', id: 'folder' });
+  const folders = new Map(s.folders.map((f) => [f.year, f]));
+  const showFolder = () => {
+    const f = folders.get(Number(year.value));
+    if (!f) return void where.replaceChildren();
+    where.replaceChildren(
+      ...(f.url
+        ? ['รายงานจะบันทึกในโฟลเดอร์ ', link(f.url, f.name), ' ที่ส่วนเสริมสร้างไว้']
+        : [`รายงานจะบันทึกในโฟลเดอร์ "${f.name}" ที่ส่วนเสริมจะสร้างใน "ไดรฟ์ของฉัน" (ส่วนเสริมเข้าถึงได้เฉพาะไฟล์และโฟลเดอร์ที่ตนสร้าง ย้ายไฟล์ไปที่อื่นได้ภายหลังใน Google ไดรฟ์)`]),
+    );
+  };
+  year.addEventListener('change', showFolder);
+  showFolder();
   const templateLine = (k: ReportKind) => {
     const t = s.templates[k];
     return t ? h('span', {}, 'แม่แบบ: ', link(t.url, t.name)) : h('span', {}, 'ยังไม่มีแม่แบบ จะสร้างแม่แบบมาตรฐานให้');
@@ -49,7 +63,7 @@ function renderReport(s: ReportState): void {
     h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year),
     h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
-    h('div', { class: 'field' }, h('label', { for: 'folder' }, 'โฟลเดอร์ปลายทาง (ลิงก์ ไม่ใส่ = ข้างสมุดงาน)'), folder),
+    where,
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
     result,
   );
@@ -60,14 +74,18 @@ function renderReport(s: ReportState): void {
     go.textContent = 'กำลังสร้างรายงาน…';
     result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
     try {
-      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked, folderUrl: folder.value });
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
       if (!r.ok) return void result.replaceChildren(failure(r));
+      // The year's folder exists now: the line above the button links to it.
+      folders.set(r.folder.year, r.folder);
+      showFolder();
       result.replaceChildren(
         h(
           'div',
           { class: 'result ok', role: 'status' },
           h('div', {}, 'สร้างรายงานแล้ว: ', link(r.url, r.name)),
           r.pdfUrl ? h('div', {}, link(r.pdfUrl, 'เปิดไฟล์ PDF')) : null,
+          h('div', {}, 'โฟลเดอร์: ', link(r.folder.url, r.folder.name)),
           r.notes.length ? h('ul', {}, ...r.notes.map((n) => h('li', {}, n))) : null,
         ),
       );

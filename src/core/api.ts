@@ -43,12 +43,21 @@ export interface TemplateInfo {
   readonly name: string;
 }
 
+/** The folder the add-on made for a fiscal year's reports (url "" until made). */
+export interface ReportFolder {
+  readonly year: number;
+  readonly name: string;
+  readonly url: string;
+}
+
 export interface ReportState {
   /** The settings' fiscal year. */
   readonly fiscalYear: number;
   /** Years that have scores or measures. */
   readonly years: readonly number[];
   readonly templates: Partial<Record<ReportKind, TemplateInfo>>;
+  /** Where each year's reports go: the add-on's own folder, named for the unit and year. */
+  readonly folders: readonly ReportFolder[];
 }
 
 /** A report or template request that did not go ahead: why, and every problem found. */
@@ -58,7 +67,9 @@ export interface NotDone {
   readonly problems: readonly string[];
 }
 
-export type ReportDone = { readonly ok: true; readonly name: string; readonly url: string; readonly pdfUrl?: string; readonly notes: readonly string[] } | NotDone;
+export type ReportDone =
+  | { readonly ok: true; readonly name: string; readonly url: string; readonly pdfUrl?: string; readonly folder: ReportFolder; readonly notes: readonly string[] }
+  | NotDone;
 export type TemplateDone = { readonly ok: true; readonly template: TemplateInfo; readonly notes: readonly string[] } | NotDone;
 
 export interface ReportRequest {
@@ -66,8 +77,6 @@ export interface ReportRequest {
   readonly fiscalYear: number;
   readonly digits: 'thai' | 'arabic';
   readonly pdf: boolean;
-  /** A Drive folder's link to put the report in; else beside the spreadsheet. */
-  readonly folderUrl?: string;
 }
 
 /** An item of the OIT checklist sheet, with its 1-based row. */

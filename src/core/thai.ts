@@ -41,11 +41,30 @@ export interface CalendarDay {
 }
 
 /**
- * The calendar day of a Date in the runtime's local time zone. Apps Script runs
- * in the manifest's time zone (Asia/Bangkok), the zone date cells are read in.
+ * The calendar day of a Date in the runtime's local time zone (the script's,
+ * from the manifest). Right only for a Date made in that zone (new Date(y, m, d));
+ * a Date read from a cell is a moment in the *spreadsheet's* zone, which may
+ * differ: the adapter turns those into days (src/gas/time.ts).
  */
 export function dayOf(date: Date): CalendarDay {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** "YYYY-MM-DD" of a calendar day. */
+export function isoOfDay(d: CalendarDay): string {
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** The calendar day "YYYY-MM-DD" names, or undefined when it names none (2026-02-30). */
+export function dayOfIso(s: string): CalendarDay | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(2000, month - 1, day));
+  t.setUTCFullYear(year);
+  return t.getUTCMonth() === month - 1 && t.getUTCDate() === day ? { year, month, day } : undefined;
 }
 
 /** Buddhist-Era fiscal year of a day: October starts the next fiscal year. */

@@ -1,18 +1,48 @@
 // Reading, writing and filling Google Docs for the reports. Thin: the template
 // language and the values live in src/core/report.
+//
+// Google's quirks this layer knows (test/harness/document.ts cites each):
+// - Body/HeaderSection/FooterSection.appendTable "will also append an empty
+//   paragraph after the table, since Google Docs documents cannot end with a
+//   table": a copy takes it out once something follows it, and a template
+//   written here writes its next paragraph into it.
+// - A paragraph right before a table cannot go, nor (maybe) a section's last
+//   paragraph: nothing here removes either.
+// - A new Doc holds one empty paragraph, a new header or footer perhaps one:
+//   written into, or taken out once the copy follows it.
+// - Whether Text.insertText takes an offset at the end of the text is
+//   undocumented: a value that ends the text is added with appendText.
+// - Whether a "\n" in a value splits the paragraph is undocumented: edits go
+//   from the last to the first, and the end of the text is re-read once a
+//   value held one.
+// Every call is a round trip in Apps Script, so each element is read once.
 import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
-import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText } from '../core/report/template';
+import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
 
 type Doc = GoogleAppsScript.Document.Document;
-type Container = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection | GoogleAppsScript.Document.TableCell;
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+type Container = Section | GoogleAppsScript.Document.TableCell;
+type Element = GoogleAppsScript.Document.Element;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type Table = GoogleAppsScript.Document.Table;
+type TableRow = GoogleAppsScript.Document.TableRow;
+type Text = GoogleAppsScript.Document.Text;
 
 type Kind = 'paragraph' | 'table' | 'list' | 'other';
-/** One getType() call per element (each is a round trip in Apps Script). */
-function kindOf(e: GoogleAppsScript.Document.Element): Kind {
+let elementType: typeof DocumentApp.ElementType | undefined;
+/** One getType() call per element; the enum is read once per run (never while the bundle loads). */
+function kindOf(e: Element): Kind {
   const t = e.getType();
-  return t === DocumentApp.ElementType.PARAGRAPH ? 'paragraph' : t === DocumentApp.ElementType.TABLE ? 'table' : t === DocumentApp.ElementType.LIST_ITEM ? 'list' : 'other';
+  const ET = (elementType ??= DocumentApp.ElementType);
+  return t === ET.PARAGRAPH ? 'paragraph' : t === ET.TABLE ? 'table' : t === ET.LIST_ITEM ? 'list' : 'other';
+}
+
+/** A container's children, read before any of them changes (a fill may add or remove some). */
+function childrenOf(c: Container): Element[] {
+  const n = c.getNumChildren();
+  const out: Element[] = [];
+  for (let i = 0; i < n; i++) out.push(c.getChild(i));
+  return out;
 }
 
 /** The collection a table row repeats ({{แถวซ้ำ:…}}) or heads per group ({{แถวกลุ่ม:…}}). */
@@ -24,19 +54,20 @@ export function markerOf(text: string): { kind: 'repeat' | 'group'; collection: 
 /** Every text of a document with where it is, for the template check. */
 export function documentTexts(doc: Doc): TemplateText[] {
   const out: TemplateText[] = [];
-  const walk = (c: Container, label: string) => {
+  const walk = (c: Section, label: string) => {
     let para = 0;
     let table = 0;
-    for (let i = 0; i < c.getNumChildren(); i++) {
-      const el = c.getChild(i);
+    for (const el of childrenOf(c)) {
       const kind = kindOf(el);
       if (kind === 'table') {
         table += 1;
         const t = el.asTable();
-        for (let r = 0; r < t.getNumRows(); r++) {
+        const rows = t.getNumRows();
+        for (let r = 0; r < rows; r++) {
           const row = t.getRow(r);
           const marker = markerOf(row.getText());
-          for (let k = 0; k < row.getNumCells(); k++) {
+          const cells = row.getNumCells();
+          for (let k = 0; k < cells; k++) {
             out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(marker ? { repeat: marker.collection } : {}) });
           }
         }
@@ -57,91 +88,173 @@ export function documentTexts(doc: Doc): TemplateText[] {
 
 /** Copies the template's body, header and footer into a new, empty document. */
 export function copyDocument(from: Doc, to: Doc): void {
-  const body = to.getBody();
-  const first = body.getNumChildren() ? body.getChild(0) : undefined;
   const src = from.getBody();
-  for (let i = 0; i < src.getNumChildren(); i++) {
-    const el = src.getChild(i);
-    const kind = kindOf(el);
-    if (kind === 'table') body.appendTable(el.asTable().copy());
-    else if (kind === 'paragraph') body.appendParagraph(el.asParagraph().copy());
-    else if (kind === 'list') body.appendListItem(el.asListItem().copy());
-  }
-  // A new Doc starts with one empty paragraph: drop it once there is more.
-  if (first && body.getNumChildren() > 1) first.removeFromParent();
-  const page = from.getBody();
-  body.setPageWidth(page.getPageWidth()).setPageHeight(page.getPageHeight());
-  body.setMarginLeft(page.getMarginLeft()).setMarginRight(page.getMarginRight());
+  const body = to.getBody();
+  copyInto(src, body);
+  body.setPageWidth(src.getPageWidth()).setPageHeight(src.getPageHeight());
+  body.setMarginLeft(src.getMarginLeft()).setMarginRight(src.getMarginRight());
+  body.setMarginTop(src.getMarginTop()).setMarginBottom(src.getMarginBottom());
   const header = from.getHeader();
-  if (header) copySection(header, to.addHeader());
+  if (header) copyInto(header, to.addHeader());
   const footer = from.getFooter();
-  if (footer) copySection(footer, to.addFooter());
+  if (footer) copyInto(footer, to.addFooter());
 }
 
-function copySection(from: Container, to: Container): void {
-  for (let i = 0; i < from.getNumChildren(); i++) {
-    const el = from.getChild(i);
+/**
+ * Appends copies of a section's paragraphs, lists and tables to a new section
+ * (a new Doc's body, or a new header or footer), so that it ends up holding
+ * exactly what the template holds: the empty paragraph each appendTable adds
+ * goes once the next element follows it, and so do the new section's own
+ * empty paragraphs once the copy follows them — unless a table comes right
+ * after, as a paragraph before a table cannot go (a template, then, has one
+ * there too).
+ */
+function copyInto(from: Section, to: Section): void {
+  const own = childrenOf(to);
+  let added: Element | undefined; // the empty paragraph the last appendTable added
+  let first: Kind | undefined;
+  for (const el of childrenOf(from)) {
     const kind = kindOf(el);
-    if (kind === 'table') to.appendTable(el.asTable().copy());
-    else if (kind === 'paragraph') to.appendParagraph(el.asParagraph().copy());
+    if (kind === 'other') continue;
+    first ??= kind;
+    if (kind === 'table') {
+      added = to.appendTable(el.asTable().copy()).getNextSibling() ?? undefined;
+      continue;
+    }
+    if (kind === 'paragraph') to.appendParagraph(el.asParagraph().copy());
+    else to.appendListItem(el.asListItem().copy());
+    if (added) added.removeFromParent();
+    added = undefined;
   }
+  if (first !== undefined && first !== 'table') for (const e of own) e.removeFromParent();
 }
 
 export interface Filling {
   readonly scope: Scope;
   readonly collections: ReadonlyMap<string, readonly Scope[]>;
   readonly formatter: Formatter;
-  /** The image of a chart placeholder. */
-  readonly chart: (name: string) => GoogleAppsScript.Base.Blob;
-  /** Width for images: the page's text width, in points. */
+  /** The image of a chart placeholder; none leaves the paragraph without one. */
+  readonly chart: (name: string) => GoogleAppsScript.Base.Blob | undefined;
+  /** Width for images: the page's text width, in pixels (InlineImage sizes are pixels). */
   readonly imageWidth: number;
 }
 
-/** Replaces a paragraph's placeholders in place, from the last to the first, keeping the rest of its formatting. */
-function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
-  const source = p.getText();
-  if (!source.includes('{{')) return;
-  const { tokens } = tokenize(source);
+interface Edit {
+  readonly at: number;
+  readonly length: number;
+  readonly value: string;
+}
+
+/** What each placeholder of a text becomes, from the last to the first; and the charts it names. */
+function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[]; charts: string[] } {
   const charts: string[] = [];
-  const edits: { at: number; length: number; value: string }[] = [];
+  const edits: Edit[] = [];
   let at = 0;
   for (const t of tokens) {
     if (t.kind === 'text') {
       at += t.text.length;
       continue;
     }
-    const value = t.kind === 'field' ? fill([t], s, f.formatter) : '';
     if (t.kind === 'chart') charts.push(t.name);
-    edits.push({ at, length: t.raw.length, value });
+    edits.push({ at, length: t.raw.length, value: t.kind === 'field' ? fill([t], s, f.formatter) : '' });
     at += t.raw.length;
   }
-  const text = p.editAsText();
-  for (const e of edits.reverse()) {
+  return { edits: edits.reverse(), charts };
+}
+
+/**
+ * Replaces placeholders in place, keeping the rest of the text and its
+ * formatting. A value that ends the text is appended (whether insertText takes
+ * an offset at the very end is undocumented); what follows each placeholder is
+ * counted, and re-read once a value held a "\n" (which may start a paragraph).
+ */
+function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
+  let end = source.length; // where the previous (later) placeholder started
+  let tail = 0; // the length of the text from there on
+  let counted = true;
+  for (const e of edits) {
+    const after = counted ? end - (e.at + e.length) + tail : text.getText().length - (e.at + e.length);
     text.deleteText(e.at, e.at + e.length - 1);
-    if (!e.value) continue;
-    text.insertText(e.at, e.value);
-    // A value that is a web address becomes a link to it.
-    if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
+    if (e.value) {
+      if (after === 0) text.appendText(e.value);
+      else text.insertText(e.at, e.value);
+      // A value that is a web address becomes a link to it.
+      if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
+      if (e.value.includes('\n')) counted = false;
+    }
+    end = e.at;
+    tail = after + e.value.length;
   }
+}
+
+/** Fills a paragraph's placeholders; a chart placeholder becomes the chart, the width of the text. */
+function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
+  const source = p.getText();
+  if (!source.includes('{{')) return;
+  const { edits, charts } = editsOf(tokenize(source).tokens, s, f);
+  replaceIn(p.editAsText(), source, edits);
   for (const name of charts) {
-    const img = p.appendInlineImage(f.chart(name));
+    const blob = f.chart(name);
+    if (!blob) continue;
+    const img = p.appendInlineImage(blob);
     const w = f.imageWidth;
     img.setHeight(Math.round((img.getHeight() * w) / img.getWidth()));
     img.setWidth(w);
   }
 }
 
-function fillRow(row: GoogleAppsScript.Document.TableRow, s: Scope, f: Filling): void {
-  for (let k = 0; k < row.getNumCells(); k++) fillContainer(row.getCell(k), s, f);
+/**
+ * How a cell is filled, read once: a cell of one paragraph (the usual) through
+ * the cell's own Text, in the same offsets as its text; any other, or one with
+ * a chart, element by element; one with no placeholder not at all.
+ */
+type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly tokens: readonly Token[] } | { readonly how: 'elements' };
+
+function planCell(cell: GoogleAppsScript.Document.TableCell): CellPlan {
+  const one = cell.getNumChildren() === 1;
+  const source = cell.getText();
+  if (!source.includes('{{')) return { how: 'none' };
+  const tokens = tokenize(source).tokens;
+  return one && !tokens.some((t) => t.kind === 'chart') ? { how: 'text', source, tokens } : { how: 'elements' };
+}
+
+function fillCell(cell: GoogleAppsScript.Document.TableCell, plan: CellPlan, s: Scope, f: Filling): void {
+  if (plan.how === 'text') replaceIn(cell.editAsText(), plan.source, editsOf(plan.tokens, s, f).edits);
+  else if (plan.how === 'elements') fillContainer(cell, s, f);
+}
+
+function planRow(row: TableRow): CellPlan[] {
+  const n = row.getNumCells();
+  const out: CellPlan[] = [];
+  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k)));
+  return out;
+}
+
+function fillRow(row: TableRow, s: Scope, f: Filling): void {
+  const n = row.getNumCells();
+  for (let k = 0; k < n; k++) {
+    const cell = row.getCell(k);
+    fillCell(cell, planCell(cell), s, f);
+  }
+}
+
+/** A copy of a template row, filled as its plan says. */
+function fillCopy(row: TableRow, plan: readonly CellPlan[], s: Scope, f: Filling): void {
+  plan.forEach((c, k) => {
+    if (c.how !== 'none') fillCell(row.getCell(k), c, s, f);
+  });
 }
 
 /**
  * Copies a table's repeating rows once per record (keeping their formatting),
  * with a group row, when one stands right above, before each group of records
- * sharing the value of "กลุ่ม"; fills every cell.
+ * sharing the value of "กลุ่ม"; fills every cell. A table that held nothing
+ * but its template rows and gets no record goes as a whole (a table cannot be
+ * left without rows).
  */
 function fillTable(t: Table, s: Scope, f: Filling): void {
-  for (let r = 0; r < t.getNumRows(); r++) {
+  let rows = t.getNumRows();
+  for (let r = 0; r < rows; r++) {
     const row = t.getRow(r);
     const marker = markerOf(row.getText());
     if (!marker) {
@@ -149,10 +262,10 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
       continue;
     }
     const records = f.collections.get(marker.collection) ?? [];
-    let groupRow: GoogleAppsScript.Document.TableRow | undefined;
+    let groupRow: TableRow | undefined;
     let repeatRow = row;
     if (marker.kind === 'group') {
-      const next = r + 1 < t.getNumRows() ? t.getRow(r + 1) : undefined;
+      const next = r + 1 < rows ? t.getRow(r + 1) : undefined;
       const below = next && markerOf(next.getText());
       if (!next || below?.kind !== 'repeat' || below.collection !== marker.collection) {
         fillRow(row, s, f); // a group row with no repeating row under it: shown once
@@ -161,26 +274,33 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
       groupRow = row;
       repeatRow = next;
     }
-    let at = r + (groupRow ? 2 : 1);
+    const templates = groupRow ? 2 : 1;
+    if (!records.length && rows === templates) {
+      t.removeFromParent();
+      return;
+    }
+    const groupPlan = groupRow && planRow(groupRow);
+    const repeatPlan = planRow(repeatRow);
+    let at = r + templates;
     let lastGroup: string | undefined;
     for (const record of records) {
       const key = String(record.get(GROUP_FIELD) ?? '');
-      if (groupRow && key !== lastGroup) {
-        fillRow(t.insertTableRow(at++, groupRow.copy()), record, f);
+      if (groupRow && groupPlan && key !== lastGroup) {
+        fillCopy(t.insertTableRow(at++, groupRow.copy()), groupPlan, record, f);
         lastGroup = key;
       }
-      fillRow(t.insertTableRow(at++, repeatRow.copy()), record, f);
+      fillCopy(t.insertTableRow(at++, repeatRow.copy()), repeatPlan, record, f);
     }
-    if (groupRow) t.removeRow(r);
-    t.removeRow(r);
-    r = at - (groupRow ? 2 : 1) - 1;
+    for (let i = 0; i < templates; i++) t.removeRow(r);
+    const added = at - r - templates;
+    rows += added - templates;
+    r += added - 1;
   }
 }
 
 /** Fills every paragraph and table of a body, header, footer or cell. */
 export function fillContainer(c: Container, s: Scope, f: Filling): void {
-  for (let i = 0; i < c.getNumChildren(); i++) {
-    const el = c.getChild(i);
+  for (const el of childrenOf(c)) {
     const kind = kindOf(el);
     if (kind === 'table') fillTable(el.asTable(), s, f);
     else if (kind === 'paragraph') fillParagraph(el.asParagraph(), s, f);
@@ -196,64 +316,86 @@ export function fillDocument(doc: Doc, f: Filling): void {
   if (footer) fillContainer(footer, f.scope, f);
 }
 
-/** Sarabun, 16 pt unless said, bold or not: the paragraph's attributes. */
-function style(p: Paragraph, bold = false, size: number = FONT.size): Paragraph {
+/** Sarabun, 16 pt unless said, bold or not, as attributes. */
+function attributes(bold: boolean, size: number): Record<string, unknown> {
   const attrs: Record<string, unknown> = {};
   attrs[DocumentApp.Attribute.FONT_FAMILY as unknown as string] = FONT.family;
   attrs[DocumentApp.Attribute.FONT_SIZE as unknown as string] = size;
   attrs[DocumentApp.Attribute.BOLD as unknown as string] = bold;
-  return p.setAttributes(attrs);
+  return attrs;
+}
+
+function style(p: Paragraph, bold = false, size: number = FONT.size): Paragraph {
+  return p.setAttributes(attributes(bold, size));
 }
 
 const ALIGN = (a: 'center' | 'right' | 'justify' | undefined) =>
   a === 'center' ? DocumentApp.HorizontalAlignment.CENTER : a === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : a === 'justify' ? DocumentApp.HorizontalAlignment.JUSTIFY : DocumentApp.HorizontalAlignment.LEFT;
 
-function writeBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
+/** A paragraph of the given text: the free one when there is one (a new Doc's, or the one after a table), else a new one. */
+function paragraphOf(section: Pick<Section, 'appendParagraph'>, text: string, free: Paragraph | undefined): Paragraph {
+  if (!free) return section.appendParagraph(text);
+  free.setText(text);
+  return free;
+}
+
+/** Writes one block; answers the paragraph the next block may write into (the one appendTable adds). */
+function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragraph | undefined): Paragraph | undefined {
   switch (b.kind) {
     case 'title':
-      style(body.appendParagraph(b.text).setHeading(DocumentApp.ParagraphHeading.TITLE).setAlignment(DocumentApp.HorizontalAlignment.CENTER), true);
-      return;
-    case 'heading':
-      style(body.appendParagraph(b.text).setHeading(DocumentApp.ParagraphHeading.HEADING1), true);
-      return;
+      style(paragraphOf(body, b.text, free).setHeading(DocumentApp.ParagraphHeading.TITLE).setAlignment(DocumentApp.HorizontalAlignment.CENTER), true);
+      return undefined;
+    case 'heading': {
+      const p = paragraphOf(body, b.text, free).setHeading(DocumentApp.ParagraphHeading.HEADING1);
+      style(free ? p.setAlignment(DocumentApp.HorizontalAlignment.LEFT) : p, true);
+      return undefined;
+    }
     case 'paragraph':
-      style(body.appendParagraph(b.text).setAlignment(ALIGN(b.align)));
-      return;
-    case 'chart':
-      style(body.appendParagraph(`{{กราฟ:${b.name}}}`).setAlignment(DocumentApp.HorizontalAlignment.CENTER));
-      return;
+    case 'chart': {
+      const p = paragraphOf(body, b.kind === 'chart' ? `{{กราฟ:${b.name}}}` : b.text, free);
+      if (free) p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
+      style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.align)));
+      return undefined;
+    }
     case 'pageBreak':
-      body.appendPageBreak();
-      return;
+      if (free) free.appendPageBreak();
+      else body.appendPageBreak();
+      return undefined;
     case 'table': {
+      // A free paragraph before a table stays: a paragraph right before a table cannot go.
       const rows = [[...b.header], ...(b.group ? [b.header.map((_, i) => (i === 0 ? b.group! : ''))] : []), [...b.row]];
       const t = body.appendTable(rows);
-      for (let r = 0; r < t.getNumRows(); r++) {
-        const row = t.getRow(r);
-        for (let k = 0; k < row.getNumCells(); k++) {
-          const cell = row.getCell(k);
-          if (b.widths?.[k]) cell.setWidth(b.widths[k]!);
-          const isGroup = Boolean(b.group) && r === 1;
-          if (r === 0) cell.setBackgroundColor('#e8f0fe');
-          if (isGroup) cell.setBackgroundColor('#f1f3f4');
-          for (let i = 0; i < cell.getNumChildren(); i++) {
-            const el = cell.getChild(i);
-            if (kindOf(el) === 'paragraph') style(el.asParagraph(), r === 0 || isGroup, 14);
-          }
-        }
+      t.editAsText().setAttributes(attributes(false, 14));
+      const head = t.getRow(0);
+      head.editAsText().setBold(true);
+      for (let k = 0; k < b.header.length; k++) {
+        const cell = head.getCell(k);
+        // setWidth sets the width of the cell's whole column.
+        if (b.widths?.[k]) cell.setWidth(b.widths[k]!);
+        cell.setBackgroundColor('#e8f0fe');
       }
+      if (b.group) {
+        const group = t.getRow(1);
+        group.editAsText().setBold(true);
+        for (let k = 0; k < b.header.length; k++) group.getCell(k).setBackgroundColor('#f1f3f4');
+      }
+      return t.getNextSibling()?.asParagraph();
     }
   }
 }
 
-/** Writes a default template into a new, empty document. */
+/** A header's or footer's one paragraph: the one a new section may start with, or a new one. */
+function writeSection(s: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection, text: string, align: GoogleAppsScript.Document.HorizontalAlignment): void {
+  const own = s.getNumChildren() ? s.getChild(0).asParagraph() : undefined;
+  style(paragraphOf(s, text, own).setAlignment(align), false, 12);
+}
+
+/** Writes a default template into a new, empty document (one empty paragraph, no header or footer). */
 export function writeTemplate(doc: Doc, t: TemplateDoc): void {
   const body = doc.getBody();
   if (t.landscape) body.setPageWidth(841.9).setPageHeight(595.3);
-  const first = body.getNumChildren() ? body.getChild(0) : undefined;
-  for (const b of t.body) writeBlock(body, b);
-  if (first && body.getNumChildren() > 1) first.removeFromParent();
-  style(doc.addHeader().appendParagraph(t.header).setAlignment(DocumentApp.HorizontalAlignment.RIGHT), false, 12);
-  style(doc.addFooter().appendParagraph(t.footer).setAlignment(DocumentApp.HorizontalAlignment.CENTER), false, 12);
+  let free = body.getNumChildren() === 1 ? body.getChild(0).asParagraph() : undefined;
+  for (const b of t.body) free = writeBlock(body, b, free);
+  writeSection(doc.addHeader(), t.header, DocumentApp.HorizontalAlignment.RIGHT);
+  writeSection(doc.addFooter(), t.footer, DocumentApp.HorizontalAlignment.CENTER);
 }
-

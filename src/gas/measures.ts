@@ -4,8 +4,10 @@ import { frameworkFor, latestYear } from '../core/framework';
 import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
 import { isRefusal, nextYearCopy, planSave, readTable, refusals, type MeasureTable, type Refusal, type SaveRequest } from '../core/measures/store';
 import { headerIndex, ourSpan, readRow, writeRow } from '../core/measures/table';
+import { isDate } from '../core/errors';
 import { MEASURES_RANGE, SHEET } from '../core/workbook';
-import { BUSY, currentUser, readAll, settingsYear, sheetNamed, withDocumentLock } from './sheets';
+import { BUSY, currentUser, readAll, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
+import { cellDates, localTextOf, nowLocalText, zoneFrom } from './time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -42,10 +44,12 @@ interface Loaded {
 
 /**
  * The measures sheet read once, or why not: through the named range set up by
- * "ตั้งค่าสมุดงาน ITA" (3 calls), else by sheet name (4 calls).
+ * "ตั้งค่าสมุดงาน ITA" (3 calls), else by sheet name (4 calls); one more, the
+ * spreadsheet's time zone, as soon as a date is read or written.
  */
 function load(): Loaded | Refused {
   const ss = SpreadsheetApp.getActive();
+  zoneFrom(ss);
   let range = ss.getRangeByName(MEASURES_RANGE);
   if (!range) {
     const sheet = ss.getSheetByName(SHEET.measures);
@@ -53,7 +57,7 @@ function load(): Loaded | Refused {
     range = sheet.getDataRange();
   }
   const values = range.getValues();
-  const table = readTable(values);
+  const table = readTable(values, cellDates());
   return isRefusal(table) ? refused(table) : { range, values, table };
 }
 
@@ -66,8 +70,9 @@ export function allMeasures(): Measure[] {
 /**
  * Writes one row (1-based in the sheet) of the loaded range: only the span of
  * our columns, so a user's columns outside it are never touched; a user's
- * formula in a column inside the span is read and written back as a formula.
- * Grows the sheet when the row is past its end.
+ * formula in a column inside the span is read and written back as a formula,
+ * every string as the text it is (writeLiterally). Grows the sheet when the
+ * row is past its end.
  */
 function writeRowAt(loaded: Loaded, row: number, cells: unknown[]): void {
   if (row > loaded.values.length) {
@@ -78,11 +83,16 @@ function writeRowAt(loaded: Loaded, row: number, cells: unknown[]): void {
   const { from, to, others } = ourSpan(loaded.table.index, measureColumns());
   const target = loaded.range.offset(row - 1, from, 1, to - from + 1);
   const out = cells.slice(from, to + 1);
+  const kept = new Set<number>();
   if (others.length && row < loaded.table.nextRow) {
     const formulas = target.getFormulas()[0] ?? [];
-    for (const i of others) if (formulas[i - from]) out[i - from] = formulas[i - from];
+    for (const i of others) {
+      if (!formulas[i - from]) continue;
+      out[i - from] = formulas[i - from];
+      kept.add(i - from);
+    }
   }
-  target.setValues([out]);
+  writeLiterally(target, [out], (_r, c) => kept.has(c));
 }
 
 function isRefused(x: unknown): x is Refused {
@@ -105,7 +115,7 @@ function list(req: { fiscalYear?: number }): ListAnswer {
   if (table.withoutId.length) {
     try {
       giveIds(loaded.range, table);
-      const again = readTable(loaded.range.getValues());
+      const again = readTable(loaded.range.getValues(), cellDates());
       if (!isRefusal(again)) table = again;
     } catch (e) {
       if (!(isItaError(e) && e.th === BUSY.th)) throw e; // busy: the rows get their ids next time
@@ -126,7 +136,7 @@ function save(req: SaveRequest): Saved {
   return locked(() => {
     const loaded = load();
     if (isRefused(loaded)) return loaded;
-    const plan = planSave(loaded.table, req, { now: new Date().toISOString(), user: currentUser(), newId: Utilities.getUuid() });
+    const plan = planSave(loaded.table, req, { now: nowLocalText(), user: currentUser(), newId: Utilities.getUuid() }, cellDates());
     if (isRefusal(plan)) return refused(plan);
     writeRowAt(loaded, plan.row, plan.cells);
     return { ok: true as const, measure: plan.measure };
@@ -144,13 +154,13 @@ function remove(req: { base: Measure }): Done {
     const binValues = readAll(bin);
     const index = headerIndex(binValues[0] ?? []);
     const width = (binValues[0] ?? []).length;
-    const cells = writeRow(current.measure, index, measureColumns(), width);
+    const cells = writeRow(current.measure, index, measureColumns(), width, cellDates());
     const at = index.get(DELETED_AT);
     const by = index.get(DELETED_BY);
-    if (at !== undefined) cells[at] = new Date().toISOString();
+    if (at !== undefined) cells[at] = nowLocalText();
     if (by !== undefined) cells[by] = currentUser();
     const lastBinRow = binValues.length === 1 && binValues[0]!.every((c) => c === '') ? 1 : binValues.length;
-    bin.getRange(lastBinRow + 1, 1, 1, width).setValues([cells]);
+    writeLiterally(bin.getRange(lastBinRow + 1, 1, 1, width), [cells]);
     loaded.range.getSheet().deleteRow(current.row);
     return { ok: true as const };
   });
@@ -159,6 +169,11 @@ function remove(req: { base: Measure }): Done {
 function binRows(bin: Sheet): { values: unknown[][]; index: Map<string, number> } {
   const values = readAll(bin);
   return { values, index: headerIndex(values[0] ?? []) };
+}
+
+/** A cell as text; a date-time (Sheets may take "2026-01-15 09:41:07" for one) as local text. */
+function cellText(v: unknown): string {
+  return isDate(v) ? localTextOf(v) : String(v ?? '');
 }
 
 function deleted(): DeletedView[] {
@@ -171,9 +186,9 @@ function deleted(): DeletedView[] {
     .map((cells, i) => ({ cells, row: i + 2 }))
     .filter(({ cells }) => cells.some((c) => c !== ''))
     .map(({ cells, row }) => ({
-      measure: readRow(cells, index, cols, row).measure,
-      deletedAt: String(cells[index.get(DELETED_AT) ?? -1] ?? ''),
-      deletedBy: String(cells[index.get(DELETED_BY) ?? -1] ?? ''),
+      measure: readRow(cells, index, cols, row, cellDates()).measure,
+      deletedAt: cellText(cells[index.get(DELETED_AT) ?? -1]),
+      deletedBy: cellText(cells[index.get(DELETED_BY) ?? -1]),
     }))
     .reverse();
 }
@@ -187,9 +202,9 @@ function recover(req: { id: string }): Saved {
     const { values, index } = binRows(bin);
     const at = values.findIndex((cells, i) => i > 0 && String(cells[index.get('รหัส') ?? -1] ?? '').trim() === req.id);
     if (at < 0) return refused(refusals.missing(req.id));
-    const found = readRow(values[at]!, index, measureColumns(), at + 1).measure;
-    const measure: Measure = { ...found, updatedAt: new Date().toISOString(), updatedBy: currentUser() };
-    const cells = writeRow(measure, loaded.table.index, measureColumns(), loaded.table.width);
+    const found = readRow(values[at]!, index, measureColumns(), at + 1, cellDates()).measure;
+    const measure: Measure = { ...found, updatedAt: nowLocalText(), updatedBy: currentUser() };
+    const cells = writeRow(measure, loaded.table.index, measureColumns(), loaded.table.width, cellDates());
     writeRowAt(loaded, loaded.table.nextRow, cells);
     bin.deleteRow(at + 1);
     return { ok: true as const, measure };
@@ -202,7 +217,7 @@ function duplicate(req: { id: string }): Saved {
     if (isRefused(loaded)) return loaded;
     const source = loaded.table.rows.find((r) => r.measure.id === req.id);
     if (!source) return refused(refusals.missing(req.id));
-    const plan = planSave(loaded.table, { input: nextYearCopy(source.measure) }, { now: new Date().toISOString(), user: currentUser(), newId: Utilities.getUuid() });
+    const plan = planSave(loaded.table, { input: nextYearCopy(source.measure) }, { now: nowLocalText(), user: currentUser(), newId: Utilities.getUuid() }, cellDates());
     if (isRefusal(plan)) return refused(plan);
     writeRowAt(loaded, plan.row, plan.cells);
     return { ok: true as const, measure: plan.measure };

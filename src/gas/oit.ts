@@ -4,15 +4,17 @@ import type { OitAnswer, OitItemView, OitSaved } from '../core/api';
 import { oitListFor } from '../core/data/oit';
 import { frameworkFor, latestYear } from '../core/framework';
 import { isWebUrl } from '../core/measures/schema';
-import { asText, headerIndex } from '../core/measures/table';
+import { headerIndex } from '../core/measures/table';
 import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
 import { roundTo } from '../core/round';
 import { columnLetters as letters } from '../core/columns';
 import { oitNeeded, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
 import { OIT_HEADERS, OIT_STATUSES, oitSheetName } from '../core/workbook';
-import { BUSY, currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock } from './sheets';
-import { isItaError } from '../core/errors';
+import { BUSY, currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
+import { isDate, isItaError } from '../core/errors';
+import { isoOfDay } from '../core/thai';
+import { cellDateOf, dayOfCell, today, zoneFrom } from './time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -75,7 +77,7 @@ export function ensureOitSheet(year = settingsYear()): string[] {
     );
     if (rows.length) {
       const last = Math.max(1, values.filter((r) => r.slice(0, width).some((c) => c !== '')).length);
-      sheet.getRange(last + 1, 1, rows.length, rows[0]!.length).setValues(rows);
+      writeLiterally(sheet.getRange(last + 1, 1, rows.length, rows[0]!.length), rows);
       report.push(`เพิ่ม ${rows.length} รายการจากรายการตรวจ OIT ปี ${known.year}${known.list.coverage === 'partial' ? ' (ทราบเพียงบางข้อ กรุณาเพิ่มข้อที่ขาดเอง)' : ''}`);
     }
     const all = known.list.subIndicators.flatMap((s) => s.items.map(([code]) => code));
@@ -102,7 +104,8 @@ function readItems(sheet: Sheet): { items: OitItemView[]; values: unknown[][]; i
   const get = (r: readonly unknown[], h: string) => {
     const i = index.get(h);
     const v = i === undefined ? '' : r[i];
-    return Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString().slice(0, 10) : String(v ?? '').trim();
+    // A date cell holds a moment in the spreadsheet's zone: its day there.
+    return isDate(v) ? isoOfDay(dayOfCell(v)) : String(v ?? '').trim();
   };
   const items = values
     .map((r, i) => ({ r, row: i + 1 }))
@@ -164,7 +167,9 @@ function oitSetStatus(req: { fiscalYear: number; code: string; status: string; e
   if (url && !isWebUrl(url)) return { ok: false, message: { th: 'ลิงก์หลักฐานต้องขึ้นต้นด้วย http:// หรือ https:// และเป็นที่อยู่เว็บที่ถูกต้อง', en: 'The evidence link must be a well-formed http(s) address' } };
   try {
     return withDocumentLock(() => {
-      const sheet = sheetNamed(oitSheetName(req.fiscalYear));
+      const ss = SpreadsheetApp.getActive();
+      zoneFrom(ss);
+      const sheet = ss.getSheetByName(oitSheetName(req.fiscalYear));
       if (!sheet) return { ok: false as const, message: { th: 'ยังไม่มีแผ่นงานรายการตรวจ OIT ของปีนี้ กรุณาเลือกเมนู "รายการตรวจ OIT"', en: 'No OIT checklist sheet for this year yet' } };
       const { items, values, index } = readItems(sheet);
       const current = items.find((i) => i.code === req.code);
@@ -172,18 +177,32 @@ function oitSetStatus(req: { fiscalYear: number; code: string; status: string; e
       if (current.status !== req.base.status || current.evidenceUrl !== req.base.evidenceUrl) {
         return { ok: false as const, message: { th: 'รายการนี้ถูกแก้ไขหลังจากที่คุณเปิด จึงยังไม่บันทึก กรุณาโหลดใหม่', en: 'This item changed after you opened it; nothing was saved' } };
       }
-      const row = values[current.row - 1]!.map((x) => (typeof x === 'string' && x !== '' ? asText(x) : x));
+      // Only the span of the cells this changes: the other columns (and the
+      // live ITA_OIT formula beside the list) are not written; a user's formula
+      // inside the span, the note's included, is written back as it is.
+      const row = values[current.row - 1]!;
+      const changes = new Map<number, unknown>();
       const put = (h: string, v: unknown) => {
         const i = index.get(h);
-        if (i !== undefined) row[i] = v;
+        if (i !== undefined) changes.set(i, v);
       };
       put('สถานะ', req.status);
       put('ลิงก์หลักฐาน', url);
-      put('วันที่ตรวจ', new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate()));
-      const i = index.get('หมายเหตุ');
+      put('วันที่ตรวจ', cellDateOf(today()));
+      const noteAt = index.get('หมายเหตุ');
       const who = currentUser();
-      if (i !== undefined && who && req.status === 'ดำเนินการแล้ว' && !String(row[i] ?? '').includes(who)) row[i] = `${String(row[i] ?? '') ? `${String(row[i])} · ` : ''}ตรวจโดย ${who}`;
-      sheet.getRange(current.row, 1, 1, row.length).setValues([row]);
+      if (noteAt !== undefined && who && req.status === 'ดำเนินการแล้ว') {
+        const noted = row[noteAt];
+        const note = isDate(noted) ? isoOfDay(dayOfCell(noted)) : String(noted ?? '');
+        if (!note.includes(who)) changes.set(noteAt, `${note ? `${note} · ` : ''}ตรวจโดย ${who}`);
+      }
+      if (!changes.has(index.get('สถานะ') ?? -1)) return { ok: false as const, message: { th: 'แผ่นงานไม่มีคอลัมน์ "สถานะ"', en: 'The sheet has no "สถานะ" column' } };
+      const cols = [...changes.keys()];
+      const from = Math.min(...cols);
+      const target = sheet.getRange(current.row, from + 1, 1, Math.max(...cols) - from + 1);
+      const formulas = target.getFormulas()[0] ?? [];
+      const out = formulas.map((f, k) => (f && (!changes.has(from + k) || from + k === noteAt) ? f : changes.has(from + k) ? changes.get(from + k) : (row[from + k] ?? '')));
+      writeLiterally(target, [out], (_r, c) => out[c] === formulas[c] && formulas[c] !== '');
       return { ok: true as const };
     });
   } catch (e) {

@@ -3,6 +3,7 @@ import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
 import { isItaError } from '../core/errors';
 import { BUSY, withDocumentLock } from './sheets';
+import { today } from './time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -100,7 +101,7 @@ function nameMeasures(): void {
 export function ensureWorkbook(): string[] {
   return withDocumentLock(() => {
     const report: string[] = [];
-    for (const spec of workbookSpec(fiscalYearOf(new Date()))) {
+    for (const spec of workbookSpec(fiscalYearOf(today()))) {
       if (spec.kind === 'settings') ensureSettings(spec, report);
       else ensureTable(spec, report);
     }

@@ -1,8 +1,10 @@
 import { itaError, type Bilingual } from '../core/errors';
 import { fiscalYearOf } from '../core/thai';
 import { SHEET } from '../core/workbook';
+import { today } from './time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The busy message when another person is writing. */
 export const BUSY: Bilingual = {
@@ -59,7 +61,7 @@ export function settingsYear(): number {
       if (String(key).trim() === 'ปีงบประมาณ' && Number.isInteger(n) && n > 2500) return n;
     }
   }
-  return fiscalYearOf(new Date());
+  return fiscalYearOf(today());
 }
 
 /**
@@ -81,4 +83,49 @@ export function readScores(): Map<number, number[]> {
     if (Number.isInteger(y) && y > 0) out.set(y, s);
   }
   return out;
+}
+
+/**
+ * Strings never handed to setValues: "=" starts a formula (documented:
+ * reference/spreadsheet/range#setValue(Object), "If it begins with '=' it is
+ * interpreted as a formula"); a leading ' is a quote prefix when typed
+ * (Sheets API ExtendedValue.stringValue: "Leading single quotes are not
+ * included") and may or may not be kept in a plain-text cell; "+", "-" and "@"
+ * start what Sheets may take for a formula. Written as Rich Text at once, they
+ * never exist as a formula, not even for a moment.
+ */
+const FORMULA_LIKE = /^[=+\-@']/;
+
+/**
+ * Writes a grid so that every string in it is stored as exactly that text:
+ * never a formula, a number, a date or a boolean, whatever the cell's format
+ * and however Sheets parses what a script writes. `isFormula(r, c)` marks the
+ * strings that are formulas to write as such (a user's own formula, kept).
+ *
+ * The mechanism that rests on Google's reference is Rich Text: a RichTextValue
+ * is "a stylized text string used to represent cell text"
+ * (reference/spreadsheet/rich-text-value), Range.setRichTextValue sets it
+ * (reference/spreadsheet/range#setRichTextValue(RichTextValue)), and rich text
+ * "runs are only valid on user entered strings, not formulas, bools, or
+ * numbers" (Sheets API CellData.textFormatRuns). It costs calls per cell, so:
+ * 1. one setValues with every value, formula-like strings left blank;
+ * 2. one getValues to see what Sheets stored (the add-on's text columns are
+ *    plain text, "@", where strings are expected to stay as given);
+ * 3. setRichTextValue on each formula-like string and on each string that
+ *    did not come back as given (offset + newRichTextValue + setRichTextValue).
+ * Calls: setValues and getValues when nothing needs Rich Text; three more
+ * (offset, newRichTextValue, setRichTextValue) per string that does.
+ */
+export function writeLiterally(range: Range, rows: readonly (readonly unknown[])[], isFormula: (r: number, c: number) => boolean = () => false): void {
+  const literal = (r: number, c: number, v: unknown): v is string => typeof v === 'string' && v !== '' && !isFormula(r, c);
+  const first = rows.map((row, r) => row.map((v, c) => (literal(r, c, v) && FORMULA_LIKE.test(v) ? '' : v)));
+  range.setValues(first);
+  const back = range.getValues();
+  const repair: [number, number, string][] = [];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (literal(r, c, v) && (first[r]![c] === '' || back[r]?.[c] !== v)) repair.push([r, c, v]);
+    }),
+  );
+  for (const [r, c, text] of repair) range.offset(r, c, 1, 1).setRichTextValue(SpreadsheetApp.newRichTextValue().setText(text).build());
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDone, TemplateDone } from '../../src/core/api';
 import { measureColumns } from '../../src/core/measures/model';
 import { seededHarness } from '../../scripts/preview';
-import { FakeFolder, FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
+import { FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
+import { MIME } from '../harness/drive';
 import type { Harness } from '../harness/harness';
 
 const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
@@ -49,7 +50,7 @@ describe('the default templates', () => {
     expect(paragraphs.every((p) => p.style.fontFamily === 'Sarabun')).toBe(true);
     expect(paragraphs.filter((p) => p.style.fontSize === 16).length).toBeGreaterThan(10);
     expect(doc.body.getText()).toContain('{{แถวซ้ำ:มาตรการ}}');
-    expect(h.drive.files.get(r.template.id)!.folder.name).toBe('งาน ITA');
+    expect(h.drive.folderNameOf(r.template.id)).toMatch(/^รายงาน ITA องค์การบริหารส่วนตำบลห้วยเตย ปีงบประมาณ 25\d\d$/);
   });
 });
 
@@ -75,7 +76,7 @@ describe('the analysis report', () => {
     expect(measures!.getRow(2).getText()).toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
     const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
     expect(images).toHaveLength(2);
-    expect(images[0]!.getWidth()).toBe(451);
+    expect(images[0]!.getWidth()).toBe(601) // 451 pt of text width, in pixels (96 per inch);
     expect(images[0]!.blob.data).toContain('<svg');
     expect(images[0]!.blob.data).toContain('การเปิดเผยข้อมูล');
   });
@@ -186,7 +187,7 @@ describe('templates and failures', () => {
     h.charts.failNext = 'Service invoked too many times: charts';
     const r = generate(h);
     expect(r).toMatchObject({ ok: false, message: { th: expect.stringContaining('ได้ลบไฟล์ที่สร้างค้างไว้แล้ว') } });
-    const live = [...h.drive.files.values()].filter((f) => !f.trashed && f.id.startsWith('doc') && f.id !== t.template.id);
+    const live = [...h.drive.files.values()].filter((f) => !f.trashed && f.mimeType === MIME.doc && f.byApp && f.id !== t.template.id);
     expect(live).toEqual([]);
     expect(renderHtml(h.drive.docs.get(t.template.id)!)).toBe(template);
     expect(h.spreadsheet.getSheetByName('มาตรการ')!.snapshot()).toEqual(measures);
@@ -212,23 +213,48 @@ describe('templates and failures', () => {
     expect(doc.body.getText()).toContain('{{แถวซ้ำ:มาตรการ}}'); // the template is not changed
   });
 
-  it('puts the report in a chosen folder, or beside the spreadsheet when that folder cannot be reached', () => {
+  it("puts a year's reports in the add-on's own folder, named for the unit and year, and makes it again once trashed", () => {
     const h = seededHarness();
-    const chosen = new FakeFolder('folder-reports-2568', 'รายงาน ITA 2568', h.drive);
-    h.drive.folders.set(chosen.id, chosen);
-    const r = ok(generate(h, { folderUrl: `https://drive.google.com/drive/folders/${chosen.id}` }));
-    expect(h.drive.files.get(r.url.split('/d/')[1]!.split('/')[0]!)!.folder.name).toBe('รายงาน ITA 2568');
-    const r2 = ok(generate(h, { folderUrl: 'https://drive.google.com/drive/folders/not-shared-with-the-add-on' }));
-    expect(h.drive.files.get(r2.url.split('/d/')[1]!.split('/')[0]!)!.folder.name).toBe('งาน ITA');
-    expect(r2.notes.join(' ')).toContain('เข้าถึงโฟลเดอร์ที่เลือกไม่ได้');
+    const before = api<{ folders: { year: number; name: string; url: string }[] }>(h, 'reportState');
+    const name = 'รายงาน ITA องค์การบริหารส่วนตำบลห้วยเตย ปีงบประมาณ 2568';
+    expect(before.folders.find((f) => f.year === 2568)).toEqual({ year: 2568, name, url: '' });
+    const r = ok(generate(h));
+    expect(r.folder).toEqual({ year: 2568, name, url: expect.stringContaining('drive.google.com/drive/folders/') });
+    const folderId = r.folder.url.split('/folders/')[1]!;
+    expect(h.drive.childrenOf(folderId).map((f) => f.name)).toContain(r.name);
+    expect(api<typeof before>(h, 'reportState').folders.find((f) => f.year === 2568)).toEqual(r.folder);
+    const again = ok(generate(h, { kind: 'progress' }));
+    expect(again.folder.url).toBe(r.folder.url);
+    h.drive.files.get(folderId)!.trashed = true;
+    const fresh = ok(generate(h, { kind: 'oit' }));
+    expect(fresh.folder.url).not.toBe(r.folder.url);
+    expect(h.drive.folderNameOf(fresh.url.split('/d/')[1]!.split('/')[0]!)).toBe(name);
+  });
+
+  it('says, with their links, which half-made files it could not remove', () => {
+    const h = seededHarness();
+    ok(generate(h));
+    h.charts.failNext = 'Service invoked too many times: charts';
+    h.log.fault = { at: 1, seen: 0, where: (c) => c.service === 'Files' && c.method === 'update' };
+    const r = generate(h);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.th).toContain('ลบไฟล์ที่สร้างค้างไว้ไม่ได้');
+    expect(r.message.th).not.toContain('ได้ลบไฟล์ที่สร้างค้างไว้แล้ว');
+    const left = [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.mimeType === MIME.doc && !f.name.startsWith('แม่แบบ'));
+    expect(left).toHaveLength(2);
+    expect(r.message.th).toContain(`https://docs.google.com/document/d/${left[1]!.id}/edit`);
   });
 
   it('saves a PDF on request and logs the report with time, user and links', () => {
     const h = seededHarness();
     const r = ok(generate(h, { pdf: true }));
-    expect(r.pdfUrl).toContain('drive.google.com');
+    expect(h.serviceGlobals).not.toContain('DriveApp');
+    const pdfId = r.pdfUrl!.split('/file/d/')[1]!.split('/')[0]!;
+    expect(h.drive.files.get(pdfId)).toMatchObject({ name: `${r.name}.pdf`, mimeType: 'application/pdf', trashed: false });
+    expect(h.drive.folderNameOf(pdfId)).toBe(r.folder.name);
     const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!.getDataRange().getValues();
     expect(log).toHaveLength(2);
-    expect(log[1]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'staff@huaytoei.go.th', 'วิเคราะห์ผลการประเมินและมาตรการ', '2568', r.name, r.url, r.pdfUrl]);
+    expect(log[1]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), 'staff@huaytoei.go.th', 'วิเคราะห์ผลการประเมินและมาตรการ', 2568, r.name, r.url, r.pdfUrl]);
   });
 });

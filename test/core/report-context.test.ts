@@ -20,7 +20,7 @@ const input = {
   ]),
   measures: [measure({ id: 'a', indicators: [10], measure: 'ประเมินความเสี่ยง' }), measure({ id: 'b', indicators: [9] }), measure({ id: 'c', fiscalYear: 2567 })],
   fiscalYear: 2568,
-  today: new Date(2025, 10, 1),
+  today: { year: 2025, month: 11, day: 1 },
   digits: 'thai' as const,
 };
 const f = formatter({ digits: 'thai' });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, roundTo, toFixedText } from '../../src/core/round';
 import {
+  dayOfIso,
   fiscalQuarterOf,
   fiscalYearOf,
   fiscalYearRange,
   fromThaiDigits,
+  isoOfDay,
   thaiDate,
   toBuddhistEra,
   toCommonEra,
@@ -38,6 +40,21 @@ describe('years and fiscal years', () => {
     expect([10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((month) => fiscalQuarterOf({ year: 2023, month, day: 1 }))).toEqual([
       1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4,
     ]);
+  });
+});
+
+describe('calendar days as "YYYY-MM-DD"', () => {
+  it('are written with four-digit years and two-digit months and days', () => {
+    expect(isoOfDay({ year: 2025, month: 10, day: 1 })).toBe('2025-10-01');
+    expect(isoOfDay({ year: 99, month: 1, day: 2 })).toBe('0099-01-02');
+  });
+  it('are read only when they name a real day, in no time zone', () => {
+    expect(dayOfIso('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(dayOfIso(' 2025-10-01 ')).toEqual({ year: 2025, month: 10, day: 1 });
+    expect(dayOfIso('2026-02-30')).toBeUndefined();
+    expect(dayOfIso('2025-13-01')).toBeUndefined();
+    expect(dayOfIso('1/10/2025')).toBeUndefined();
+    expect(dayOfIso('0099-01-02')).toEqual({ year: 99, month: 1, day: 2 });
   });
 });
 

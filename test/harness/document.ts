@@ -1,23 +1,41 @@
-// In-memory fakes of DocumentApp, DriveApp (files and copies) and Charts, as
-// an element tree that can render itself as HTML. Each assumption about
-// Google's behaviour is written beside the code that makes it (reference:
-// developers.google.com/apps-script/reference/document, /drive, /charts).
+// In-memory fakes of DocumentApp and Charts, as an element tree that can
+// render itself as HTML. Each behaviour cites the page of Google's reference it
+// follows (developers.google.com/apps-script/reference/document/…, …/charts/…,
+// shortened below to reference/…). A behaviour Google does not document either
+// reads its switch in ./assumptions (the suite runs under every variant), or,
+// where the add-on never relies on the answer, takes the strictest reading (it
+// throws), so code that passes here cannot be leaning on it.
 import type { Faked } from './fakes';
+import type { FakeDrive } from './drive';
+import { resolve, type Variants } from './assumptions';
 
+type Assume = Required<Variants>;
 type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
 
-/** A blob: bytes (here text) with a content type and a name. */
-export class FakeBlob implements Faked<GoogleAppsScript.Base.Blob, 'getContentType' | 'getDataAsString' | 'getName' | 'setName'> {
+/** A call the add-on does not make, whose behaviour the fake does not model. */
+const notFaked = (what: string) => new Error(`not faked: ${what}`);
+
+/**
+ * A blob: bytes (here text) with a content type and a name
+ * (reference/base/blob). An image blob also knows its size in pixels, which an
+ * inline image made from it starts with.
+ */
+export class FakeBlob implements Faked<GoogleAppsScript.Base.Blob, 'getContentType' | 'getDataAsString' | 'getName' | 'setName' | 'getBytes'> {
   constructor(
     readonly data: string,
     readonly contentType: string,
     private name = '',
+    readonly image?: { readonly width: number; readonly height: number },
   ) {}
   getContentType(): string {
     return this.contentType;
   }
   getDataAsString(): string {
     return this.data;
+  }
+  /** getBytes(): "Gets the data stored in this blob" (reference/base/blob#getBytes()), as Apps Script's signed bytes. */
+  getBytes(): number[] {
+    return [...Buffer.from(this.data, 'utf8')].map((b) => (b > 127 ? b - 256 : b));
   }
   getName(): string {
     return this.name;
@@ -34,40 +52,90 @@ export interface TextStyle {
   fontSize?: number;
 }
 
-/** Element.getParent(), removeFromParent(): every element knows its container. */
+type Parent = FakeContainer | FakeTable | FakeTableRow | FakeParagraph;
+type Block = FakeParagraph | FakeTable;
+
+/**
+ * Element (reference/document/element): its type, its parent, its next
+ * sibling, removal from its parent. Every edit first checks that the document
+ * it belongs to is open: "A closed Document can't be edited"
+ * (reference/document/document#saveAndClose(); the error's wording is
+ * undocumented, this one is Apps Script's as quoted in the field).
+ */
 abstract class FakeElement {
-  parent: FakeContainer | FakeTable | FakeTableRow | undefined;
+  parent: Parent | undefined;
   abstract readonly type: string;
+  /** getType(): "the element's ElementType" (reference/document/element#getType()). */
   getType(): string {
     return this.type;
   }
-  getParent(): unknown {
-    return this.parent;
+  /** getParent(): "the element's parent element" (…/element#getParent()); a detached element has none (null). */
+  getParent(): Parent | null {
+    return this.parent ?? null;
   }
-  /** asParagraph(), asTable(): the same element, typed (Google's casts). */
-  asParagraph(): this {
-    if (this.type !== 'PARAGRAPH') throw new Error(`Cannot cast ${this.type} to PARAGRAPH`);
+  /**
+   * getNextSibling(): "The next sibling has the same parent and follows the
+   * current element" (…/paragraph#getNextSibling()). After the last child:
+   * null (undocumented; the add-on asks only where a sibling is documented to be).
+   */
+  getNextSibling(): FakeElement | null {
+    const kids = this.parent?.kids() ?? [];
+    const i = kids.indexOf(this);
+    return i >= 0 ? (kids[i + 1] ?? null) : null;
+  }
+  /** The element's children, in order (none for a leaf). */
+  kids(): readonly FakeElement[] {
+    return [];
+  }
+  /** asParagraph(), asTable(): the same element, typed (…/element#asParagraph()); a wrong cast throws (undocumented wording). */
+  asParagraph(): FakeParagraph {
+    if (!(this instanceof FakeParagraph)) throw new Error(`Cannot cast ${this.type} to PARAGRAPH.`);
     return this;
   }
-  asTable(): this {
-    if (this.type !== 'TABLE') throw new Error(`Cannot cast ${this.type} to TABLE`);
+  asTable(): FakeTable {
+    if (!(this instanceof FakeTable)) throw new Error(`Cannot cast ${this.type} to TABLE.`);
     return this;
   }
+  /** removeFromParent(): "Removes the element from its parent" (…/element#removeFromParent()); the parent says what it allows. */
   removeFromParent(): this {
-    if (this.parent instanceof FakeContainer) this.parent.children.splice(this.parent.children.indexOf(this as unknown as Block), 1);
-    else if (this.parent instanceof FakeTable) this.parent.rows.splice(this.parent.rows.indexOf(this as unknown as FakeTableRow), 1);
-    this.parent = undefined;
+    this.guard();
+    this.parent?.detach(this);
     return this;
+  }
+  /** Takes a child out (each parent knows its own rules). */
+  detach(_child: FakeElement): void {
+    throw notFaked(`removing a child of ${this.type}`);
+  }
+  /** The document the element is in, or undefined when it is detached. */
+  document(): FakeDocument | undefined {
+    if (this instanceof FakeContainer && this.owner) return this.owner;
+    return this.parent?.document();
+  }
+  /** The variants of undocumented behaviours the element's document plays (the run's default when detached). */
+  assume(): Assume {
+    return this.document()?.assume ?? resolve();
+  }
+  guard(): void {
+    if (this.document()?.closed) throw new Error('Document is closed, its contents cannot be updated.');
   }
 }
 
-/** An inline image: a blob with a size in points (pixels in the API's words). */
+/** An element may join a parent only while it has none (the error, "Element must be detached.", is undocumented wording). */
+function detached<T extends FakeElement>(e: T): T {
+  if (e.parent) throw new Error('Element must be detached.');
+  return e;
+}
+
+/**
+ * InlineImage (reference/document/inline-image): "the image's width, in
+ * pixels", settable. Made from a blob, it starts at the image's own size.
+ */
 export class FakeInlineImage extends FakeElement implements Faked<GoogleAppsScript.Document.InlineImage, 'getWidth' | 'getHeight' | 'setWidth' | 'setHeight'> {
   readonly type = 'INLINE_IMAGE';
   constructor(
     readonly blob: FakeBlob,
-    private width = 400,
-    private height = 250,
+    private width: number,
+    private height: number,
   ) {
     super();
   }
@@ -78,55 +146,96 @@ export class FakeInlineImage extends FakeElement implements Faked<GoogleAppsScri
     return this.height;
   }
   setWidth(width: number): this {
+    this.guard();
     this.width = width;
     return this;
   }
   setHeight(height: number): this {
+    this.guard();
     this.height = height;
     return this;
   }
+  /** copy(): "a detached, deep copy" (…/inline-image#copy()). */
   copy(): FakeInlineImage {
     return new FakeInlineImage(this.blob, this.width, this.height);
   }
 }
 
+/** PageBreak (reference/document/page-break): lives in a paragraph. */
+export class FakePageBreak extends FakeElement {
+  readonly type = 'PAGE_BREAK';
+  copy(): FakePageBreak {
+    return new FakePageBreak();
+  }
+}
+
+interface Link {
+  start: number;
+  /** Inclusive, as setLinkUrl's endOffsetInclusive. */
+  end: number;
+  url: string;
+}
+
 /**
- * A paragraph: its text (one run: attributes apply to the whole paragraph),
- * heading, alignment, and inline images after the text.
- * editAsText() edits the same text in place: deleteText(start, endInclusive),
- * insertText(offset, text), with offsets in UTF-16 code units, as Google's.
+ * Paragraph (reference/document/paragraph): its text (one run: attributes
+ * apply to the whole paragraph), heading, alignment, linked stretches, and
+ * after the text its inline images and page break. Offsets are UTF-16 code
+ * units, as the Docs API's indexes (docs/api/concepts/structure, "Start and
+ * end indexes").
  */
 export class FakeParagraph
   extends FakeElement
-  implements Faked<GoogleAppsScript.Document.Paragraph, 'getText' | 'setText' | 'editAsText' | 'setHeading' | 'setAlignment' | 'setAttributes' | 'appendInlineImage'>
+  implements Faked<GoogleAppsScript.Document.Paragraph, 'getText' | 'editAsText' | 'setHeading' | 'setAlignment' | 'setAttributes' | 'appendInlineImage'>
 {
   readonly type = 'PARAGRAPH';
   heading = 'NORMAL';
   align: Align = 'LEFT';
   style: TextStyle = {};
-  pageBreakAfter = false;
   readonly images: FakeInlineImage[] = [];
-  /** Linked stretches of the text (offsets as given to setLinkUrl). */
-  readonly links: { start: number; end: number; url: string }[] = [];
+  pageBreak: FakePageBreak | undefined;
+  /** Linked stretches of the text, kept in step with edits. */
+  readonly links: Link[] = [];
   constructor(public text: string) {
     super();
+  }
+  override kids(): readonly FakeElement[] {
+    return [...this.images, ...(this.pageBreak ? [this.pageBreak] : [])];
+  }
+  override detach(child: FakeElement): void {
+    if (child === this.pageBreak) this.pageBreak = undefined;
+    else this.images.splice(this.images.indexOf(child as FakeInlineImage), 1);
+    child.parent = undefined;
   }
   getText(): string {
     return this.text;
   }
-  setText(text: string): this {
-    this.text = text;
-    return this;
+  /** setText(text): "Sets the contents of the paragraph as text. Note: existing contents are cleared." (…/paragraph#setText(String)) */
+  setText(text: string): void {
+    this.guard();
+    for (const k of this.kids()) k.parent = undefined;
+    this.images.length = 0;
+    this.pageBreak = undefined;
+    this.links.length = 0;
+    this.text = '';
+    this.splice(0, 0, text);
   }
-  appendText(text: string): this {
-    this.text += text;
-    return this;
+  /**
+   * appendText(text): "Creates and appends a new Text element"
+   * (…/paragraph#appendText(String)). The fake's Text spans the whole
+   * paragraph, not only the new run.
+   */
+  appendText(text: string): FakeText {
+    this.guard();
+    this.splice(this.text.length, this.text.length, text);
+    return this.editAsText();
   }
+  /** editAsText(): "a Text version of the current element, for editing" (…/paragraph#editAsText()). */
   editAsText(): FakeText {
-    return new FakeText(this);
+    return new FakeText(() => [this], true);
   }
   /** Enums arrive as the members of DocumentApp.ParagraphHeading / HorizontalAlignment (their names here). */
   setHeading(heading: unknown): this {
+    this.guard();
     this.heading = String(heading);
     return this;
   }
@@ -134,136 +243,396 @@ export class FakeParagraph
     return this.heading;
   }
   setAlignment(alignment: unknown): this {
+    this.guard();
     this.align = String(alignment) as Align;
     return this;
   }
   getAlignment(): Align {
     return this.align;
   }
+  /**
+   * setAttributes(attributes): "each property name is an item in the
+   * DocumentApp.Attribute enumeration" (…/paragraph#setAttributes(Object)).
+   * The fake keeps BOLD, FONT_FAMILY, FONT_SIZE, HEADING and HORIZONTAL_ALIGNMENT.
+   */
   setAttributes(attributes: object): this {
-    if ('BOLD' in attributes) this.style.bold = Boolean(attributes.BOLD);
-    if ('FONT_FAMILY' in attributes) this.style.fontFamily = String(attributes.FONT_FAMILY);
-    if ('FONT_SIZE' in attributes) this.style.fontSize = Number(attributes.FONT_SIZE);
+    this.guard();
+    applyAttributes(this, attributes as Record<string, unknown>);
     return this;
   }
-  setBold(bold: boolean): this {
-    this.style.bold = bold;
-    return this;
-  }
-  setFontFamily(fontFamilyName: string): this {
-    this.style.fontFamily = fontFamilyName;
-    return this;
-  }
-  setFontSize(size: number): this {
-    this.style.fontSize = size;
-    return this;
-  }
-  /** appendInlineImage(blob): the image joins the paragraph, default size from the image. */
+  /**
+   * appendInlineImage(image): "Creates and appends a new InlineImage from the
+   * specified image blob" (…/paragraph#appendInlineImage(BlobSource)), at the
+   * image's own size; a copied InlineImage keeps its size.
+   */
   appendInlineImage(image: unknown): FakeInlineImage {
-    const img = new FakeInlineImage(image as FakeBlob);
-    img.parent = undefined;
+    this.guard();
+    let img: FakeInlineImage;
+    if (image instanceof FakeInlineImage) img = detached(image);
+    else {
+      const size = (image as FakeBlob).image;
+      if (!size) throw new Error('Invalid image data.');
+      img = new FakeInlineImage(image as FakeBlob, size.width, size.height);
+    }
+    img.parent = this;
     this.images.push(img);
     return img;
   }
-  /** copy(): a detached deep copy, attributes included. */
+  /**
+   * appendPageBreak(): "Creates and appends a new PageBreak. Note: PageBreaks
+   * may not be contained within TableCells. If the current element is
+   * contained in a table cell, an exception will be thrown."
+   * (…/paragraph#appendPageBreak())
+   */
+  appendPageBreak(): FakePageBreak {
+    this.guard();
+    for (let e: FakeElement | undefined = this.parent; e; e = e.parent) if (e instanceof FakeTableCell) throw new Error('PageBreak cannot be inserted in a table cell.');
+    if (this.pageBreak) throw notFaked('two page breaks in one paragraph');
+    this.pageBreak = new FakePageBreak();
+    this.pageBreak.parent = this;
+    return this.pageBreak;
+  }
+  /** copy(): "a detached, deep copy … Any child elements present in the element are also copied" (…/paragraph#copy()). */
   copy(): FakeParagraph {
     const p = new FakeParagraph(this.text);
     p.heading = this.heading;
     p.align = this.align;
     p.style = { ...this.style };
-    p.pageBreakAfter = this.pageBreakAfter;
-    p.images.push(...this.images.map((i) => i.copy()));
+    for (const i of this.images) {
+      const c = i.copy();
+      c.parent = p;
+      p.images.push(c);
+    }
+    if (this.pageBreak) {
+      p.pageBreak = this.pageBreak.copy();
+      p.pageBreak.parent = p;
+    }
     p.links.push(...this.links.map((l) => ({ ...l })));
     return p;
   }
+  /**
+   * Replaces text[start, end) with `insert`, keeping links in step: text
+   * inserted inside a link joins it; a link whose text is all deleted goes.
+   * A "\n" in the new text is a line break in the paragraph, or starts a new
+   * paragraph, by the switch newlineInText.
+   */
+  splice(start: number, end: number, insert: string): void {
+    const removed = end - start;
+    const n = insert.length;
+    const kept: Link[] = [];
+    for (const l of this.links) {
+      let s = l.start;
+      let e = l.end;
+      if (removed > 0) {
+        if (e < start) {
+          // before the deletion
+        } else if (s >= end) {
+          s -= removed;
+          e -= removed;
+        } else {
+          // overlapping the deletion: keep what survives
+          const first = s < start ? s : end;
+          const last = e >= end ? e : start - 1;
+          if (first > last || (s >= start && e < end)) continue;
+          s = first >= end ? first - removed : first;
+          e = last >= end ? last - removed : last;
+        }
+      }
+      if (n > 0) {
+        if (s >= start) {
+          s += n;
+          e += n;
+        } else if (e >= start) e += n;
+      }
+      kept.push({ start: s, end: e, url: l.url });
+    }
+    this.links.splice(0, this.links.length, ...kept);
+    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
+    if (insert.includes('\n')) this.splitLines();
+  }
+  /** Under newlineInText 'new paragraph', a paragraph in a body, header, footer or cell splits at each "\n". */
+  private splitLines(): void {
+    const container = this.parent;
+    if (!(container instanceof FakeContainer) || this.assume().newlineInText !== 'new paragraph') return;
+    const lines = this.text.split('\n');
+    const at = container.children.indexOf(this);
+    let offset = lines[0]!.length + 1;
+    const links = this.links.splice(0);
+    const move = (p: FakeParagraph, from: number, length: number) => {
+      for (const l of links) if (l.start >= from && l.end < from + length) p.links.push({ start: l.start - from, end: l.end - from, url: l.url });
+    };
+    this.text = lines[0]!;
+    move(this, 0, this.text.length);
+    const added = lines.slice(1).map((line, i) => {
+      const p = new FakeParagraph(line);
+      p.heading = this.heading;
+      p.align = this.align;
+      p.style = { ...this.style };
+      move(p, offset, line.length);
+      offset += line.length + 1;
+      p.parent = container;
+      container.children.splice(at + 1 + i, 0, p);
+      return p;
+    });
+    const last = added[added.length - 1];
+    if (last) {
+      for (const k of this.kids()) k.parent = last;
+      last.images.push(...this.images.splice(0));
+      last.pageBreak = this.pageBreak;
+      this.pageBreak = undefined;
+    }
+  }
 }
 
-/** Text: a view of a paragraph's text for in-place edits. */
-export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText' | 'setText' | 'deleteText' | 'insertText'> {
-  /** setLinkUrl(start, endInclusive, url): that stretch of text links to the URL. */
-  setLinkUrl(startOffset: number, endOffsetInclusive: number, url: string): this {
-    this.p.links.push({ start: startOffset, end: endOffsetInclusive, url });
-    return this;
-  }
+function applyAttributes(p: FakeParagraph, a: Record<string, unknown>): void {
+  if ('BOLD' in a) p.style.bold = Boolean(a.BOLD);
+  if ('FONT_FAMILY' in a) p.style.fontFamily = String(a.FONT_FAMILY);
+  if ('FONT_SIZE' in a) p.style.fontSize = Number(a.FONT_SIZE);
+  if ('HEADING' in a) p.heading = String(a.HEADING);
+  if ('HORIZONTAL_ALIGNMENT' in a) p.align = String(a.HORIZONTAL_ALIGNMENT) as Align;
+}
+
+/**
+ * Text (reference/document/text): the text of an element for in-place edits,
+ * by UTF-16 offsets. An element of several paragraphs (a cell) reads as their
+ * texts joined by "\n" (reference/document/body#editAsText(): the example
+ * deletes across paragraphs' newlines). Offsets outside the text throw
+ * (undocumented; the add-on never passes one). A row's or a table's Text is
+ * for formatting only here.
+ */
+export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText' | 'deleteText' | 'insertText' | 'appendText'> {
   readonly type = 'TEXT';
-  constructor(private readonly p: FakeParagraph) {}
+  constructor(
+    private readonly paragraphs: () => FakeParagraph[],
+    private readonly editable: boolean,
+  ) {}
+  getType(): string {
+    return this.type;
+  }
   getText(): string {
-    return this.p.text;
+    return this.paragraphs()
+      .map((p) => p.text)
+      .join('\n');
   }
-  setText(text: string): this {
-    this.p.text = text;
-    return this;
+  private edit(): FakeParagraph[] {
+    if (!this.editable) throw notFaked("editing a row's or a table's text");
+    const ps = this.paragraphs();
+    ps[0]?.guard();
+    return ps;
   }
-  /** deleteText(start, endInclusive) */
+  /** The paragraph holding an offset, and the offset in it (an offset at a paragraph's end belongs to it). */
+  private locate(ps: FakeParagraph[], offset: number): [FakeParagraph, number] {
+    let start = 0;
+    for (const p of ps) {
+      if (offset <= start + p.text.length) return [p, offset - start];
+      start += p.text.length + 1;
+    }
+    throw new Error('Index out of bounds.');
+  }
+  private check(offset: number, max: number): void {
+    if (!Number.isInteger(offset) || offset < 0 || offset > max) throw new Error('Index out of bounds.');
+  }
+  /**
+   * deleteText(startOffset, endOffsetInclusive): "Deletes a range of text"
+   * (…/text#deleteText(Integer,Integer)). Splitting a surrogate pair is refused
+   * as the Docs API refuses "Deleting one code unit of a surrogate pair"
+   * (docs/api/reference/rest/v1/documents/request#DeleteContentRangeRequest).
+   */
   deleteText(startOffset: number, endOffsetInclusive: number): this {
-    if (startOffset < 0 || endOffsetInclusive >= this.p.text.length || startOffset > endOffsetInclusive) throw new Error('Index out of bounds.');
-    this.p.text = this.p.text.slice(0, startOffset) + this.p.text.slice(endOffsetInclusive + 1);
+    const ps = this.edit();
+    const all = this.getText();
+    this.check(startOffset, all.length - 1);
+    this.check(endOffsetInclusive, all.length - 1);
+    if (startOffset > endOffsetInclusive) throw new Error('Index out of bounds.');
+    if (isLow(all, startOffset) || isHigh(all, endOffsetInclusive)) throw new Error('Cannot delete one half of a surrogate pair.');
+    const [p, s] = this.locate(ps, startOffset);
+    const [q, e] = this.locate(ps, endOffsetInclusive);
+    if (p !== q || e >= p.text.length) throw notFaked('a deletion across paragraphs');
+    p.splice(s, e + 1, '');
     return this;
   }
+  /**
+   * insertText(offset, text): "Inserts the specified text at the given
+   * character offset" (…/text#insertText(Integer,String)). An offset equal to
+   * the text's length: switch insertTextAtEnd. Inside a surrogate pair: refused.
+   */
   insertText(offset: number, text: string): this {
-    if (offset < 0 || offset > this.p.text.length) throw new Error('Index out of bounds.');
-    this.p.text = this.p.text.slice(0, offset) + text + this.p.text.slice(offset);
+    const ps = this.edit();
+    const all = this.getText();
+    this.check(offset, all.length);
+    if (offset === all.length && this.assumeOf(ps).insertTextAtEnd === 'throws') throw new Error('Index out of bounds.');
+    if (isLow(all, offset)) throw new Error('Cannot insert inside a surrogate pair.');
+    const [p, at] = this.locate(ps, offset);
+    p.splice(at, at, text);
     return this;
+  }
+  /** appendText(text): "Adds the specified text to the end of this text region" (…/text#appendText(String)). */
+  appendText(text: string): this {
+    const ps = this.edit();
+    const p = ps[ps.length - 1];
+    if (!p) throw notFaked('appending to a text of no paragraph');
+    p.splice(p.text.length, p.text.length, text);
+    return this;
+  }
+  /** setText(text): "Sets the text contents" (…/text#setText(String)); the fake: a paragraph's Text only. */
+  setText(text: string): this {
+    const ps = this.edit();
+    if (ps.length !== 1) throw notFaked('setText on a text of several paragraphs');
+    ps[0]!.setText(text);
+    return this;
+  }
+  /** setLinkUrl(startOffset, endOffsetInclusive, url): "Sets the link URL for the specified character range" (…/text#setLinkUrl(Integer,Integer,String)). */
+  setLinkUrl(startOffset: number, endOffsetInclusive: number, url: string): this {
+    const ps = this.edit();
+    const all = this.getText();
+    this.check(startOffset, all.length - 1);
+    this.check(endOffsetInclusive, all.length - 1);
+    if (startOffset > endOffsetInclusive) throw new Error('Index out of bounds.');
+    const [p, s] = this.locate(ps, startOffset);
+    const [q, e] = this.locate(ps, endOffsetInclusive);
+    if (p !== q) throw notFaked('a link across paragraphs');
+    p.links.push({ start: s, end: e, url });
+    return this;
+  }
+  /** setAttributes(attributes): "Sets the element's attributes" — every character's (…/text#setAttributes(Object)). */
+  setAttributes(attributes: object): this {
+    for (const p of this.paragraphs()) p.setAttributes(attributes);
+    return this;
+  }
+  /** setBold(bold): "Sets the bold setting" (…/text#setBold(Boolean)). */
+  setBold(bold: boolean): this {
+    for (const p of this.paragraphs()) {
+      p.guard();
+      p.style.bold = bold;
+    }
+    return this;
+  }
+  private assumeOf(ps: FakeParagraph[]): Assume {
+    return ps[0]?.assume() ?? resolve();
   }
 }
 
-type Block = FakeParagraph | FakeTable;
+const isHigh = (s: string, i: number) => /[\uD800-\uDBFF]/.test(s[i] ?? '') && /[\uDC00-\uDFFF]/.test(s[i + 1] ?? '');
+const isLow = (s: string, i: number) => /[\uDC00-\uDFFF]/.test(s[i] ?? '') && /[\uD800-\uDBFF]/.test(s[i - 1] ?? '');
 
-/** Body, header, footer and table cell: containers of paragraphs and tables. */
+type SectionType = 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION' | 'TABLE_CELL';
+
+/**
+ * Body, HeaderSection, FooterSection and TableCell: containers of paragraphs
+ * and tables (reference/document/body, …/header-section, …/footer-section,
+ * …/table-cell).
+ *
+ * What a container allows to be taken out follows the Docs model underneath
+ * (docs/api/reference/rest/v1/documents/request#DeleteContentRangeRequest):
+ * not "the newline character before a Table … without deleting the element",
+ * so a paragraph right before a table stays; and a section is never left
+ * without a last paragraph ("the last newline character of a Body, Header,
+ * Footer, Footnote, TableCell"). Whether the last paragraph may go when a
+ * paragraph comes before it is undocumented: switch removeLastParagraph.
+ */
 export class FakeContainer extends FakeElement {
   readonly children: Block[] = [];
-  constructor(readonly type: string) {
+  constructor(
+    readonly type: SectionType,
+    /** The document whose body, header or footer this is. */
+    public owner?: FakeDocument,
+  ) {
     super();
   }
-  private adopt<T extends Block>(b: T, at?: number): T {
+  override kids(): readonly FakeElement[] {
+    return this.children;
+  }
+  adopt<T extends Block>(b: T, at = this.children.length): T {
     b.parent = this;
-    if (at === undefined) this.children.push(b);
-    else this.children.splice(at, 0, b);
+    this.children.splice(at, 0, b);
     return b;
   }
+  override detach(child: FakeElement): void {
+    const i = this.children.indexOf(child as Block);
+    if (i < 0) throw new Error('Element is not a child of this element.');
+    if (child instanceof FakeParagraph) {
+      if (this.children[i + 1] instanceof FakeTable) throw new Error("Can't remove the paragraph before a table.");
+      if (i === this.children.length - 1 && (this.assume().removeLastParagraph === 'throws' || !(this.children[i - 1] instanceof FakeParagraph))) {
+        throw new Error("Can't remove the last paragraph in a document section.");
+      }
+    }
+    this.children.splice(i, 1);
+    child.parent = undefined;
+  }
+  /** getNumChildren(): "the number of children" (…/body#getNumChildren()). */
   getNumChildren(): number {
     return this.children.length;
   }
+  /** getChild(childIndex): "the child element at the specified child index" (…/body#getChild(Integer)); out of range throws (undocumented). */
   getChild(childIndex: number): Block {
     const c = this.children[childIndex];
     if (!c) throw new Error('Child index out of bounds.');
     return c;
   }
-  getChildIndex(child: Block): number {
-    return this.children.indexOf(child);
+  /** getChildIndex(child): "the child index" (…/body#getChildIndex(Element)). */
+  getChildIndex(child: FakeElement): number {
+    const i = this.children.indexOf(child as Block);
+    if (i < 0) throw new Error('Element is not a child of this element.');
+    return i;
   }
+  /** getText(): "the contents of the element as a text string" (…/body#getText()); here children's texts joined by "\n". */
   getText(): string {
-    return this.children.map((c) => (c instanceof FakeParagraph ? c.getText() : c.getText())).join('\n');
+    return this.children.map((c) => c.getText()).join('\n');
   }
-  appendParagraph(text: string | FakeParagraph): FakeParagraph {
-    return this.adopt(typeof text === 'string' ? new FakeParagraph(text) : text);
+  /**
+   * appendParagraph(text | paragraph): "Creates and appends a new Paragraph",
+   * or "Appends the given Paragraph … a copy of an existing Paragraph"
+   * (…/body#appendParagraph(String), #appendParagraph(Paragraph)).
+   */
+  appendParagraph(paragraph: string | FakeParagraph): FakeParagraph {
+    return this.insertParagraph(this.children.length, paragraph);
   }
-  insertParagraph(childIndex: number, text: string | FakeParagraph): FakeParagraph {
-    return this.adopt(typeof text === 'string' ? new FakeParagraph(text) : text, childIndex);
-  }
-  /** appendTable(cells): a table with those rows of cell texts (or a copied table). */
-  appendTable(cells?: string[][] | FakeTable): FakeTable {
-    return this.adopt(cells instanceof FakeTable ? cells : FakeTable.of(cells ?? []));
-  }
-  insertTable(childIndex: number, table: FakeTable): FakeTable {
-    return this.adopt(table, childIndex);
-  }
-  /** appendPageBreak(): a page break in a paragraph of its own. */
-  appendPageBreak(): FakeParagraph {
-    const p = this.appendParagraph('');
-    p.pageBreakAfter = true;
+  /** insertParagraph(childIndex, text | paragraph) (…/body#insertParagraph(Integer,String)). */
+  insertParagraph(childIndex: number, paragraph: string | FakeParagraph): FakeParagraph {
+    this.guard();
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > this.children.length) throw new Error('Child index out of bounds.');
+    if (typeof paragraph !== 'string') return this.adopt(detached(paragraph), childIndex);
+    const p = this.adopt(new FakeParagraph(''), childIndex);
+    p.splice(0, 0, paragraph);
     return p;
   }
-  removeChild(child: Block): this {
-    child.removeFromParent();
+  /**
+   * appendTable(cells | table): "This method will also append an empty
+   * paragraph after the table, since Google Docs documents cannot end with a
+   * table" — said of Body, HeaderSection and FooterSection
+   * (…/body#appendTable(String), #appendTable(Table), …/header-section#appendTable(Table),
+   * …/footer-section#appendTable(Table)). TableCell#appendTable says nothing
+   * of it; the add-on never nests tables, so a cell does not fake it.
+   */
+  appendTable(cells: string[][] | FakeTable): FakeTable {
+    this.guard();
+    if (this.type === 'TABLE_CELL') throw notFaked('TableCell.appendTable (whether a paragraph follows is undocumented)');
+    const t = this.adopt(cells instanceof FakeTable ? detached(cells) : FakeTable.of(cells));
+    this.adopt(new FakeParagraph(''));
+    return t;
+  }
+  /** insertTable: undocumented whether it adds paragraphs around the table; the add-on does not call it. */
+  insertTable(): never {
+    throw notFaked('insertTable (whether it adds a paragraph is undocumented)');
+  }
+  /** appendPageBreak(): "The PageBreak will be contained in a new Paragraph" (…/body#appendPageBreak()); a Body's only. */
+  appendPageBreak(): FakePageBreak {
+    if (this.type !== 'BODY_SECTION') throw notFaked(`appendPageBreak on ${this.type}`);
+    return this.appendParagraph('').appendPageBreak();
+  }
+  /** removeChild(child): "Removes the specified child element" (…/body#removeChild(Element)). */
+  removeChild(child: FakeElement): this {
+    this.guard();
+    this.detach(child);
     return this;
   }
-  clear(): this {
-    this.children.length = 0;
-    return this;
+  /** editAsText(): "a Text version of the current element" (…/table-cell#editAsText()); the fake edits containers of paragraphs only. */
+  editAsText(): FakeText {
+    const onlyParagraphs = this.children.every((c) => c instanceof FakeParagraph);
+    return new FakeText(() => this.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph), onlyParagraphs);
   }
-  /** Page size and margins in points (a new Doc: A4 with 1-inch margins). */
-  page = { width: 595.3, height: 841.9, left: 72, right: 72 };
+  /** Page size and margins in points (a new Doc here: A4 with 1-inch margins). reference/document/body#getPageWidth() etc. */
+  page = { width: 595.3, height: 841.9, left: 72, right: 72, top: 72, bottom: 72 };
   getPageWidth(): number {
     return this.page.width;
   }
@@ -276,22 +645,43 @@ export class FakeContainer extends FakeElement {
   getMarginRight(): number {
     return this.page.right;
   }
+  getMarginTop(): number {
+    return this.page.top;
+  }
+  getMarginBottom(): number {
+    return this.page.bottom;
+  }
+  setMarginTop(marginTop: number): this {
+    this.guard();
+    this.page.top = marginTop;
+    return this;
+  }
+  setMarginBottom(marginBottom: number): this {
+    this.guard();
+    this.page.bottom = marginBottom;
+    return this;
+  }
   setPageWidth(pageWidth: number): this {
+    this.guard();
     this.page.width = pageWidth;
     return this;
   }
   setPageHeight(pageHeight: number): this {
+    this.guard();
     this.page.height = pageHeight;
     return this;
   }
   setMarginLeft(marginLeft: number): this {
+    this.guard();
     this.page.left = marginLeft;
     return this;
   }
   setMarginRight(marginRight: number): this {
+    this.guard();
     this.page.right = marginRight;
     return this;
   }
+  /** copy(): "a detached, deep copy of the current element" (…/body#copy()). */
   copy(): FakeContainer {
     const c = new FakeContainer(this.type);
     c.page = { ...this.page };
@@ -300,100 +690,153 @@ export class FakeContainer extends FakeElement {
   }
 }
 
-export class FakeTableCell extends FakeContainer implements Faked<GoogleAppsScript.Document.TableCell, 'setWidth' | 'setBackgroundColor'> {
+/**
+ * TableCell (reference/document/table-cell). setWidth "Sets the width of the
+ * column containing the current cell, in points" (…/table-cell#setWidth(Number)):
+ * every cell of that column takes it.
+ */
+export class FakeTableCell extends FakeContainer implements Faked<GoogleAppsScript.Document.TableCell, 'setBackgroundColor' | 'getNumChildren'> {
   width: number | undefined;
   background = '';
   constructor() {
     super('TABLE_CELL');
   }
   setWidth(width: number): this {
+    this.guard();
+    const row = this.parent instanceof FakeTableRow ? this.parent : undefined;
+    const table = row?.parent instanceof FakeTable ? row.parent : undefined;
+    const k = row ? row.cells.indexOf(this) : -1;
+    for (const r of table ? table.rows : row ? [row] : []) if (r.cells[k]) r.cells[k]!.width = width;
     this.width = width;
     return this;
   }
+  /** setBackgroundColor(color): "the background color, formatted in CSS notation (like '#ffffff')" (…/table-cell#setBackgroundColor(String)). */
   setBackgroundColor(color: string): this {
+    this.guard();
     this.background = color;
     return this;
   }
+  /** copy(): "a detached, deep copy … Any child elements present in the element are also copied" (…/table-cell#copy()). */
   override copy(): FakeTableCell {
     const c = new FakeTableCell();
     c.width = this.width;
     c.background = this.background;
-    for (const b of this.children) c.appendParagraph(b instanceof FakeParagraph ? b.copy() : new FakeParagraph(b.getText()));
+    for (const b of this.children) c.adopt(b.copy());
     return c;
   }
 }
 
-/** A table row: cells; copy() is detached and keeps each cell's formatting. */
-export class FakeTableRow extends FakeElement implements Faked<GoogleAppsScript.Document.TableRow, 'getNumCells' | 'getCell' | 'getText'> {
+/** TableRow (reference/document/table-row): cells; copy() is detached and keeps each cell's formatting. */
+export class FakeTableRow extends FakeElement implements Faked<GoogleAppsScript.Document.TableRow, 'getNumCells' | 'getText'> {
   readonly type = 'TABLE_ROW';
   readonly cells: FakeTableCell[] = [];
+  override kids(): readonly FakeElement[] {
+    return this.cells;
+  }
   getNumCells(): number {
     return this.cells.length;
   }
+  /** getCell(cellIndex): "the table cell" (…/table-row#getCell(Integer)); out of range throws (undocumented). */
   getCell(cellIndex: number): FakeTableCell {
     const c = this.cells[cellIndex];
     if (!c) throw new Error('Child index out of bounds.');
     return c;
   }
+  /** getText(): "the contents of the element as a text string" (…/table-row#getText()); here cells' texts joined by a tab (undocumented). */
   getText(): string {
     return this.cells.map((c) => c.getText()).join('\t');
   }
+  /** editAsText(): the row's text, for formatting (reference guides/docs: table.getRow(0).editAsText().setBold(true)). */
+  editAsText(): FakeText {
+    return new FakeText(() => this.cells.flatMap((c) => c.children.filter((b): b is FakeParagraph => b instanceof FakeParagraph)), false);
+  }
+  /** copy(): "a detached, deep copy" (…/table-row#copy()). */
   copy(): FakeTableRow {
     const r = new FakeTableRow();
     for (const c of this.cells) {
       const cc = c.copy();
-      cc.parent = undefined;
+      cc.parent = r;
       r.cells.push(cc);
     }
     return r;
   }
 }
 
-export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getRow' | 'removeRow' | 'getText'> {
+/**
+ * Table (reference/document/table): rows of cells. A table's last row cannot
+ * be removed here (undocumented whether Docs allows an empty table; the add-on
+ * removes the table instead).
+ */
+export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getText'> {
   readonly type = 'TABLE';
   readonly rows: FakeTableRow[] = [];
-  static of(cells: string[][]): FakeTable {
+  /** appendTable(cells): "a new Table containing a TableCell for each specified string value" (…/body#appendTable(String)), each cell one paragraph. */
+  static of(cells: readonly (readonly string[])[]): FakeTable {
+    if (!cells.length || cells.some((r) => r.length !== cells[0]!.length || !r.length)) throw notFaked('a table of no cells, or of rows of different lengths');
     const t = new FakeTable();
     for (const r of cells) {
       const row = new FakeTableRow();
       for (const text of r) {
         const cell = new FakeTableCell();
-        cell.appendParagraph(text);
+        cell.adopt(new FakeParagraph(String(text)));
+        cell.parent = row;
         row.cells.push(cell);
       }
       t.insert(row);
     }
     return t;
   }
-  private insert(row: FakeTableRow, at?: number): FakeTableRow {
+  override kids(): readonly FakeElement[] {
+    return this.rows;
+  }
+  private insert(row: FakeTableRow, at = this.rows.length): FakeTableRow {
     row.parent = this;
-    if (at === undefined) this.rows.push(row);
-    else this.rows.splice(at, 0, row);
+    this.rows.splice(at, 0, row);
     return row;
+  }
+  override detach(child: FakeElement): void {
+    const i = this.rows.indexOf(child as FakeTableRow);
+    if (i < 0) throw new Error('Element is not a child of this element.');
+    if (this.rows.length === 1) throw new Error("Can't remove the last row of a table.");
+    this.rows.splice(i, 1);
+    child.parent = undefined;
   }
   getNumRows(): number {
     return this.rows.length;
   }
+  /** getRow(rowIndex): "the TableRow at the specified row index" (…/table#getRow(Integer)). */
   getRow(rowIndex: number): FakeTableRow {
     const r = this.rows[rowIndex];
     if (!r) throw new Error('Child index out of bounds.');
     return r;
   }
-  /** insertTableRow(index, row): inserts the given (detached) row at the index. */
-  insertTableRow(childIndex: number, tableRow?: FakeTableRow): FakeTableRow {
-    return this.insert(tableRow ?? new FakeTableRow(), childIndex);
+  /** insertTableRow(childIndex, tableRow): "Inserts the given TableRow at the specified index" and answers "the inserted table row element" (…/table#insertTableRow(Integer,TableRow)). */
+  insertTableRow(childIndex: number, tableRow: FakeTableRow): FakeTableRow {
+    this.guard();
+    if (!tableRow) throw notFaked('insertTableRow without a row');
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > this.rows.length) throw new Error('Child index out of bounds.');
+    return this.insert(detached(tableRow), childIndex);
   }
-  appendTableRow(tableRow?: FakeTableRow): FakeTableRow {
-    return this.insert(tableRow ?? new FakeTableRow());
+  /** appendTableRow(tableRow): "Appends the given TableRow" (…/table#appendTableRow(TableRow)). */
+  appendTableRow(tableRow: FakeTableRow): FakeTableRow {
+    return this.insertTableRow(this.rows.length, tableRow);
   }
+  /** removeRow(rowIndex): "Removes the TableRow at the specified row index" and answers it (…/table#removeRow(Integer)). */
   removeRow(rowIndex: number): FakeTableRow {
+    this.guard();
     const r = this.getRow(rowIndex);
-    r.removeFromParent();
+    this.detach(r);
     return r;
   }
+  /** getText(): rows' texts joined by "\n" (undocumented joiner). */
   getText(): string {
     return this.rows.map((r) => r.getText()).join('\n');
   }
+  /** editAsText(): the table's text, for formatting. */
+  editAsText(): FakeText {
+    return new FakeText(() => this.rows.flatMap((r) => r.cells.flatMap((c) => c.children.filter((b): b is FakeParagraph => b instanceof FakeParagraph))), false);
+  }
+  /** copy(): "a detached, deep copy" (…/table#copy()). */
   copy(): FakeTable {
     const t = new FakeTable();
     for (const r of this.rows) t.insert(r.copy());
@@ -402,15 +845,21 @@ export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Doc
 }
 
 /**
- * Document: a body, and a header and footer once added (getHeader() answers
- * null before addHeader()). A document opened by id is the same stored
- * document: edits through one handle are seen through another.
+ * Document (reference/document/document): a body, and a header and footer
+ * once added. getHeader()/getFooter() answer null before one is added
+ * (undocumented; the universal idiom `getHeader() || addHeader()` rests on it).
+ * addHeader() "Adds a … header section, if none exists" (…/document#addHeader()):
+ * with one already there it answers that one. Whether a new header starts with
+ * an empty paragraph: switch newHeaderParagraph. A document opened by id is the
+ * same stored document: edits through one handle are seen through another.
  */
 export class FakeDocument implements Faked<GoogleAppsScript.Document.Document, 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose'> {
-  body = new FakeContainer('BODY_SECTION');
+  body: FakeContainer = new FakeContainer('BODY_SECTION', this);
   header: FakeContainer | null = null;
   footer: FakeContainer | null = null;
   closed = false;
+  /** The variants this document plays (DocumentApp sets them; the run's default otherwise). */
+  assume: Assume = resolve();
   constructor(
     readonly id: string,
     public name: string,
@@ -435,30 +884,58 @@ export class FakeDocument implements Faked<GoogleAppsScript.Document.Document, '
     return this.header;
   }
   addHeader(): FakeContainer {
-    if (this.header) throw new Error('Document tab already contains a header.');
-    return (this.header = new FakeContainer('HEADER_SECTION'));
+    return (this.header ??= this.section('HEADER_SECTION'));
   }
   getFooter(): FakeContainer | null {
     return this.footer;
   }
   addFooter(): FakeContainer {
-    if (this.footer) throw new Error('Document tab already contains a footer.');
-    return (this.footer = new FakeContainer('FOOTER_SECTION'));
+    return (this.footer ??= this.section('FOOTER_SECTION'));
   }
+  private section(type: 'HEADER_SECTION' | 'FOOTER_SECTION'): FakeContainer {
+    if (this.closed) throw new Error('Document is closed, its contents cannot be updated.');
+    const s = new FakeContainer(type, this);
+    if (this.assume.newHeaderParagraph === 'empty paragraph') s.adopt(new FakeParagraph(''));
+    return s;
+  }
+  /** saveAndClose(): "A closed Document can't be edited" (…/document#saveAndClose()). */
   saveAndClose(): void {
     this.closed = true;
   }
-  /** A detached copy with a new id (Drive's makeCopy). */
+  /**
+   * getAs(contentType): the Doc's contents as a blob; "currently only
+   * 'application/pdf' is supported" (reference/document/document#getAs(String)).
+   */
+  getAs(contentType: string): FakeBlob {
+    if (contentType !== 'application/pdf') throw new Error(`Converting from application/vnd.google-apps.document to ${contentType} is not supported.`);
+    return new FakeBlob(renderHtml(this), 'application/pdf', `${this.name}.pdf`);
+  }
+  /** A detached copy with a new id (Drive's copy of a Doc). */
   copyAs(id: string, name: string): FakeDocument {
     const d = new FakeDocument(id, name);
-    d.body = this.body.copy();
-    d.header = this.header?.copy() ?? null;
-    d.footer = this.footer?.copy() ?? null;
+    const own = (c: FakeContainer) => ((c.owner = d), c);
+    d.body = own(this.body.copy());
+    d.header = this.header ? own(this.header.copy()) : null;
+    d.footer = this.footer ? own(this.footer.copy()) : null;
+    d.assume = this.assume;
     return d;
   }
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A paragraph's text as HTML, its linked stretches as links and line breaks as <br>. */
+function renderText(p: FakeParagraph): string {
+  const cuts = [...new Set([0, p.text.length, ...p.links.flatMap((l) => [l.start, l.end + 1])])].filter((x) => x >= 0 && x <= p.text.length).sort((a, b) => a - b);
+  let out = '';
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i]!, cuts[i + 1]!];
+    const piece = esc(p.text.slice(a, b)).replace(/\n/g, '<br>');
+    const link = p.links.find((l) => l.start <= a && l.end >= b - 1);
+    out += link ? `<a href="${esc(link.url)}">${piece}</a>` : piece;
+  }
+  return out;
+}
 
 function renderBlock(b: Block): string {
   if (b instanceof FakeTable) {
@@ -482,11 +959,12 @@ function renderBlock(b: Block): string {
   ]
     .filter(Boolean)
     .join(';');
-  const images = b.images.map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`).join('');
-  const link = b.links.find((l) => l.start === 0 && l.end === b.text.length - 1);
-  const plain = esc(b.text).replace(/\n/g, '<br>');
-  const text = (link ? `<a href="${esc(link.url)}">${plain}</a>` : plain) || (images ? '' : '&nbsp;');
-  return `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>${b.pageBreakAfter ? '<hr class="page">' : ''}`;
+  // The fake draws charts as SVG: shown as SVG whatever type the blob claims.
+  const images = b.images
+    .map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.data.startsWith('<svg') ? 'image/svg+xml' : i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`)
+    .join('');
+  const text = renderText(b) || (images || b.pageBreak ? '' : '&nbsp;');
+  return `${text || images ? `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>` : ''}${b.pageBreak ? '<hr class="page">' : ''}`;
 }
 
 /** The document as one HTML page that looks like the Doc: A4 width, Sarabun 16 pt, tables ruled. */
@@ -508,179 +986,135 @@ ${doc.footer ? `<footer>${doc.footer.children.map(renderBlock).join('')}</footer
 `;
 }
 
-// ---------------------------------------------------------------- Drive
-
-/** The user's Drive: documents and other files by id, with parents and a trash. */
-export class FakeDrive {
-  readonly docs = new Map<string, FakeDocument>();
-  readonly files = new Map<string, FakeDriveFile>();
-  readonly root = new FakeFolder('root', 'ไดรฟ์ของฉัน', this);
-  /** Folders the add-on may reach by id. */
-  readonly folders = new Map<string, FakeFolder>();
-  /** Ids the add-on may not open (a Doc it was not given access to). */
-  readonly forbidden = new Set<string>();
-  private next = 0;
-  newId(prefix: string): string {
-    this.next += 1;
-    return `${prefix}-${this.next.toString(36).padStart(6, '0')}`;
-  }
-  addDocument(name: string, folder: FakeFolder = this.root): FakeDocument {
-    const doc = new FakeDocument(this.newId('doc'), name);
-    this.docs.set(doc.id, doc);
-    this.files.set(doc.id, new FakeDriveFile(doc.id, this, folder));
-    return doc;
-  }
-  live(id: string): FakeDriveFile {
-    const f = this.files.get(id);
-    if (!f || this.forbidden.has(id)) throw new Error(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`);
-    return f;
-  }
-}
-
-export class FakeFolder implements Faked<GoogleAppsScript.Drive.Folder, 'getId' | 'getName' | 'createFile'> {
-  constructor(
-    readonly id: string,
-    readonly name: string,
-    private readonly drive: FakeDrive,
-  ) {}
-  getId(): string {
-    return this.id;
-  }
-  getName(): string {
-    return this.name;
-  }
-  /** createFile(blob): a new file holding the blob, in this folder. */
-  createFile(blob: unknown): FakeDriveFile {
-    const b = blob as FakeBlob;
-    const id = this.drive.newId('file');
-    const f = new FakeDriveFile(id, this.drive, this, b);
-    this.drive.files.set(id, f);
-    return f;
-  }
-}
+/** An enum as Apps Script shows it: members that print as their names (reference/document/element-type etc.). */
+const enumOf = (names: string) => Object.fromEntries(names.split(/,\s*/).map((n) => [n, n]));
 
 /**
- * File: a Doc or a blob in Drive. getAs('application/pdf') on a Doc answers its
- * PDF export; setTrashed(true) moves it to the trash (openById then fails).
- */
-export class FakeDriveFile implements Faked<GoogleAppsScript.Drive.File, 'getId' | 'getName' | 'getUrl' | 'setTrashed' | 'isTrashed' | 'moveTo' | 'getMimeType'> {
-  trashed = false;
-  constructor(
-    readonly id: string,
-    private readonly drive: FakeDrive,
-    public folder: FakeFolder,
-    readonly blob?: FakeBlob,
-  ) {}
-  private doc(): FakeDocument | undefined {
-    return this.drive.docs.get(this.id);
-  }
-  getId(): string {
-    return this.id;
-  }
-  getName(): string {
-    return this.doc()?.name ?? this.blob?.getName() ?? '';
-  }
-  getMimeType(): string {
-    return this.doc() ? 'application/vnd.google-apps.document' : (this.blob?.contentType ?? '');
-  }
-  getUrl(): string {
-    return this.doc() ? this.doc()!.getUrl() : `https://drive.google.com/file/d/${this.id}/view`;
-  }
-  setTrashed(trashed: boolean): this {
-    this.trashed = trashed;
-    return this;
-  }
-  isTrashed(): boolean {
-    return this.trashed;
-  }
-  moveTo(destination: unknown): this {
-    this.folder = destination as FakeFolder;
-    return this;
-  }
-  getParents(): { hasNext(): boolean; next(): FakeFolder } {
-    let done = false;
-    return { hasNext: () => !done, next: () => ((done = true), this.folder) };
-  }
-  getAs(contentType: string): FakeBlob {
-    const doc = this.doc();
-    if (!doc || contentType !== 'application/pdf') throw new Error(`Converting from ${this.getMimeType()} to ${contentType} is not supported.`);
-    return new FakeBlob(renderHtml(doc), 'application/pdf', `${doc.name}.pdf`);
-  }
-}
-
-/** DriveApp: files by id (only those the add-on may reach), the root folder, new files from blobs. */
-export class FakeDriveApp implements Faked<GoogleAppsScript.Drive.DriveApp, 'getFileById' | 'getFolderById' | 'getRootFolder' | 'createFile'> {
-  constructor(readonly drive: FakeDrive) {}
-  /** getFolderById(id): a folder the add-on may reach (here: those registered in the fake Drive). */
-  getFolderById(id: string): FakeFolder {
-    const f = this.drive.folders.get(id);
-    if (!f) throw new Error('No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.');
-    return f;
-  }
-  getFileById(id: string): FakeDriveFile {
-    return this.drive.live(id);
-  }
-  getRootFolder(): FakeFolder {
-    return this.drive.root;
-  }
-  createFile(blob: unknown): FakeDriveFile {
-    return this.drive.root.createFile(blob);
-  }
-}
-
-/**
- * DocumentApp: create(name) makes a new Doc in the root folder (with an empty
- * first paragraph, as Google's do); openById(id) opens a stored Doc, failing for
- * a trashed, missing or unreachable one. Enums are objects whose members print
- * as their names.
+ * DocumentApp: openById(id) opens a stored Doc, failing for a trashed, missing
+ * or unreachable one ("Document is missing (perhaps it was deleted, or you
+ * don't have read access?)"). create(name) makes a new Doc in My Drive; the
+ * add-on itself makes Docs through the Advanced Drive service instead (so they
+ * are files "created by the app" under drive.file), so a Doc made here is not
+ * taken as reachable through Drive. Enums are objects whose members print as
+ * their names.
  */
 export class FakeDocumentApp implements Faked<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById'> {
-  readonly ElementType = Object.fromEntries(['PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'INLINE_IMAGE', 'TEXT', 'LIST_ITEM', 'BODY_SECTION', 'HEADER_SECTION', 'FOOTER_SECTION'].map((n) => [n, n]));
-  readonly ParagraphHeading = Object.fromEntries(['NORMAL', 'TITLE', 'SUBTITLE', 'HEADING1', 'HEADING2', 'HEADING3'].map((n) => [n, n]));
-  readonly HorizontalAlignment = Object.fromEntries(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY'].map((n) => [n, n]));
-  readonly Attribute = Object.fromEntries(['BOLD', 'FONT_FAMILY', 'FONT_SIZE'].map((n) => [n, n]));
+  // The enums as Google lists them (reference/document/element-type, …/paragraph-heading,
+  // …/horizontal-alignment, …/attribute).
+  readonly ElementType = enumOf(
+    'BODY_SECTION, COMMENT_SECTION, DATE, EQUATION, EQUATION_FUNCTION, EQUATION_FUNCTION_ARGUMENT_SEPARATOR, EQUATION_SYMBOL, RICH_LINK, FOOTER_SECTION, FOOTNOTE, FOOTNOTE_SECTION, HEADER_SECTION, HORIZONTAL_RULE, INLINE_DRAWING, INLINE_IMAGE, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PERSON, TABLE, TABLE_CELL, TABLE_OF_CONTENTS, TABLE_ROW, TEXT, UNSUPPORTED',
+  );
+  readonly ParagraphHeading = enumOf('NORMAL, HEADING1, HEADING2, HEADING3, HEADING4, HEADING5, HEADING6, TITLE, SUBTITLE');
+  readonly HorizontalAlignment = enumOf('LEFT, CENTER, RIGHT, JUSTIFY');
+  readonly Attribute = enumOf(
+    'BACKGROUND_COLOR, BOLD, BORDER_COLOR, BORDER_WIDTH, CODE, FONT_FAMILY, FONT_SIZE, FOREGROUND_COLOR, HEADING, HEIGHT, HORIZONTAL_ALIGNMENT, INDENT_END, INDENT_FIRST_LINE, INDENT_START, ITALIC, GLYPH_TYPE, LEFT_TO_RIGHT, LINE_SPACING, LINK_URL, LIST_ID, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, NESTING_LEVEL, MINIMUM_HEIGHT, PADDING_BOTTOM, PADDING_LEFT, PADDING_RIGHT, PADDING_TOP, PAGE_HEIGHT, PAGE_WIDTH, SPACING_AFTER, SPACING_BEFORE, STRIKETHROUGH, UNDERLINE, VERTICAL_ALIGNMENT, WIDTH',
+  );
+  /**
+   * The variants of Google's undocumented behaviours the documents play; the
+   * harness sets its own. A document takes them when opened or made here
+   * (FakeDocument.assume).
+   */
+  assume: Assume = resolve();
   constructor(readonly drive: FakeDrive) {}
   create(name: string): FakeDocument {
-    const doc = this.drive.addDocument(name);
-    doc.body.appendParagraph('');
+    const doc = this.drive.makeDocument(name, [this.drive.rootId], false);
+    doc.assume = this.assume;
     return doc;
   }
   openById(id: string): FakeDocument {
-    const f = this.drive.live(id);
+    const f = this.drive.files.get(id);
     const doc = this.drive.docs.get(id);
-    if (!doc || f.trashed) throw new Error('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+    if (!doc || !f || f.trashed || this.drive.forbidden.has(id)) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+    // A handle from openById is open again, even if an earlier one was saved and closed.
+    doc.closed = false;
+    doc.assume = this.assume;
     return doc;
   }
 }
 
 // ---------------------------------------------------------------- Charts
 
-type Row = (string | number)[];
+type Cell = string | number | Date;
 
-/** Charts.newDataTable(): columns then rows; build() answers the table. */
+/** A data table as built: its columns and rows, fixed (reference/charts/data-table). */
+export class FakeDataTable {
+  constructor(
+    readonly columns: readonly { readonly type: string; readonly label: string }[],
+    readonly rows: readonly (readonly Cell[])[],
+  ) {}
+}
+
+const COLUMN_TYPES = ['DATE', 'NUMBER', 'STRING'];
+
+/**
+ * Charts.newDataTable() (reference/charts/data-table-builder): addColumn(type,
+ * label) with a Charts.ColumnType; addRow(values) "in the same order that the
+ * columns are entered"; build() "Throws … if the data table is empty or
+ * otherwise malformed". A value of the wrong type for its column is taken as
+ * malformed (the strict reading).
+ */
 export class FakeDataTableBuilder implements Faked<GoogleAppsScript.Charts.DataTableBuilder, 'addColumn' | 'addRow'> {
   readonly columns: { type: string; label: string }[] = [];
-  readonly rows: Row[] = [];
+  readonly rows: Cell[][] = [];
   addColumn(type: unknown, label: string): this {
+    if (!COLUMN_TYPES.includes(String(type))) throw new Error(`Invalid column type: ${String(type)}`);
     this.columns.push({ type: String(type), label });
     return this;
   }
   addRow(values: unknown[]): this {
-    this.rows.push(values as Row);
+    this.rows.push([...(values as Cell[])]);
     return this;
   }
-  build(): FakeDataTableBuilder {
-    return this;
+  build(): FakeDataTable {
+    if (!this.columns.length || !this.rows.length) throw new Error('The data table is empty.');
+    for (const r of this.rows) {
+      const ok = r.length === this.columns.length && r.every((v, i) => ({ NUMBER: typeof v === 'number', STRING: typeof v === 'string', DATE: v instanceof Date })[this.columns[i]!.type]);
+      if (!ok) throw new Error('The data table is malformed: a row does not match the columns.');
+    }
+    return new FakeDataTable(
+      this.columns.map((c) => ({ ...c })),
+      this.rows.map((r) => [...r]),
+    );
+  }
+}
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'application/pdf': 'pdf' };
+
+/**
+ * Chart (reference/charts/chart): getAs(contentType) — "For images in BMP,
+ * GIF, JPEG, or PNG format, any of 'image/bmp', 'image/gif', 'image/jpeg', or
+ * 'image/png' are also valid" besides 'application/pdf' (…/chart#getAs(String));
+ * getBlob() "the data inside this object as a blob" (a PNG here). The fake's
+ * bytes are an SVG drawing of the chart, so a rendered report shows it; the
+ * blob knows the image's size in pixels, the chart's dimensions.
+ */
+export class FakeChart {
+  constructor(
+    private readonly svg: string,
+    private readonly width: number,
+    private readonly height: number,
+  ) {}
+  getAs(contentType: string): FakeBlob {
+    const ext = IMAGE_TYPES[contentType];
+    if (!ext) throw new Error(`Converting from image/png to ${contentType} is not supported.`);
+    return new FakeBlob(this.svg, contentType, `chart.${ext}`, { width: this.width, height: this.height });
+  }
+  getBlob(): FakeBlob {
+    return this.getAs('image/png');
   }
 }
 
 /**
- * A chart builder (bar, column, line): data table, title, size, colours.
- * build().getAs('image/png') draws the chart; here as an SVG image, so the
- * rendered report shows a real chart.
+ * A chart builder (bar, column, line; reference/charts/bar-chart-builder and
+ * siblings). setDataTable(builder): "A new data table is created instantly as
+ * part of this call, so any further updates to the builder won't be reflected
+ * in the chart" (…#setDataTable(DataTableBuilder)). setRange(start, end): "If
+ * any data points fall outside the range, the range is expanded to include
+ * those data points" (…#setRange(Number,Number)). setDimensions(width,
+ * height) "in pixels"; before it, 600×360 (undocumented; the add-on always sets them).
  */
 export class FakeChartBuilder {
-  private data: FakeDataTableBuilder | undefined;
+  private data: FakeDataTable | undefined;
   private title = '';
   private width = 600;
   private height = 360;
@@ -688,7 +1122,7 @@ export class FakeChartBuilder {
   private range: [number, number] | undefined;
   constructor(readonly kind: 'bar' | 'column' | 'line') {}
   setDataTable(table: unknown): this {
-    this.data = table as FakeDataTableBuilder;
+    this.data = table instanceof FakeDataTableBuilder ? table.build() : (table as FakeDataTable);
     return this;
   }
   setTitle(chartTitle: string): this {
@@ -701,33 +1135,25 @@ export class FakeChartBuilder {
     return this;
   }
   setColors(cssValues: string[]): this {
-    this.colors = cssValues;
+    this.colors = [...cssValues];
     return this;
   }
   setRange(start: number, end: number): this {
     this.range = [start, end];
     return this;
   }
-  setLegendPosition(): this {
-    return this;
-  }
-  setXAxisTitle(): this {
-    return this;
-  }
-  setYAxisTitle(): this {
-    return this;
-  }
-  build(): { getAs(contentType: string): FakeBlob; getBlob(): FakeBlob } {
-    const svg = drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range);
-    return { getAs: () => new FakeBlob(svg, 'image/svg+xml', 'chart.svg'), getBlob: () => new FakeBlob(svg, 'image/svg+xml', 'chart.svg') };
+  build(): FakeChart {
+    if (!this.data) throw new Error('The chart has no data table.');
+    return new FakeChart(drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range), this.width, this.height);
   }
 }
 
+/** Charts (reference/charts/charts): the builders and enums the add-on uses. */
 export class FakeCharts {
   /** Set by a test to make the next chart fail, as a quota error would. */
   failNext: string | undefined;
-  readonly ColumnType = { STRING: 'STRING', NUMBER: 'NUMBER', DATE: 'DATE' };
-  readonly Position = { TOP: 'TOP', BOTTOM: 'BOTTOM', RIGHT: 'RIGHT', NONE: 'NONE' };
+  readonly ColumnType = enumOf('DATE, NUMBER, STRING');
+  readonly Position = enumOf('TOP, RIGHT, BOTTOM, NONE');
   newDataTable(): FakeDataTableBuilder {
     return new FakeDataTableBuilder();
   }
@@ -747,18 +1173,20 @@ export class FakeCharts {
   }
 }
 
-function drawChart(kind: string, data: FakeDataTableBuilder | undefined, title: string, w: number, h: number, colors: string[], range?: [number, number]): string {
-  const rows = data?.rows ?? [];
-  const series = (data?.columns.length ?? 1) - 1;
-  const max = range?.[1] ?? Math.max(100, ...rows.flatMap((r) => r.slice(1).map(Number)));
-  const min = range?.[0] ?? 0;
+function drawChart(kind: string, data: FakeDataTable, title: string, w: number, h: number, colors: string[], range?: [number, number]): string {
+  const rows = data.rows;
+  const series = data.columns.length - 1;
+  const values = rows.flatMap((r) => r.slice(1).map(Number));
+  // The range grows to take in every data point (…/bar-chart-builder#setRange(Number,Number)).
+  const max = Math.max(range?.[1] ?? 100, ...values);
+  const min = Math.min(range?.[0] ?? 0, ...values);
   const left = kind === 'bar' ? 200 : 40;
   const top = 36;
   const bottom = kind === 'bar' ? 24 : 48;
   const plotW = w - left - 16;
   const plotH = h - top - bottom;
   const parts: string[] = [`<text x="${w / 2}" y="20" text-anchor="middle" font-size="15" font-weight="bold">${esc(title)}</text>`];
-  const scale = (v: number) => (Math.max(min, Math.min(max, v)) - min) / (max - min || 1);
+  const scale = (v: number) => (v - min) / (max - min || 1);
   rows.forEach((r, i) => {
     const label = esc(String(r[0]));
     if (kind === 'bar') {
@@ -791,11 +1219,16 @@ function drawChart(kind: string, data: FakeDataTableBuilder | undefined, title: 
     parts.push(`<polyline points="${pts}" fill="none" stroke="${colors[0]}" stroke-width="2"/>`);
   }
   const axis = kind === 'bar' ? `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#555"/>` : `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#555"/>`;
-  const legend = (data?.columns.slice(1) ?? []).map((c, s) => `<rect x="${left + s * 140}" y="${h - 14}" width="10" height="10" fill="${colors[s % colors.length]}"/><text x="${left + s * 140 + 14}" y="${h - 5}" font-size="11">${esc(c.label)}</text>`);
+  const legend = data.columns.slice(1).map((c, s) => `<rect x="${left + s * 140}" y="${h - 14}" width="10" height="10" fill="${colors[s % colors.length]}"/><text x="${left + s * 140 + 14}" y="${h - 5}" font-size="11">${esc(c.label)}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="Sarabun, Garuda, sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${axis}${kind === 'bar' ? legend.join('') : ''}</svg>`;
 }
 
-/** PropertiesService's document properties: strings by key. */
+/**
+ * Properties (reference/properties/properties): string values by key;
+ * getProperty answers null for a key not set (#getProperty(String)); a value
+ * is stored as a string (guides/properties: "data is stored as strings");
+ * deleteProperty of a missing key does nothing.
+ */
 export class FakeProperties implements Faked<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties'> {
   readonly map = new Map<string, string>();
   getProperty(key: string): string | null {
@@ -814,6 +1247,10 @@ export class FakeProperties implements Faked<GoogleAppsScript.Properties.Propert
   }
 }
 
+/**
+ * PropertiesService.getDocumentProperties() (reference/properties/properties-service):
+ * one store per document, shared by every user of the add-on in that document.
+ */
 export class FakePropertiesService implements Faked<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
   readonly document = new FakeProperties();
   getDocumentProperties(): FakeProperties {

@@ -4,7 +4,7 @@
 // with the reference page it was checked against.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { FakeDataValidationBuilder, type FakeSpreadsheet } from './spreadsheet';
+import { FakeDataValidationBuilder, FakeRichTextValueBuilder, wallClock, type FakeSpreadsheet } from './spreadsheet';
 
 /** One call into a fake service. */
 export interface ServiceCall {
@@ -13,7 +13,19 @@ export interface ServiceCall {
   readonly args: readonly unknown[];
 }
 
-export type ServiceLog = ServiceCall[];
+/**
+ * A fault to inject: the `at`-th method call (1-based, counted over every
+ * service from when the plan is set) throws instead of running, once. `hit`
+ * records the call that failed. `where` limits the count to some services.
+ */
+export interface FaultPlan {
+  readonly at: number;
+  readonly where?: (call: ServiceCall) => boolean;
+  seen: number;
+  hit?: ServiceCall;
+}
+
+export type ServiceLog = ServiceCall[] & { fault?: FaultPlan };
 
 /**
  * The methods K of Apps Script type T with Google's parameter types. A method
@@ -56,7 +68,13 @@ export function instrument<T extends object>(service: string, target: T, log: Se
         return wrapResult(value);
       }
       return (...args: unknown[]) => {
-        log.push({ service, method: key, args });
+        const call = { service, method: key, args };
+        log.push(call);
+        const fault = log.fault;
+        if (fault && !fault.hit && (!fault.where || fault.where(call)) && ++fault.seen === fault.at) {
+          fault.hit = call;
+          throw new Error(`Service error: ${service}.${key} (injected fault)`);
+        }
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args.map(unwrap));
         return result === obj ? receiver : wrapResult(result);
       };
@@ -207,10 +225,15 @@ export class FakeUi implements Faked<GoogleAppsScript.Base.Ui, 'createAddonMenu'
 // ---------------------------------------------------------------- SpreadsheetApp
 
 /**
- * SpreadsheetApp: getUi() and getActive() answer the Ui and the spreadsheet the
- * add-on runs in; newDataValidation() a fresh builder.
+ * SpreadsheetApp (reference/spreadsheet/spreadsheet-app): getUi() "Returns an
+ * instance of the spreadsheet's user-interface environment"; getActive() and
+ * getActiveSpreadsheet() the spreadsheet the add-on runs in;
+ * newDataValidation() and newRichTextValue() fresh builders; flush() "Applies
+ * all pending Spreadsheet changes" (here every change applies at once).
  */
-export class FakeSpreadsheetApp implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi' | 'getActive' | 'getActiveSpreadsheet' | 'newDataValidation' | 'flush'> {
+export class FakeSpreadsheetApp
+  implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi' | 'getActive' | 'getActiveSpreadsheet' | 'newDataValidation' | 'newRichTextValue' | 'flush'>
+{
   constructor(
     readonly ui: FakeUi,
     readonly spreadsheet: FakeSpreadsheet,
@@ -226,6 +249,10 @@ export class FakeSpreadsheetApp implements Faked<GoogleAppsScript.Spreadsheet.Sp
   }
   newDataValidation(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder();
+  }
+  /** "Creates a builder for a Rich Text value" (reference/spreadsheet/spreadsheet-app#newRichTextValue()). */
+  newRichTextValue(): FakeRichTextValueBuilder {
+    return new FakeRichTextValueBuilder();
   }
   flush(): void {}
 }
@@ -291,7 +318,8 @@ export class FakeLockService implements Faked<GoogleAppsScript.Lock.LockService,
 
 /**
  * Session.getActiveUser().getEmail(): the user's address, or "" where Google
- * withholds it (consumer accounts in some contexts).
+ * withholds it: "the user's email address is not available in any context that
+ * allows a script to run without that user's authorization" (reference/base/user#getEmail()).
  */
 export class FakeUser implements Faked<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(private readonly email: string) {}
@@ -300,6 +328,14 @@ export class FakeUser implements Faked<GoogleAppsScript.Base.User, 'getEmail'> {
   }
 }
 
+/**
+ * Session (reference/base/session): getActiveUser() "Gets information about
+ * the current user … returns a blank string" where security policies withhold
+ * the address; getScriptTimeZone() "Gets the time zone of the script" — the
+ * zone the script's JavaScript Dates are local to, here the process's (TZ), so
+ * that tests run at TZ=UTC and TZ=Asia/Bangkok play scripts in either.
+ * "Note that spreadsheets have a separate time zone" (the FakeSpreadsheet's).
+ */
 export class FakeSession implements Faked<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'> {
   constructor(public email = 'staff@example.go.th') {}
   getActiveUser(): FakeUser {
@@ -309,13 +345,62 @@ export class FakeSession implements Faked<GoogleAppsScript.Base.Session, 'getAct
     return new FakeUser(this.email);
   }
   getScriptTimeZone(): string {
-    return 'Asia/Bangkok';
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
 }
 
-/** Utilities.getUuid(): a random version-4 UUID string. */
-export class FakeUtilities implements Faked<GoogleAppsScript.Utilities.Utilities, 'getUuid'> {
+/**
+ * Utilities (reference/utilities/utilities): getUuid() "Get a UUID as a
+ * string (equivalent to using the java.util.UUID.randomUUID() method)"; formatDate(date, timeZone, format) "Formats date according to
+ * specification described in Java SE SimpleDateFormat class"
+ * (docs.oracle.com/javase/7/docs/api/java/text/SimpleDateFormat.html), the
+ * date's fields taken in `timeZone`. Letters done here: y M d H h m s S a E Z X
+ * and 'quoted' text; any other letter throws rather than answer wrongly.
+ */
+export class FakeUtilities implements Faked<GoogleAppsScript.Utilities.Utilities, 'getUuid' | 'formatDate'> {
   getUuid(): string {
     return randomUUID();
+  }
+  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
+    const t = (date as unknown as Date).getTime();
+    const c = new Date(wallClock(t, timeZone)); // the wall clock, read through getUTC*
+    const off = Math.round((c.getTime() - t) / 60_000);
+    const abs = Math.abs(off);
+    const hhmm = [Math.floor(abs / 60), abs % 60].map((n) => String(n).padStart(2, '0'));
+    const sign = off < 0 ? '-' : '+';
+    const day = c.toLocaleString('en-US', { weekday: 'long', timeZone: 'UTC' });
+    return format.replace(/'((?:[^']|'')*)'|([A-Za-z])\2*/g, (run, quoted: string | undefined, letter: string | undefined) => {
+      if (quoted !== undefined) return quoted === '' ? "'" : quoted.replace(/''/g, "'");
+      const n = run.length;
+      const num = (v: number) => String(v).padStart(n, '0');
+      switch (letter) {
+        case 'y':
+          return n === 2 ? num(c.getUTCFullYear() % 100) : num(c.getUTCFullYear());
+        case 'M':
+          return n >= 3 ? c.toLocaleString('en-US', { month: n === 3 ? 'short' : 'long', timeZone: 'UTC' }) : num(c.getUTCMonth() + 1);
+        case 'd':
+          return num(c.getUTCDate());
+        case 'H':
+          return num(c.getUTCHours());
+        case 'h':
+          return num(c.getUTCHours() % 12 || 12);
+        case 'm':
+          return num(c.getUTCMinutes());
+        case 's':
+          return num(c.getUTCSeconds());
+        case 'S':
+          return num(c.getUTCMilliseconds());
+        case 'a':
+          return c.getUTCHours() < 12 ? 'AM' : 'PM';
+        case 'E':
+          return n >= 4 ? day : day.slice(0, 3);
+        case 'Z':
+          return `${sign}${hhmm.join('')}`;
+        case 'X':
+          return off === 0 ? 'Z' : n === 1 ? `${sign}${hhmm[0]}` : n === 2 ? `${sign}${hhmm.join('')}` : `${sign}${hhmm.join(':')}`;
+        default:
+          throw new Error(`FakeUtilities.formatDate: pattern letter ${letter} is not done here`);
+      }
+    });
   }
 }

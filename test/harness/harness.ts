@@ -2,7 +2,7 @@
 // clasp's push order, into one global scope, here a node:vm context that has
 // only the JavaScript built-ins and the fakes of the services we use.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, relative } from 'node:path';
 import vm from 'node:vm';
 import {
   AUTH_MODE,
@@ -16,8 +16,10 @@ import {
   instrument,
   type ServiceLog,
 } from './fakes';
-import { FakeCharts, FakeDocumentApp, FakeDrive, FakeDriveApp, FakeDriveFile, FakeFolder, FakePropertiesService } from './document';
+import { FakeCharts, FakeDocumentApp, FakePropertiesService } from './document';
+import { FakeAdvancedDrive, FakeDrive, MIME } from './drive';
 import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
+import { resolve, type Variants } from './assumptions';
 
 /** The project root: npm scripts, vitest and the bench all run there. */
 export const ROOT = process.cwd();
@@ -27,13 +29,16 @@ export const DIST = join(ROOT, 'dist');
  * The .js files of dist/ in the order clasp pushes them: those named in
  * .clasp.json's filePushOrder first, in that order, then the rest by name
  * (clasp's Files.push sort). Apps Script runs the files in that order.
+ * The development build (dist-dev/) is pushed with .clasp.dev.json.
  */
 export function pushOrder(dist: string = DIST): string[] {
-  const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8')) as { filePushOrder?: string[] };
+  const folder = relative(ROOT, dist);
+  const project = folder === 'dist-dev' ? '.clasp.dev.json' : '.clasp.json';
+  const clasp = JSON.parse(readFileSync(join(ROOT, project), 'utf8')) as { filePushOrder?: string[] };
   const order = (clasp.filePushOrder ?? []).map((p) => normalize(p));
   const files = readdirSync(dist)
     .filter((f) => f.endsWith('.js'))
-    .map((f) => normalize(join('dist', f)));
+    .map((f) => normalize(join(folder, f)));
   return files
     .sort((a, b) => {
       const ia = order.indexOf(a);
@@ -46,10 +51,12 @@ export function pushOrder(dist: string = DIST): string[] {
     .map((f) => join(ROOT, f));
 }
 
-/** The source of every dist/*.js in push order, read once per process. */
-let sources: { file: string; script: string }[] | undefined;
-export function bundleSources(): { file: string; script: string }[] {
-  return (sources ??= pushOrder().map((file) => ({ file, script: readFileSync(file, 'utf8') })));
+/** The source of every dist/*.js in push order, read once per process (per folder). */
+const sources = new Map<string, { file: string; script: string }[]>();
+export function bundleSources(dist: string = DIST): { file: string; script: string }[] {
+  let s = sources.get(dist);
+  if (!s) sources.set(dist, (s = pushOrder(dist).map((file) => ({ file, script: readFileSync(file, 'utf8') }))));
+  return s;
 }
 
 export interface Harness {
@@ -62,6 +69,8 @@ export interface Harness {
   readonly drive: FakeDrive;
   readonly properties: FakePropertiesService;
   readonly charts: FakeCharts;
+  /** The variant of every undocumented behaviour this sandbox's fakes play. */
+  readonly assumptions: Required<Variants>;
   /** Names of the service globals the sandbox provides. */
   readonly serviceGlobals: readonly string[];
   /** Calls logged on the Spreadsheet service and the objects it hands out. */
@@ -78,6 +87,10 @@ export interface HarnessOptions {
   readonly spreadsheet?: FakeSpreadsheet;
   /** The signed-in user's address. */
   readonly email?: string;
+  /** Variants of Google's undocumented behaviours (default: the run's, see assumptions.ts). */
+  readonly assume?: Variants;
+  /** The built folder to load (default dist/; the development build is dist-dev/). */
+  readonly dist?: string;
 }
 
 /** Services whose calls count as Spreadsheet service calls. */
@@ -86,24 +99,29 @@ const SPREADSHEET_SERVICES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 
 /** Creates a fresh sandbox and loads the bundle into it. */
 export function loadBundle(options: HarnessOptions = {}): Harness {
   const log: ServiceLog = [];
+  const assumptions = resolve(options.assume);
   const ui = new FakeUi();
   const logger = new FakeLogger();
   const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
+  spreadsheet.assume = assumptions;
   const locks = new FakeLockService();
   const session = new FakeSession(options.email);
   const drive = new FakeDrive();
   const properties = new FakePropertiesService();
   const charts = new FakeCharts();
-  // The spreadsheet lives in a folder of the user's Drive, where reports go beside it.
-  const folder = new FakeFolder('folder-ita', 'งาน ITA', drive);
-  drive.files.set(spreadsheet.getId(), new FakeDriveFile(spreadsheet.getId(), drive, folder));
+  // The spreadsheet lives in a folder of the user's own (which drive.file does not reach).
+  const folder = drive.addFolder('งาน ITA');
+  drive.files.set(spreadsheet.getId(), { id: spreadsheet.getId(), name: spreadsheet.getName(), mimeType: MIME.sheet, parents: [folder.id], trashed: false, byApp: false });
+  const documentApp = new FakeDocumentApp(drive);
+  documentApp.assume = assumptions;
   const globals: Record<string, unknown> = {
     SpreadsheetApp: instrument('SpreadsheetApp', new FakeSpreadsheetApp(ui, spreadsheet), log),
     LockService: instrument('LockService', locks, log),
     Session: instrument('Session', session, log),
     Utilities: instrument('Utilities', new FakeUtilities(), log),
-    DocumentApp: instrument('DocumentApp', new FakeDocumentApp(drive), log),
-    DriveApp: instrument('DriveApp', new FakeDriveApp(drive), log),
+    DocumentApp: instrument('DocumentApp', documentApp, log),
+    // The Advanced Drive service v3, enabled in the manifest (enabledAdvancedServices, userSymbol "Drive").
+    Drive: instrument('Drive', new FakeAdvancedDrive(drive), log),
     Charts: instrument('Charts', charts, log),
     PropertiesService: instrument('PropertiesService', properties, log),
     HtmlService: instrument('HtmlService', new FakeHtmlService(DIST), log),
@@ -113,7 +131,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   };
   const serviceGlobals = Object.keys(globals);
   const context = vm.createContext(globals, { name: 'apps-script' });
-  for (const { file, script } of bundleSources()) {
+  for (const { file, script } of bundleSources(options.dist)) {
     new vm.Script(script, { filename: file }).runInContext(context);
   }
   const realmArray = vm.runInContext('Array', context) as ArrayConstructor;
@@ -135,6 +153,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     drive,
     properties,
     charts,
+    assumptions,
     serviceGlobals,
     spreadsheetCalls: () => log.filter((c) => SPREADSHEET_SERVICES.has(c.service)).length,
     logger,

@@ -1,48 +1,261 @@
 // In-memory fake of the Spreadsheet service: a spreadsheet of sheets of cells.
-// Each assumption about Google's behaviour is written beside the code that
-// makes it (reference: developers.google.com/apps-script/reference/spreadsheet).
+// Each behaviour cites the page of Google's reference it follows (pages under
+// developers.google.com/apps-script/reference/spreadsheet/ are written
+// "spreadsheet/…"; the Sheets API's under developers.google.com/sheets/api/).
+// What Google does not document is played by the switches of assumptions.ts
+// (this.assume), never chosen silently.
 import { columnLetters, columnNumber } from '../../src/core/columns';
+import { resolve, type Variants } from './assumptions';
 import type { Faked } from './fakes';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SheetT = GoogleAppsScript.Spreadsheet.Sheet;
 type RangeT = GoogleAppsScript.Spreadsheet.Range;
 
-/** One cell: its stored value (number, string, boolean, Date or ""), formula and format. */
+/**
+ * One cell: what it holds (a number, string or boolean, "" when empty; a
+ * date-time as its serial number), its formula and its number format ("" =
+ * automatic, "@" = plain text).
+ */
 interface Cell {
-  value: unknown;
+  value: number | string | boolean;
+  /** The number is a date-time (written as a Date, or typed as a date or time). */
+  date: boolean;
   formula: string;
   format: string;
   validation?: FakeDataValidation;
 }
 
+/** What a write stores in a cell. */
+type Stored = Pick<Cell, 'value' | 'date' | 'formula'>;
+
 /** Evaluates a formula at a cell, answering a value or a 2-D spill. */
 export type FormulaEvaluator = (formula: string, sheet: FakeSheet, row: number, col: number) => unknown;
-
-
 
 /** Dates may come from the sandbox's realm, where `instanceof Date` is false. */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const copyValue = (v: unknown): unknown => (isDate(v) ? new Date(v.getTime()) : v);
 
+// ---------------------------------------------------------------- dates
+
 /**
- * What a written value becomes, as when a person types it (Range.setValue):
- * - a string starting with "=" is a formula;
- * - a string starting with "'" is text, the apostrophe not part of the value;
- * - in a cell formatted as plain text ("@") a string stays text;
- * - otherwise a string that reads as a number becomes that number
- *   (dates typed as text are not parsed here: our code writes Date objects).
+ * Sheets keeps a date-time as a serial number: "The whole number portion of
+ * the value (left of the decimal) counts the days since December 30, 1899. The
+ * fractional portion (right of the decimal) counts the time as a fraction of
+ * the day" (sheets/api/guides/formats#about_date_time_values; also
+ * sheets/api/reference/rest/v4/DateTimeRenderOption). The wall clock it
+ * counts is the spreadsheet's: spreadsheets have "a separate time zone"
+ * from the script's (base/session#getScriptTimeZone();
+ * spreadsheet/spreadsheet#getSpreadsheetTimeZone();
+ * sheets/api/reference/rest/v4/spreadsheets#SpreadsheetProperties "timeZone:
+ * The time zone of the spreadsheet"). So a Date written stores the wall-clock
+ * time it has in the spreadsheet's zone, and getValues answers the Date of
+ * that wall-clock time in that zone, whatever the script's (here the
+ * process's) zone.
  */
-function interpret(v: unknown, format: string): { value: unknown; formula: string } {
-  if (v === null || v === undefined) return { value: '', formula: '' };
-  if (typeof v !== 'string') return { value: copyValue(v), formula: '' };
-  if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
-  if (v.startsWith("'")) return { value: v.slice(1), formula: '' };
-  if (format === '@') return { value: v, formula: '' };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v.trim())) return { value: Number(v.trim()), formula: '' };
-  return { value: v, formula: '' };
+const DAY_MS = 86_400_000;
+const EPOCH = Date.UTC(1899, 11, 30);
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** The wall clock a moment shows in a zone, as milliseconds of that wall clock read as UTC. */
+export function wallClock(t: number, zone: string): number {
+  let f = clocks.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    clocks.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value])) as Record<string, string>;
+  const d = new Date(Date.UTC(2000, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+  d.setUTCFullYear(Number(p.year));
+  return d.getTime() + (((t % 1000) + 1000) % 1000);
 }
 
+/** The moment whose wall clock in the zone reads `local` (a wall clock read as UTC). */
+export function momentOf(local: number, zone: string): number {
+  const first = wallClock(local, zone) - local;
+  const t = local - first;
+  const second = wallClock(t, zone) - t;
+  return second === first ? t : local - second;
+}
+
+/** The civil date-time of a serial number (a wall clock read as UTC). */
+const civilOf = (serial: number): Date => new Date(EPOCH + Math.round(serial * DAY_MS));
+
+/** The serial number of a civil date-time; undefined when the date does not exist. */
+function serialOf(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | undefined {
+  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  t.setUTCFullYear(y);
+  if (t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  return (t.getTime() - EPOCH) / DAY_MS;
+}
+
+/** A number format that shows a date or time (d, y, h, s outside quoted text). */
+function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\\./g, '');
+  return !/^general$/i.test(bare) && /[dyhs]/i.test(bare);
+}
+/** A number format that shows a number (0 or #, no date letter). */
+const isNumberFormat = (format: string): boolean => !isDateFormat(format) && /[0#]/.test(format.replace(/"[^"]*"|\\./g, ''));
+
+/**
+ * Whether getValues answers a Date: "The values may be of type Number,
+ * Boolean, Date, or String, depending on the value of the cell"
+ * (spreadsheet/range#getValues()). A number under a date format is a date; a
+ * date-time under a number format a number; otherwise the cell is a date
+ * when it was written as one.
+ */
+function readsAsDate(c: Cell): boolean {
+  if (typeof c.value !== 'number') return false;
+  if (isDateFormat(c.format)) return true;
+  if (isNumberFormat(c.format)) return false;
+  return c.date;
+}
+
+// ---------------------------------------------------------------- parsing
+
+const text = (value: string): Stored => ({ value, date: false, formula: '' });
+const number = (value: number): Stored => ({ value, date: false, formula: '' });
+const BLANK: Stored = { value: '', date: false, formula: '' };
+
+/** Digits with optional thousands separators and decimals ("1,000,000", "2.5", ".5"). */
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+`;
+const PLAIN = new RegExp(String.raw`^([+-]?)(${NUM})(?:[eE]([+-]?\d+))?$`);
+const PERCENT = new RegExp(String.raw`^([+-]?)(${NUM})\s*%$`);
+const CURRENCY = new RegExp(String.raw`^([+-]?)\s*[$฿€£¥]\s*(${NUM})$|^([+-]?)(${NUM})\s*[$฿€£¥]$`);
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([aApP][mM])?`;
+
+const toNumber = (sign: string | undefined, digits: string, exp = '0'): number => (sign === '-' ? -1 : 1) * Number(digits.replace(/,/g, '')) * 10 ** Number(exp);
+
+function hours(h: string, ampm: string | undefined): number {
+  const n = Number(h);
+  if (!ampm) return n;
+  if (n < 1 || n > 12) return NaN;
+  return (n % 12) + (/p/i.test(ampm) ? 12 : 0);
+}
+
+/** A date, a date-time or a time typed as text, per the spreadsheet's locale: its serial number. */
+function dateTimeOf(t: string, locale: string): number | undefined {
+  let m = new RegExp(`^${TIME}$`).exec(t);
+  if (m) {
+    const s = serialOf(1899, 12, 30, hours(m[1]!, m[4]), Number(m[2]), Number(m[3] ?? 0));
+    return s === undefined || Number.isNaN(s) ? undefined : s;
+  }
+  const at = (y: number, mo: number, d: number, tm: RegExpExecArray, i: number) => {
+    const s = serialOf(y, mo, d, tm[i] ? hours(tm[i]!, tm[i + 3]) : 0, Number(tm[i + 1] ?? 0), Number(tm[i + 2] ?? 0));
+    return s === undefined || Number.isNaN(s) ? undefined : s;
+  };
+  m = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`).exec(t);
+  if (m) return at(Number(m[1]), Number(m[2]), Number(m[3]), m, 4);
+  m = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: ${TIME})?$`).exec(t);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return locale === 'en_US' ? at(Number(m[3]), a, b, m, 4) : at(Number(m[3]), b, a, m, 4);
+  }
+  return undefined;
+}
+
+/**
+ * A string as Sheets reads typed input. Documented: the Sheets API's
+ * USER_ENTERED input is "parsed as if the user typed them into the UI …
+ * strings may be converted to numbers, dates, etc. following the same rules
+ * that are applied when entering text into a cell via the Google Sheets UI"
+ * (sheets/api/reference/rest/v4/ValueInputOption); a leading ' makes text and
+ * is not part of the value ("Leading single quotes are not included. For
+ * example, if the user typed '123 into the UI, this would be represented as a
+ * stringValue of "123"", sheets/api/reference/rest/v4/spreadsheets/other#ExtendedValue;
+ * support.google.com/docs/answer/3094285, TO_TEXT: "equivalent to prefixing a
+ * number with an apostrophe"). The rules themselves are not listed anywhere;
+ * this is a model of the usual ones, which the add-on never relies on (it
+ * reads back what it wrote): TRUE/FALSE; numbers with thousands separators and
+ * exponents ("1e5"); percentages ("50%" → 0.5); currency ("฿100", "$2.99");
+ * times ("10:30"); dates and date-times, ISO or d/m/yyyy (m/d/yyyy in en_US).
+ */
+function parseTyped(s: string, locale: string): Stored {
+  if (s.startsWith("'")) return text(s.slice(1));
+  const t = s.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', date: false, formula: '' };
+  let m = PLAIN.exec(t);
+  if (m) return number(toNumber(m[1], m[2]!, m[3]));
+  m = PERCENT.exec(t);
+  if (m) return number(toNumber(m[1], m[2]!) / 100);
+  m = CURRENCY.exec(t);
+  if (m) return number(m[2] !== undefined ? toNumber(m[1], m[2]) : toNumber(m[3], m[4]!));
+  const serial = dateTimeOf(t, locale);
+  if (serial !== undefined) return { value: serial, date: true, formula: '' };
+  return text(s);
+}
+
+/** Who writes: a script (setValues) or a person typing into the cell (tests only). */
+export type Writer = 'script' | 'person';
+
+/**
+ * What a written value becomes in a cell of the given format.
+ * - null, undefined and "" leave the cell empty; numbers and booleans are kept;
+ *   a Date is stored as its serial number in the spreadsheet's zone
+ *   ("The value can be numeric, string, boolean or date", spreadsheet/range#setValue(Object)).
+ * - A string beginning with "=" is a formula ("If it begins with '=' it is
+ *   interpreted as a formula", spreadsheet/range#setValue(Object);
+ *   "If a value begins with =, it's interpreted as a formula",
+ *   spreadsheet/range#setValues(Object)) — in a plain-text cell, per switch
+ *   formulaInPlainText.
+ * - In a plain-text cell ("@", sheets/api/guides/formats), a leading ' is
+ *   dropped or kept per switch apostropheInPlainText, and the rest is kept as
+ *   text or parsed per switch typedInPlainText.
+ * - Elsewhere a person's typing is parsed (parseTyped); a script's per switch
+ *   scriptParsing: parsed the same way, or kept as given.
+ */
+export function interpret(v: unknown, format: string, ss: FakeSpreadsheet, writer: Writer = 'script'): Stored {
+  if (v === null || v === undefined || v === '') return BLANK;
+  if (isDate(v)) return { value: ss.serialOfDate(v), date: true, formula: '' };
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, date: false, formula: '' };
+  const s = String(v);
+  const a = ss.assume;
+  const plain = format === '@';
+  if (s.startsWith('=') && s.length > 1) return plain && a.formulaInPlainText === 'text' ? text(s) : { value: '', date: false, formula: s };
+  if (plain) {
+    if (s.startsWith("'")) return text(a.apostropheInPlainText === 'dropped' ? s.slice(1) : s);
+    if (a.typedInPlainText === 'text') return text(s);
+    return parseTyped(s, ss.getSpreadsheetLocale());
+  }
+  if (writer === 'script' && a.scriptParsing === 'as given') return text(s);
+  return parseTyped(s, ss.getSpreadsheetLocale());
+}
+
+// ---------------------------------------------------------------- rich text
+
+/**
+ * RichTextValue: "A stylized text string used to represent cell text"
+ * (spreadsheet/rich-text-value); getText() answers that text.
+ */
+export class FakeRichTextValue implements Faked<GoogleAppsScript.Spreadsheet.RichTextValue, 'getText'> {
+  constructor(readonly text: string) {}
+  getText(): string {
+    return this.text;
+  }
+}
+
+/**
+ * SpreadsheetApp.newRichTextValue() (spreadsheet/spreadsheet-app#newRichTextValue()):
+ * setText "Sets the text for this value" (spreadsheet/rich-text-value-builder#setText(String)),
+ * build() makes the value.
+ */
+export class FakeRichTextValueBuilder implements Faked<GoogleAppsScript.Spreadsheet.RichTextValueBuilder, 'setText' | 'build'> {
+  private text = '';
+  setText(text: string): this {
+    this.text = text;
+    return this;
+  }
+  build(): FakeRichTextValue {
+    return new FakeRichTextValue(this.text);
+  }
+}
+
+/**
+ * A data-validation rule (spreadsheet/data-validation): getAllowInvalid() "Returns true if the
+ * rule shows a warning when input fails data validation, or false if it rejects the input
+ * entirely"; getHelpText() the rule's help text. Rules are kept, not enforced: the add-on
+ * writes only values its rules allow.
+ */
 export class FakeDataValidation implements Faked<GoogleAppsScript.Spreadsheet.DataValidation, 'getAllowInvalid' | 'getHelpText'> {
   constructor(
     readonly list: readonly string[] | undefined,
@@ -58,13 +271,18 @@ export class FakeDataValidation implements Faked<GoogleAppsScript.Spreadsheet.Da
   }
 }
 
-/** SpreadsheetApp.newDataValidation(): a builder; build() answers a detached rule. */
+/**
+ * SpreadsheetApp.newDataValidation() (spreadsheet/data-validation-builder): requireValueInList(values,
+ * showDropdown) "Sets the data validation rule to require that the input is equal to one of the given
+ * values" (dropdown shown by default); build() answers a detached rule.
+ */
 export class FakeDataValidationBuilder
   implements Faked<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'requireValueInList' | 'setAllowInvalid' | 'setHelpText' | 'build'>
 {
   private list: string[] | undefined;
   private dropdown = true;
-  private allowInvalid = true; // Google's default: invalid input shows a warning
+  // "The default for new data validation rules is true" (data-validation-builder#setAllowInvalid(Boolean)).
+  private allowInvalid = true;
   private helpText = '';
   requireValueInList(values: string[], showDropdown?: boolean): this {
     this.list = [...values];
@@ -84,7 +302,12 @@ export class FakeDataValidationBuilder
   }
 }
 
-/** Range.protect(): a protection; warning-only protections only warn before an edit. */
+/**
+ * Range.protect() "Creates an object that can protect the range from being edited except by users
+ * who have permission" (spreadsheet/range#protect()); setWarningOnly(true): "every user can edit
+ * data in the area, except editing prompts a warning asking the user to confirm the edit"
+ * (spreadsheet/protection#setWarningOnly(Boolean)). Kept, not enforced.
+ */
 export class FakeProtection implements Faked<GoogleAppsScript.Spreadsheet.Protection, 'setDescription' | 'setWarningOnly' | 'isWarningOnly' | 'getDescription'> {
   private description = '';
   private warningOnly = false;
@@ -114,6 +337,7 @@ type RangeMethods =
   | 'setValues'
   | 'setValue'
   | 'setFormula'
+  | 'setRichTextValue'
   | 'setNumberFormat'
   | 'getNumberFormat'
   | 'getNumberFormats'
@@ -153,37 +377,69 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   private map<T>(f: (c: Cell | undefined, r: number, k: number) => T): T[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.sheet.cell(this.row + i, this.col + j), this.row + i, this.col + j)));
   }
-  /** offset(rows, cols, numRows, numColumns): a range moved from this one's top-left, of the given size (default: this size). */
+  /**
+   * "Returns a new range that is relative to the current range, whose upper
+   * left point is offset from the current range by the given rows and columns,
+   * and with the given height and width in cells" (spreadsheet/range#offset(Integer,Integer,Integer,Integer)).
+   */
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     return new FakeRange(this.sheet, this.row + rowOffset, this.col + columnOffset, numRows ?? this.rows, numColumns ?? this.cols);
   }
   /**
-   * Values: numbers, strings, booleans and Dates; "" for an empty cell. A
-   * formula cell gives its result; an array result spills down and right into
-   * empty cells, which then read as those values.
+   * "The values may be of type Number, Boolean, Date, or String, depending on
+   * the value of the cell. Empty cells are represented by an empty string"
+   * (spreadsheet/range#getValues()). A formula cell answers its result, never
+   * its formula (that is getFormulas); an array result spills down and right
+   * into empty cells, which then read as those values. A date-time answers the
+   * Date of its wall-clock time in the spreadsheet's zone.
    */
   getValues(): unknown[][] {
     const spills = this.sheet.spills();
     return this.map((c, r, k) => {
       const key = `${r},${k}`;
       if (c?.formula) return copyValue(spills.get(key) ?? '');
-      if (c && c.value !== '') return copyValue(c.value);
+      if (c && c.value !== '') return readsAsDate(c) ? this.sheet.spreadsheet.dateOfSerial(c.value as number) : c.value;
       return spills.has(key) ? copyValue(spills.get(key)) : '';
     });
   }
+  /** "Returns the value of the top-left cell in the range" (spreadsheet/range#getValue()). */
   getValue(): unknown {
     return this.getValues()[0]![0];
   }
-  /** Displayed text: numbers as shown by their format, Dates by their format, "" when empty. */
+  /**
+   * "Returns a two-dimensional array of displayed values … The values are
+   * String objects. The displayed value takes into account date, time and
+   * currency formatting" (spreadsheet/range#getDisplayValues()): a number as its
+   * format shows it, a date-time from its serial number, "" when empty. The
+   * add-on never reads displayed values; only tests and the preview do.
+   */
   getDisplayValues(): string[][] {
-    return this.getValues().map((row, i) => row.map((v, j) => display(v, this.sheet.cell(this.row + i, this.col + j)?.format ?? '')));
+    const values = this.getValues();
+    return this.map((c, r, k) => {
+      const v = values[r - this.row]![k - this.col];
+      if (c && !c.formula && readsAsDate(c)) return displayDate(c.value as number, c.format, this.sheet.spreadsheet.getSpreadsheetLocale());
+      return display(v, c?.format ?? '');
+    });
   }
-  /** Formulas as typed ("=SUM(A1:A2)"), "" for a cell without one. */
+  /**
+   * "Returns the formulas (A1 notation) for the cells in the range. Entries in
+   * the 2D array are empty strings for cells with no formula" (spreadsheet/range#getFormulas()).
+   */
   getFormulas(): string[][] {
     return this.map((c) => c?.formula ?? '');
   }
-  /** setValues needs data of exactly the range's size, else it throws, writing nothing. */
+  /**
+   * "Sets a rectangular grid of values (must match dimensions of this range).
+   * If a value begins with =, it's interpreted as a formula"
+   * (spreadsheet/range#setValues(Object)); data of another size throws,
+   * writing nothing. What each value becomes: interpret().
+   */
   setValues(values: unknown[][]): this {
+    this.checkSize(values);
+    values.forEach((r, i) => r.forEach((v, j) => this.sheet.write(this.row + i, this.col + j, v)));
+    return this;
+  }
+  private checkSize(values: unknown[][]): void {
     if (values.length !== this.rows) {
       throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`);
     }
@@ -192,22 +448,58 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
         throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.cols}.`);
       }
     }
-    values.forEach((r, i) => r.forEach((v, j) => this.sheet.write(this.row + i, this.col + j, v)));
-    return this;
   }
+  /**
+   * "Sets the value of the range. The value can be numeric, string, boolean or
+   * date. If it begins with '=' it is interpreted as a formula" (spreadsheet/range#setValue(Object)).
+   */
   setValue(value: unknown): this {
     return this.setValues(Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => value)));
   }
+  /** "Updates the formula for this range" (spreadsheet/range#setFormula(String)): a formula in every format. */
   setFormula(formula: string): this {
-    return this.setValue(formula.startsWith('=') ? formula : `=${formula}`);
+    this.map((_c, r, k) => Object.assign(this.sheet.touch(r, k), { value: '', date: false, formula: formula.startsWith('=') ? formula : `=${formula}` }));
+    return this;
   }
+  /**
+   * "Sets the Rich Text value for the cells in the range"
+   * (spreadsheet/range#setRichTextValue(RichTextValue)). A RichTextValue is
+   * "A stylized text string used to represent cell text"
+   * (spreadsheet/rich-text-value), and rich text "runs are only valid on user
+   * entered strings, not formulas, bools, or numbers"
+   * (sheets/api/reference/rest/v4/spreadsheets/cells#CellData, textFormatRuns):
+   * the cell holds that text as it is, whatever its format.
+   */
+  setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): this {
+    const t = (value as unknown as FakeRichTextValue).text;
+    this.map((_c, r, k) => Object.assign(this.sheet.touch(r, k), t === '' ? BLANK : text(t)));
+    return this;
+  }
+  /**
+   * A person typing `input` into every cell of the range (tests only: what the
+   * add-on finds after a user edits the sheet). Typing follows the UI's rules,
+   * documented as the Sheets API's USER_ENTERED (see parseTyped); the
+   * plain-text switches apply as to a script.
+   */
+  type(input: string): this {
+    this.map((_c, r, k) => this.sheet.write(r, k, input, 'person'));
+    return this;
+  }
+  /**
+   * "Sets the number or date format to the given formatting string. The
+   * accepted format patterns are described in the Sheets API documentation"
+   * (spreadsheet/range#setNumberFormat(String); sheets/api/guides/formats).
+   * The cell keeps what it holds; the format decides how it reads (readsAsDate).
+   */
   setNumberFormat(numberFormat: string): this {
     this.map((_c, r, k) => (this.sheet.touch(r, k).format = numberFormat));
     return this;
   }
+  /** "Get the number or date formatting of the top-left cell" (spreadsheet/range#getNumberFormat()); "" here is automatic. */
   getNumberFormat(): string {
     return this.sheet.cell(this.row, this.col)?.format ?? '';
   }
+  /** spreadsheet/range#getNumberFormats(). */
   getNumberFormats(): string[][] {
     return this.map((c) => c?.format ?? '');
   }
@@ -218,6 +510,7 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   getDataValidation(): FakeDataValidation | null {
     return this.sheet.cell(this.row, this.col)?.validation ?? null;
   }
+  /** setFontWeight, setBackground, setFontColor, setWrap (spreadsheet/range): styles, recorded for tests. */
   setFontWeight(fontWeight: string | null): this {
     this.sheet.styles.push({ a1: this.getA1Notation(), fontWeight });
     return this;
@@ -266,24 +559,75 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   }
 }
 
+const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /**
- * How Sheets shows a value with a number format (the few formats we use).
- * ASSUMPTION, not checked against Google: a date under "d mmmm yyyy" in a
- * spreadsheet whose locale is Thai shows the Thai month and the Buddhist-Era
- * year ("1 ตุลาคม 2568"). Sheets may show the Common-Era year instead.
+ * How Sheets shows a date-time serial under a format (the date and time
+ * patterns of sheets/api/guides/formats#date_and_time_format_patterns: d dd
+ * mmmm mm m yyyy yy hh h ss, "m" after "h" being minutes), from the serial
+ * alone: what a cell shows does not depend on anyone's time zone.
+ * ASSUMPTION, not checked against Google (display only; the add-on never reads
+ * it): under "mmmm" a spreadsheet whose locale is Thai shows the Thai month and
+ * the Buddhist-Era year ("1 ตุลาคม 2568"); Sheets may show the Common-Era year.
+ * Automatic format: d/m/yyyy (m/d/yyyy in en_US), with H:mm:ss when there is a time.
+ */
+function displayDate(serial: number, format: string, locale: string): string {
+  const c = civilOf(serial);
+  const [y, mo, d, h, mi, se] = [c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate(), c.getUTCHours(), c.getUTCMinutes(), c.getUTCSeconds()];
+  const thai = locale.startsWith('th');
+  if (!isDateFormat(format)) {
+    const day = serial >= 1 || serial < 0 ? (locale === 'en_US' ? `${mo}/${d}/${y}` : `${d}/${mo}/${y}`) : '';
+    const time = serial % 1 !== 0 ? `${h}:${pad2(mi)}:${pad2(se)}` : '';
+    return [day, time].filter(Boolean).join(' ');
+  }
+  let afterHour = false;
+  return format.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s/gi, (t, quoted: string | undefined) => {
+    if (quoted !== undefined) return quoted;
+    const k = t.toLowerCase();
+    const minute = afterHour && (k === 'm' || k === 'mm');
+    afterHour = k.startsWith('h');
+    if (minute) return k === 'mm' ? pad2(mi) : String(mi);
+    switch (k) {
+      case 'yyyy':
+        return String(thai && format.includes('mmmm') ? y + 543 : y);
+      case 'yy':
+        return pad2(y % 100);
+      case 'mmmm':
+        return thai ? THAI_MONTHS[mo - 1]! : new Date(Date.UTC(2000, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+      case 'mmm':
+        return new Date(Date.UTC(2000, mo - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+      case 'mm':
+        return pad2(mo);
+      case 'm':
+        return String(mo);
+      case 'dd':
+        return pad2(d);
+      case 'd':
+        return String(d);
+      case 'hh':
+        return pad2(h);
+      case 'h':
+        return String(h);
+      case 'ss':
+        return pad2(se);
+      default:
+        return String(se);
+    }
+  });
+}
+
+/**
+ * How Sheets shows a value that is not a date-time: a number under "0.00" with
+ * that many decimals (sheets/api/guides/formats#number_format_tokens),
+ * otherwise as JavaScript writes it; TRUE/FALSE; text as it is.
  */
 function display(v: unknown, format: string): string {
   if (v === '' || v === null || v === undefined) return '';
-  if (isDate(v)) {
-    if (format.includes('yyyy') || format.includes('mmmm') || format.includes('d')) {
-      const months = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
-      return `${v.getDate()} ${months[v.getMonth()]} ${v.getFullYear() + 543}`;
-    }
-    return v.toISOString();
-  }
+  if (isDate(v)) return v.toISOString();
   if (typeof v === 'number') {
-    const m = /^0\.(0+)$/.exec(format);
-    return m ? v.toFixed(m[1]!.length) : String(v);
+    const m = /^0(?:\.(0+))?$/.exec(format);
+    return m ? v.toFixed(m[1]?.length ?? 0) : String(v);
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
@@ -307,9 +651,14 @@ type SheetMethods =
   | 'getSheetId';
 
 /**
- * Sheet: a grid with a fixed size (a new sheet has 1000 rows × 26 columns);
- * getLastRow/getLastColumn are the last row and column with content (0 when
- * empty); getDataRange is A1 to that corner (A1 alone when empty).
+ * Sheet: a grid of getMaxRows() × getMaxColumns() cells ("the current number
+ * of rows in the sheet, regardless of content", spreadsheet/sheet#getMaxRows());
+ * a new sheet here has 1000 × 26, as a new sheet in Sheets has (a default the
+ * add-on never relies on: it asks getMaxRows). getLastRow/getLastColumn are
+ * "the position of the last row/column that has content" (0 when empty,
+ * spreadsheet/sheet#getLastRow()); getDataRange is "functionally equivalent to
+ * creating a Range bounded by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"
+ * (spreadsheet/sheet#getDataRange()). A range past the sheet's edge throws.
  */
 export class FakeSheet implements Faked<SheetT, SheetMethods> {
   private readonly cells = new Map<string, Cell>();
@@ -329,12 +678,13 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
   touch(r: number, c: number): Cell {
     let cell = this.cells.get(this.key(r, c));
-    if (!cell) this.cells.set(this.key(r, c), (cell = { value: '', formula: '', format: '' }));
+    if (!cell) this.cells.set(this.key(r, c), (cell = { value: '', date: false, formula: '', format: '' }));
     return cell;
   }
-  write(r: number, c: number, v: unknown): void {
+  /** Writes one value as a script (setValues) or a person would (interpret). */
+  write(r: number, c: number, v: unknown, writer: Writer = 'script'): void {
     const cell = this.touch(r, c);
-    Object.assign(cell, interpret(v, cell.format));
+    Object.assign(cell, interpret(v, cell.format, this.spreadsheet, writer));
   }
   private computing: Map<string, unknown> | undefined;
   /**
@@ -391,7 +741,11 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     if (typeof a === 'string') return this.rangeA1(a);
     return new FakeRange(this, a, col ?? 1, rows ?? 1, cols ?? 1);
   }
-  /** A1 notation: "B2", "A1:C3", and open-ended "B2:B" or "A:C" (to the sheet's edge). */
+  /**
+   * A1 notation: "B2", "A1:C3", and open-ended "B2:B" or "A:C": "Sheet1!A:A
+   * refers to all the cells in the first column" (sheets/api/guides/concepts#cell;
+   * spreadsheet/sheet#getRange(String)).
+   */
   rangeA1(a1: string): FakeRange {
     const m = /^([A-Z]+)(\d*)(?::([A-Z]+)(\d*))?$/i.exec(a1.trim());
     if (!m) throw new Error(`Range not found: ${a1}`);
@@ -420,6 +774,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   getMaxColumns(): number {
     return this.maxCols;
   }
+  /** "Freezes the given number of rows. If zero, no rows are frozen" (spreadsheet/sheet#setFrozenRows(Integer)). */
   setFrozenRows(rows: number): void {
     this.frozenRows = rows;
   }
@@ -437,29 +792,49 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     this.cells.clear();
     for (const [k, v] of moved) this.cells.set(k, v);
   }
-  /** Deletes a row: the rows below move up one. */
+  /**
+   * "Deletes the row at the given row position" (spreadsheet/sheet#deleteRow(Integer)):
+   * the rows below move up one and the sheet has one row fewer.
+   */
   deleteRow(rowPosition: number): this {
     if (rowPosition < 1 || rowPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (this.maxRows === 1) throw new Error('You can\'t delete all the rows on the sheet.');
     this.moveCells((r, c) => (r === rowPosition ? undefined : [r > rowPosition ? r - 1 : r, c]));
+    this.maxRows -= 1;
     return this;
   }
-  /** Adds columns after a column; the sheet grows, cells to the right move right. */
+  /** "Inserts a given number of columns after the given column position" (spreadsheet/sheet#insertColumnsAfter(Integer,Integer)): cells to the right move right. */
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     this.moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
     this.maxCols += howMany;
     this.spreadsheet.shiftNamed(this, afterPosition, howMany);
     return this;
   }
-  /** Adds empty rows after a row; the sheet grows by that many rows. */
+  /** "Inserts a number of rows after the given row position" (spreadsheet/sheet#insertRowsAfter(Integer,Integer)): the sheet grows by that many rows. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.moveCells((r, c) => [r > afterPosition ? r + howMany : r, c]);
     this.maxRows += howMany;
     return this;
   }
+  /** Images placed over the grid, for the self-check's chart (tests look at them). */
+  readonly images: { blob: unknown; column: number; row: number }[] = [];
+  /**
+   * insertImage(blobSource, column, row): "Inserts a BlobSource as an image in
+   * the document at a given row and column" (spreadsheet/sheet#insertImage(BlobSource,Integer,Integer)).
+   */
+  insertImage(blobSource: unknown, column: number, row: number): object {
+    this.images.push({ blob: blobSource, column, row });
+    return {};
+  }
+  /** "Sets the width of the given column in pixels" (spreadsheet/sheet#setColumnWidth(Integer,Integer)); not kept. */
   setColumnWidth(_columnPosition: number, _width: number): this {
     return this;
   }
-  /** Grows the sheet so that a write past its edge fits (as appendRow does). */
+  /** Tests only: two rows trade places, every cell as it is (a person sorting the sheet). */
+  swapRows(a: number, b: number): void {
+    this.moveCells((r, c) => [r === a ? b : r === b ? a : r, c]);
+  }
+  /** Tests only: grows the sheet as a person adding rows at the bottom does. */
   ensureSize(rows: number, cols: number): void {
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxCols = Math.max(this.maxCols, cols);
@@ -471,21 +846,43 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
 }
 
-type SpreadsheetMethods = 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getName' | 'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getRangeByName' | 'setNamedRange' | 'removeNamedRange' | 'toast';
+type SpreadsheetMethods =
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'getSheets'
+  | 'getName'
+  | 'getId'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getRangeByName'
+  | 'setNamedRange'
+  | 'removeNamedRange'
+  | 'deleteSheet'
+  | 'toast';
 
 /**
- * Spreadsheet: named sheets; insertSheet(name, index) puts the new sheet at that
- * 0-based position (default last) and throws when the name is taken; toast()
- * shows a message in the corner (recorded here).
+ * Spreadsheet: named sheets; insertSheet(name, index) "Inserts a new sheet
+ * into the spreadsheet with the given name at the given index"
+ * (spreadsheet/spreadsheet#insertSheet(String,Integer)), 0-based, last by
+ * default, and throws when the name is taken; toast() "Shows a popup window in
+ * the lower right corner" (spreadsheet/spreadsheet#toast(String,String,Number)),
+ * recorded here. It has its own time zone (default Asia/Bangkok, any IANA name:
+ * tests use others to prove the code uses it, not the process's) and locale
+ * (default th_TH).
  */
 export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { msg: string; title: string }[] = [];
   private nextId = 0;
   evaluator: FormulaEvaluator | undefined;
+  /** The variant of each undocumented behaviour this spreadsheet plays (loadBundle sets the harness's). */
+  assume: Required<Variants> = resolve();
   constructor(
     private readonly name = 'สมุดงาน ITA',
-    private readonly timeZone = 'Asia/Bangkok',
+    private timeZone = 'Asia/Bangkok',
+    private readonly locale = 'th_TH',
   ) {}
   getSheetByName(name: string): FakeSheet | null {
     return this.sheets.find((s) => s.getName() === name) ?? null;
@@ -497,6 +894,13 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
     const sheet = new FakeSheet(name, this, this.nextId++);
     this.sheets.splice(typeof sheetIndex === 'number' ? sheetIndex : this.sheets.length, 0, sheet);
     return sheet;
+  }
+  /** "Deletes the specified sheet" (spreadsheet/spreadsheet#deleteSheet(Sheet)); its named ranges go with it. */
+  deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
+    if (i < 0) throw new Error('Sheet not found.');
+    if (this.sheets.length === 1) throw new Error('You can\'t remove all the sheets in a document.');
+    this.sheets.splice(i, 1);
   }
   toast(msg: string, title?: string, _timeoutSeconds?: number | null): void {
     this.toasts.push({ msg, title: title ?? '' });
@@ -513,14 +917,41 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   getUrl(): string {
     return 'https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit';
   }
+  /**
+   * "Gets the time zone for the spreadsheet … specified in "long" format (for
+   * example, "America/New_York")" (spreadsheet/spreadsheet#getSpreadsheetTimeZone()).
+   */
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
   }
+  /**
+   * "Sets the time zone for the spreadsheet" (spreadsheet/spreadsheet#setSpreadsheetTimeZone(String)).
+   * What cells hold does not change: their serial numbers stay, so the moments
+   * their dates answer move.
+   */
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.timeZone = timezone;
+  }
+  /** "Gets the spreadsheet locale", e.g. "th_TH" (spreadsheet/spreadsheet#getSpreadsheetLocale()). */
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+  /** The serial number a Date is stored as: its wall-clock time in the spreadsheet's zone (see EPOCH). */
+  serialOfDate(date: Date): number {
+    return (wallClock(date.getTime(), this.timeZone) - EPOCH) / DAY_MS;
+  }
+  /** The Date getValues answers for a serial number: that wall-clock time in the spreadsheet's zone. */
+  dateOfSerial(serial: number): Date {
+    return new Date(momentOf(EPOCH + Math.round(serial * DAY_MS), this.timeZone));
+  }
   private readonly named = new Map<string, { sheet: FakeSheet; row: number; col: number; rows: number; cols: number; wholeColumns: boolean }>();
   /**
-   * A named range. One made from whole columns ("A:R", every row of the sheet)
-   * keeps covering every row as the sheet grows, as Sheets' A:R references do;
-   * other named ranges keep their size. Deleting the sheet removes it (null).
+   * A named range: getRangeByName answers it, "or null if no range with the
+   * given name is found" (spreadsheet/spreadsheet#getRangeByName(String)). One
+   * made from whole columns ("A:R", which "refers to all the cells" of those
+   * columns, sheets/api/guides/concepts#cell) keeps covering every row as the
+   * sheet grows; other named ranges keep their size. That a *named* whole-column
+   * range grows is not stated anywhere: the self-check tries it.
    */
   getRangeByName(name: string): FakeRange | null {
     const n = this.named.get(name);
@@ -534,7 +965,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   removeNamedRange(name: string): void {
     this.named.delete(name);
   }
-  /** Columns inserted before a named range shift it; inserted inside, widen it. */
+  /** Columns inserted before a named range shift it; inserted inside, widen it (as references do; the add-on re-checks the range at set-up). */
   shiftNamed(sheet: FakeSheet, after: number, howMany: number): void {
     for (const n of this.named.values()) {
       if (n.sheet !== sheet) continue;
@@ -545,14 +976,14 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   evaluate(formula: string, sheet: FakeSheet, row: number, col: number): unknown {
     return this.evaluator ? this.evaluator(formula, sheet, row, col) : '';
   }
-  /** Loads sheets of values, as in examples/*.json. */
+  /** Loads sheets of values, as in examples/*.json, typed in by a person. */
   static from(workbook: { sheets: readonly { name: string; values: readonly (readonly unknown[])[] }[] }): FakeSpreadsheet {
     const ss = new FakeSpreadsheet();
     for (const s of workbook.sheets) {
       const sheet = ss.insertSheet(s.name);
       const width = Math.max(1, ...s.values.map((r) => r.length));
       sheet.ensureSize(Math.max(1000, s.values.length), Math.max(26, width));
-      s.values.forEach((r, i) => r.forEach((v, j) => sheet.write(i + 1, j + 1, v)));
+      s.values.forEach((r, i) => r.forEach((v, j) => sheet.write(i + 1, j + 1, v, 'person')));
     }
     return ss;
   }

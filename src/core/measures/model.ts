@@ -26,7 +26,11 @@ export interface Measure {
   readonly suggestion: string;
   readonly problems: string;
   readonly evidenceUrl: string;
-  /** ISO time of the last save; the edit check compares it. */
+  /**
+   * Time of the last save as local text in the spreadsheet's time zone
+   * ("2026-01-15 09:41:07"; rows saved by earlier versions hold ISO UTC text);
+   * the edit check compares it.
+   */
   readonly updatedAt: string;
   readonly updatedBy: string;
 }

@@ -3,7 +3,7 @@
 import type { Bilingual } from '../errors';
 import { blankMeasure, measureColumns, type Measure, type MeasureInput } from './model';
 import { checkMeasureInput, type FieldErrors } from './schema';
-import { headerIndex, isBlankRow, missingHeaders, readRow, writeRow, type MeasureRow } from './table';
+import { headerIndex, isBlankRow, missingHeaders, readRow, writeRow, type CellDates, type MeasureRow } from './table';
 
 /** An operation that cannot go ahead, with a message for the person. */
 export type Refusal =
@@ -46,7 +46,7 @@ export interface MeasureTable {
 }
 
 /** Reads the sheet's values (header in row 1). Refuses when columns are missing. */
-export function readTable(values: readonly (readonly unknown[])[]): MeasureTable | Refusal {
+export function readTable(values: readonly (readonly unknown[])[], dates: CellDates): MeasureTable | Refusal {
   const columns = measureColumns();
   const index = headerIndex(values[0] ?? []);
   const missing = missingHeaders(index, columns);
@@ -56,7 +56,7 @@ export function readTable(values: readonly (readonly unknown[])[]): MeasureTable
   let last = 1;
   values.forEach((cells, i) => {
     if (i === 0 || isBlankRow(cells, index, columns)) return;
-    const r = readRow(cells, index, columns, i + 1);
+    const r = readRow(cells, index, columns, i + 1, dates);
     rows.push(r);
     last = i + 1;
     if (r.measure.id === '') withoutId.push(i + 1);
@@ -100,21 +100,22 @@ export interface Write {
 /**
  * A save: a new measure goes after the last row; an edit goes to its row, found
  * by id, only if the row still holds what the form loaded (someone else's edit,
- * even one typed into the sheet, refuses the save).
+ * even one typed into the sheet, refuses the save). `stamp.now` is the local
+ * time text the แก้ไขล่าสุด column gets.
  */
-export function planSave(table: MeasureTable, req: SaveRequest, stamp: { now: string; user: string; newId: string }): Write | Refusal {
+export function planSave(table: MeasureTable, req: SaveRequest, stamp: { now: string; user: string; newId: string }, dates: CellDates): Write | Refusal {
   const checked = checkMeasureInput(req.input);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const columns = measureColumns();
   if (!req.base) {
     const measure: Measure = { ...checked.value, id: stamp.newId, updatedAt: stamp.now, updatedBy: stamp.user };
-    return { row: table.nextRow, cells: writeRow(measure, table.index, columns, table.width), measure };
+    return { row: table.nextRow, cells: writeRow(measure, table.index, columns, table.width, dates), measure };
   }
   const current = table.rows.find((r) => r.measure.id === req.base!.id);
   if (!current) return refusals.missing(req.base.id);
   if (!sameMeasure(current.measure, req.base)) return refusals.conflict(current.measure.updatedBy);
   const measure: Measure = { ...checked.value, id: req.base.id, updatedAt: stamp.now, updatedBy: stamp.user };
-  return { row: current.row, cells: writeRow(measure, table.index, columns, table.width, current.cells), measure };
+  return { row: current.row, cells: writeRow(measure, table.index, columns, table.width, dates, current.cells), measure };
 }
 
 /** A copy of a measure for the next fiscal year: same plan, fresh progress. */

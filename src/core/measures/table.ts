@@ -1,8 +1,22 @@
 // Measures as rows of a sheet. Columns are found by header name (users reorder
 // and add columns), rows by id (users sort and filter).
 import { isDate } from '../errors';
-import { fromThaiDigits } from '../thai';
+import { dayOfIso, fromThaiDigits, isoOfDay, type CalendarDay } from '../thai';
 import { STATUSES, type Column, type Measure, type Status } from './model';
+
+/**
+ * How dates cross between cells and a measure's "YYYY-MM-DD" days. A cell holds
+ * a moment in the spreadsheet's time zone, which need not be the script's; the
+ * adapter builds this on that zone (src/gas/time.ts), so core stays pure.
+ */
+export interface CellDates {
+  /** The calendar day a Date read from a cell shows. */
+  dayOf(date: Date): CalendarDay;
+  /** The Date to write so that the cell holds that day at midnight. */
+  dateOf(day: CalendarDay): Date;
+  /** A date-time read from a cell as the local text "YYYY-MM-DD HH:mm:ss". */
+  textOf(date: Date): string;
+}
 
 /** Header name → 0-based column; the first of two equal headers wins. */
 export function headerIndex(headerRow: readonly unknown[]): Map<string, number> {
@@ -17,19 +31,6 @@ export function headerIndex(headerRow: readonly unknown[]): Map<string, number> 
 /** Headers of `columns` missing from the index. */
 export function missingHeaders(index: Map<string, number>, columns: readonly Column[]): string[] {
   return columns.filter((c) => !index.has(c.header)).map((c) => c.header);
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** "YYYY-MM-DD" of a Date's calendar day in the runtime's time zone. */
-export function isoDay(d: Date): string {
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The Date a sheet stores for a "YYYY-MM-DD" day: local midnight. */
-export function dayToDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
 }
 
 /** Indicator numbers in a cell: 9, "1, 9", "๑,๙" or "1 9". Unreadable parts are reported. */
@@ -56,16 +57,18 @@ export interface MeasureRow {
   readonly notes: readonly string[];
 }
 
-function text(v: unknown): string {
+/** A cell as text: a date (a user's "2566-10-01" that Sheets took for a date) as its "YYYY-MM-DD". */
+function textOf(v: unknown, dates: CellDates): string {
   if (v === null || v === undefined) return '';
-  if (isDate(v)) return isoDay(v);
+  if (isDate(v)) return isoOfDay(dates.dayOf(v));
   return String(v);
 }
 
 /** Reads one row into a measure. */
-export function readRow(cells: readonly unknown[], index: Map<string, number>, columns: readonly Column[], row: number): MeasureRow {
+export function readRow(cells: readonly unknown[], index: Map<string, number>, columns: readonly Column[], row: number, dates: CellDates): MeasureRow {
   const notes: string[] = [];
   const out: Record<string, unknown> = {};
+  const text = (v: unknown) => textOf(v, dates);
   for (const c of columns) {
     const i = index.get(c.header);
     const v = i === undefined ? '' : cells[i];
@@ -83,8 +86,8 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
         break;
       }
       case 'date': {
-        if (isDate(v)) out[c.field] = isoDay(v);
-        else if (/^\d{4}-\d{2}-\d{2}$/.test(text(v).trim()) || text(v).trim() === '') out[c.field] = text(v).trim();
+        if (isDate(v)) out[c.field] = isoOfDay(dates.dayOf(v));
+        else if (dayOfIso(text(v)) || text(v).trim() === '') out[c.field] = text(v).trim();
         else {
           notes.push(`${c.header} ไม่ใช่วันที่: "${text(v)}"`);
           out[c.field] = '';
@@ -99,23 +102,13 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
         break;
       }
       case 'timestamp':
-        out[c.field] = isDate(v) ? v.toISOString() : text(v);
+        out[c.field] = isDate(v) ? dates.textOf(v) : text(v);
         break;
       default:
         out[c.field] = c.kind === 'id' ? text(v).trim() : text(v);
     }
   }
   return { measure: out as unknown as Measure, row, cells, notes };
-}
-
-/**
- * Text as a cell must receive it to stay text: a leading apostrophe makes
- * Sheets keep the rest as typed (it is not part of the value), so "=1+1",
- * "+66…", "-", "@name", "001" or "2566-10-01" never become a formula, a number
- * or a date.
- */
-export function asText(s: string): string {
-  return /^[=+\-@']/.test(s) || /^\s*[\d.,\s]+\s*$/.test(s) || /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?/.test(s) ? `'${s}` : s;
 }
 
 /** First and last (0-based) of our columns: a write covers only that span. */
@@ -131,17 +124,19 @@ export function ourSpan(index: Map<string, number>, columns: readonly Column[]):
 
 /**
  * The cell values of a measure's row: the whole width, other columns kept from
- * `existing` (their text kept as text: a cell holding "=x" as text stays text).
+ * `existing` as read. Every string is meant literally, as typed: the adapter
+ * stores it so (src/gas/sheets.ts, writeLiterally), never as a formula, number
+ * or date.
  */
 export function writeRow(
   m: Measure,
   index: Map<string, number>,
   columns: readonly Column[],
   width: number,
+  dates: CellDates,
   existing: readonly unknown[] = [],
 ): unknown[] {
-  const keep = (x: unknown) => (typeof x === 'string' && x !== '' ? asText(x) : x);
-  const cells: unknown[] = Array.from({ length: width }, (_, i) => (i < existing.length ? keep(existing[i]) : ''));
+  const cells: unknown[] = Array.from({ length: width }, (_, i) => (i < existing.length ? existing[i] : ''));
   for (const c of columns) {
     const i = index.get(c.header);
     if (i === undefined) continue;
@@ -151,13 +146,15 @@ export function writeRow(
         cells[i] = v;
         break;
       case 'indicators':
-        cells[i] = asText((v as readonly number[]).join(', '));
+        cells[i] = (v as readonly number[]).join(', ');
         break;
-      case 'date':
-        cells[i] = v === '' ? '' : dayToDate(v as string);
+      case 'date': {
+        const day = dayOfIso(v as string);
+        cells[i] = day ? dates.dateOf(day) : '';
         break;
+      }
       default:
-        cells[i] = v === '' ? '' : asText(String(v));
+        cells[i] = v === '' ? '' : String(v);
     }
   }
   return cells;

@@ -7,7 +7,7 @@ import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
-import { thaiDate, toThaiDigits } from '../thai';
+import { thaiDate, toThaiDigits, type CalendarDay } from '../thai';
 import { scope, type Scope, type TemplateSpec, type Value } from './template';
 
 export type ReportKind = 'analysis' | 'progress' | 'oit';
@@ -32,7 +32,8 @@ export interface ReportInput {
   readonly measures: readonly Measure[];
   /** The report's fiscal year (Buddhist Era). */
   readonly fiscalYear: number;
-  readonly today: Date;
+  /** Today in the spreadsheet's time zone. */
+  readonly today: CalendarDay;
   /** Digits of numbers and dates in the report. */
   readonly digits: 'thai' | 'arabic';
   /** The report; only the analysis needs the year's scores. */
@@ -148,7 +149,8 @@ export function reportData(input: ReportInput): ReportData {
     คะแนนรวมปีก่อน: prevTotal === undefined ? '' : roundTo(prevTotal, 2),
     ผลต่างคะแนนรวม: change === undefined ? '' : roundTo(Math.abs(change), 2),
     การเปลี่ยนแปลง: change === undefined ? '' : change > 0 ? 'เพิ่มขึ้น' : change < 0 ? 'ลดลง' : 'เท่าเดิม',
-    วันที่จัดทำ: input.today,
+    // A Date whose local calendar day is that day, as day() below makes for measures.
+    วันที่จัดทำ: new Date(input.today.year, input.today.month - 1, input.today.day),
     จำนวนมาตรการ: measures.length,
     จำนวนดำเนินการแล้ว: measures.filter((m) => m.status === 'ดำเนินการแล้ว').length,
   };

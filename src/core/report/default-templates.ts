@@ -55,6 +55,10 @@ const TOOLS = [
   '๓) แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) น้ำหนักร้อยละ ๔๐ ครอบคลุมตัวชี้วัดที่ ๙–๑๐',
 ];
 
+// Every template ends its body with SIGNATURE after a table: its first, empty
+// paragraph is the one Google's appendTable adds after a table ("Google Docs
+// documents cannot end with a table"), which writeTemplate writes into, so the
+// Doc holds exactly these blocks and no stray empty line.
 const SIGNATURE: readonly Block[] = [
   { kind: 'paragraph', text: '' },
   { kind: 'paragraph', text: 'ลงชื่อ ........................................', align: 'right' },
@@ -135,6 +139,7 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
         { kind: 'heading', text: '๓. จุดแข็งและจุดที่ต้องพัฒนา' },
         { kind: 'paragraph', text: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ {{เกณฑ์จุดแข็ง}} คะแนนขึ้นไปถือเป็นจุดแข็ง ต่ำกว่านั้นถือเป็นจุดที่ต้องพัฒนา', align: 'justify' },
         { kind: 'table', header: ['จุดแข็ง', 'คะแนน'], row: [repeat('จุดแข็ง', 'ตัวชี้วัดที่ {{ตัวชี้วัดที่}} {{ชื่อตัวชี้วัด}}'), '{{คะแนน}}'], widths: [335, 100] },
+        // Two tables need a paragraph between them: this one is the first table's own.
         { kind: 'paragraph', text: '' },
         { kind: 'table', header: ['จุดที่ต้องพัฒนา', 'คะแนน'], row: [repeat('จุดที่ต้องพัฒนา', 'ตัวชี้วัดที่ {{ตัวชี้วัดที่}} {{ชื่อตัวชี้วัด}}'), '{{คะแนน}}'], widths: [335, 100] },
         { kind: 'heading', text: '๔. มาตรการส่งเสริมคุณธรรมและความโปร่งใส' },

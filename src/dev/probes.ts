@@ -1,0 +1,269 @@
+// What the self-check tries in real Google: each behaviour the code depends on
+// that Google does not document (or that no test here can prove), with what the
+// code expects. The README's self-check list is checked against this one.
+import { createDoc, trash, liveFolder, createFolder } from '../gas/drive';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** One probe: what we depend on, what the code expects, and how to see it. */
+export interface Probe {
+  readonly behaviour: string;
+  readonly expected: string;
+  /** What was seen, and whether it is what the code needs ('look' = a person must look). */
+  readonly run: (s: Scratch) => { seen: string; pass: boolean | 'look' };
+}
+
+/** The scratch sheet and Doc the probes use; both removed at the end. */
+export interface Scratch {
+  readonly sheet: Sheet;
+  doc(): GoogleAppsScript.Document.Document;
+}
+
+export const RESULTS = 'ตรวจสอบกับ Google';
+
+function cellAfter(s: Scratch, a1: string, format: string, value: unknown): { value: unknown; formula: string } {
+  const r = s.sheet.getRange(a1);
+  r.setNumberFormat(format);
+  r.setValues([[value]]);
+  SpreadsheetApp.flush();
+  return { value: r.getValues()[0]![0], formula: r.getFormulas()[0]![0]! };
+}
+
+export const PROBES: readonly Probe[] = [
+  {
+    behaviour: "setValues(\"'abc\") into a plain-text (@) cell: is the ' kept? [apostropheInPlainText]",
+    expected: 'either; the code is right under both (tests run both variants) — record which',
+    run: (s) => {
+      const v = String(cellAfter(s, 'A1', '@', "'abc").value);
+      return { seen: v === 'abc' ? 'dropped' : v === "'abc" ? 'kept' : `other: ${v}`, pass: v === 'abc' || v === "'abc" };
+    },
+  },
+  {
+    behaviour: 'setValues("=1+1") into a plain-text (@) cell: text or formula? [formulaInPlainText]',
+    expected: 'either; record which',
+    run: (s) => {
+      const c = cellAfter(s, 'A2', '@', '=1+1');
+      const seen = c.formula ? 'formula' : c.value === '=1+1' ? 'text' : `other: ${String(c.value)}`;
+      return { seen, pass: seen === 'text' || seen === 'formula' };
+    },
+  },
+  {
+    behaviour: 'setValues of "50%", "10:30", "TRUE", "1e5", "\'abc" into an automatic-format cell [scriptParsing]',
+    expected: 'either: parsed as typed (0.5, a time, true, 100000, abc) or kept as given — record which',
+    run: (s) => {
+      const got = ['50%', '10:30', 'TRUE', '1e5', "'abc"].map((v, i) => cellAfter(s, `B${i + 1}`, 'General', v).value);
+      const [pct, time, bool, exp, quoted] = got;
+      const typed = pct === 0.5 && Object.prototype.toString.call(time) === '[object Date]' && bool === true && exp === 100000 && quoted === 'abc';
+      const given = pct === '50%' && time === '10:30' && bool === 'TRUE' && exp === '1e5' && quoted === "'abc";
+      return { seen: `${typed ? 'as typed' : given ? 'as given' : 'mixed'}: ${got.map((v) => `${typeof v}:${String(v)}`).join(' · ')}`, pass: typed || given };
+    },
+  },
+  {
+    behaviour: 'setValues of "50%", "001", "2026-01-15 09:41:07" into a plain-text (@) cell [typedInPlainText]',
+    expected: 'either: kept as text or parsed — record which',
+    run: (s) => {
+      const got = ['50%', '001', '2026-01-15 09:41:07'].map((v, i) => cellAfter(s, `D${i + 1}`, '@', v).value);
+      const text = got[0] === '50%' && got[1] === '001' && got[2] === '2026-01-15 09:41:07';
+      return { seen: `${text ? 'text' : 'parsed'}: ${got.map((v) => `${typeof v}:${String(v)}`).join(' · ')}`, pass: true };
+    },
+  },
+  {
+    behaviour: 'setRichTextValue stores text literally (the add-on’s mechanism for what users type)',
+    expected: '"=1+1", "\'abc", "001", "50%", "2025-10-01" read back as those strings, with no formula, in automatic and @ cells',
+    run: (s) => {
+      const texts = ['=1+1', "'abc", '001', '50%', '2025-10-01'];
+      const bad: string[] = [];
+      for (const [col, format] of [[5, 'General'], [6, '@']] as const) {
+        texts.forEach((t, i) => {
+          const r = s.sheet.getRange(i + 1, col);
+          r.setNumberFormat(format);
+          r.setRichTextValue(SpreadsheetApp.newRichTextValue().setText(t).build());
+        });
+        SpreadsheetApp.flush();
+        const r = s.sheet.getRange(1, col, texts.length, 1);
+        const values = r.getValues().map((x) => x[0]);
+        const formulas = r.getFormulas().map((x) => x[0]);
+        texts.forEach((t, i) => {
+          if (values[i] !== t || formulas[i]) bad.push(`${format} ${t} → ${typeof values[i]}:${String(values[i])}${formulas[i] ? ` (formula ${formulas[i]})` : ''}`);
+        });
+      }
+      return { seen: bad.length ? bad.join(' · ') : 'all literal', pass: !bad.length };
+    },
+  },
+  {
+    behaviour: 'getValues right after setValues (no flush) answers what was just written',
+    expected: 'the written values (the add-on reads back to find text Sheets changed)',
+    run: (s) => {
+      const r = s.sheet.getRange('G1:G2');
+      r.setValues([['ก'], [42]]);
+      const back = r.getValues();
+      return { seen: JSON.stringify(back), pass: back[0]![0] === 'ก' && back[1]![0] === 42 };
+    },
+  },
+  {
+    behaviour: 'Sheet.deleteRow leaves the sheet one row shorter',
+    expected: 'getMaxRows() one less',
+    run: (s) => {
+      const before = s.sheet.getMaxRows();
+      s.sheet.deleteRow(before);
+      return { seen: `${before} → ${s.sheet.getMaxRows()}`, pass: s.sheet.getMaxRows() === before - 1 };
+    },
+  },
+  {
+    behaviour: 'A date under "d mmmm yyyy" in a th_TH spreadsheet shows the Buddhist-Era year (display only)',
+    expected: '"15 มกราคม 2569" — record what is shown',
+    run: (s) => {
+      const r = s.sheet.getRange('H1');
+      r.setNumberFormat('d mmmm yyyy');
+      r.setValues([[new Date(2026, 0, 15, 12)]]);
+      SpreadsheetApp.flush();
+      const shown = r.getDisplayValues()[0]![0]!;
+      return { seen: `${shown} (locale ${SpreadsheetApp.getActive().getSpreadsheetLocale()})`, pass: 'look' };
+    },
+  },
+  {
+    behaviour: 'A date written as a Date at midnight in the spreadsheet zone shows that day',
+    expected: 'the same calendar day in getDisplayValues (format yyyy-mm-dd)',
+    run: (s) => {
+      const tz = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+      const offset = Utilities.formatDate(new Date(Date.UTC(2026, 0, 15, 12)), tz, 'Z');
+      const sign = offset.startsWith('-') ? -1 : 1;
+      const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+      const r = s.sheet.getRange('C1');
+      r.setNumberFormat('yyyy-mm-dd');
+      r.setValues([[new Date(Date.UTC(2026, 0, 15) - minutes * 60_000)]]);
+      SpreadsheetApp.flush();
+      const shown = r.getDisplayValues()[0]![0]!;
+      return { seen: `${shown} (zone ${tz} ${offset})`, pass: shown === '2026-01-15' };
+    },
+  },
+  {
+    behaviour: 'A named range of whole columns (A:B) grows with insertRowsAfter',
+    expected: 'getRangeByName(...).getNumRows() equals the sheet’s new getMaxRows()',
+    run: (s) => {
+      const ss = SpreadsheetApp.getActive();
+      const name = 'ITA_SELFCHECK';
+      ss.setNamedRange(name, s.sheet.getRange('A:B'));
+      s.sheet.insertRowsAfter(s.sheet.getMaxRows(), 25);
+      const rows = ss.getRangeByName(name)?.getNumRows() ?? 0;
+      ss.removeNamedRange(name);
+      return { seen: `${rows} of ${s.sheet.getMaxRows()}`, pass: rows === s.sheet.getMaxRows() };
+    },
+  },
+  {
+    behaviour: 'HtmlOutput.append adds to the end of the content',
+    expected: '<p>a</p><p>b</p>',
+    run: () => {
+      const seen = HtmlService.createHtmlOutput('<p>a</p>').append('<p>b</p>').getContent();
+      return { seen, pass: seen === '<p>a</p><p>b</p>' };
+    },
+  },
+  {
+    behaviour: 'Text.insertText at offset = text length [insertTextAtEnd]',
+    expected: 'either; record which',
+    run: (s) => {
+      const t = s.doc().getBody().appendParagraph('abc').editAsText();
+      try {
+        t.insertText(3, 'd');
+        return { seen: `allowed (${t.getText()})`, pass: t.getText() === 'abcd' };
+      } catch (e) {
+        return { seen: `throws: ${(e as Error).message}`, pass: true };
+      }
+    },
+  },
+  {
+    behaviour: 'A new header from addHeader() starts with [newHeaderParagraph]',
+    expected: 'one empty paragraph, or no child — record which',
+    run: (s) => {
+      const d = s.doc();
+      const header = d.getHeader() ?? d.addHeader();
+      const n = header.getNumChildren();
+      const seen = n === 0 ? 'no child' : n === 1 && header.getChild(0).asParagraph().getText() === '' ? 'empty paragraph' : `${n} children`;
+      return { seen, pass: seen === 'no child' || seen === 'empty paragraph' };
+    },
+  },
+  {
+    behaviour: 'Body.appendTable adds an empty paragraph after the table (documented)',
+    expected: 'the body ends with an empty paragraph after the table',
+    run: (s) => {
+      const body = s.doc().getBody();
+      const before = body.getNumChildren();
+      body.appendTable([['a']]);
+      const after = body.getNumChildren();
+      const last = body.getChild(after - 1);
+      const seen = `${after - before} children added; last is ${String(last.getType())}`;
+      return { seen, pass: after - before === 2 && last.getType() === DocumentApp.ElementType.PARAGRAPH };
+    },
+  },
+  {
+    behaviour: 'Removing the last paragraph of a body when a paragraph comes before it [removeLastParagraph]',
+    expected: 'either: throws, or allowed — record which',
+    run: (s) => {
+      const body = s.doc().getBody();
+      body.appendParagraph('x');
+      const last = body.appendParagraph('y');
+      try {
+        last.removeFromParent();
+        return { seen: 'allowed after a paragraph', pass: true };
+      } catch (e) {
+        return { seen: `throws: ${(e as Error).message}`, pass: true };
+      }
+    },
+  },
+  {
+    behaviour: 'A "\\n" given to Text.appendText [newlineInText]',
+    expected: 'either: a line break in the paragraph, or a new paragraph — record which',
+    run: (s) => {
+      const body = s.doc().getBody();
+      const before = body.getNumChildren();
+      body.appendParagraph('a').editAsText().appendText('\nb');
+      const added = body.getNumChildren() - before;
+      return { seen: added === 1 ? 'line break' : `new paragraph (${added} added)`, pass: true };
+    },
+  },
+  {
+    behaviour: 'A Doc made by the Advanced Drive service holds one empty paragraph',
+    expected: 'getNumChildren() = 1 and getText() = ""',
+    run: () => {
+      const made = createDoc('ITA self-check empty doc');
+      const body = DocumentApp.openById(made.id).getBody();
+      const seen = `${body.getNumChildren()} children, text "${body.getText()}"`;
+      const ok = body.getNumChildren() === 1 && body.getText() === '';
+      trash(made.id);
+      return { seen, pass: ok };
+    },
+  },
+  {
+    behaviour: 'Advanced Drive on a Doc the add-on made: create in its folder, open, read, trash (drive.file)',
+    expected: 'every step works',
+    run: () => {
+      const steps: string[] = [];
+      const folder = createFolder('ITA self-check (ลบได้)');
+      steps.push('folder');
+      const doc = createDoc('ITA self-check doc', folder.id);
+      steps.push('doc');
+      DocumentApp.openById(doc.id).getBody().appendParagraph('ทดสอบ');
+      steps.push('opened');
+      const seenFolder = liveFolder(folder.id) !== undefined;
+      steps.push(seenFolder ? 'folder seen' : 'folder NOT seen');
+      const pdf = DocumentApp.openById(doc.id).getAs('application/pdf');
+      steps.push(`pdf ${pdf.getBytes().length} bytes`);
+      const trashed = trash(doc.id) && trash(folder.id);
+      steps.push(trashed ? 'trashed' : 'NOT trashed');
+      return { seen: steps.join(' → '), pass: seenFolder && trashed };
+    },
+  },
+  {
+    behaviour: 'Thai text in a chart PNG (Charts service)',
+    expected: 'the image in this sheet shows Thai words, not boxes — look at it',
+    run: (s) => {
+      const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน');
+      table.addRow(['การเปิดเผยข้อมูล', 80]).addRow(['การป้องกันการทุจริต', 90]);
+      const png = Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัด').setDimensions(480, 240).build().getAs('image/png');
+      const results = SpreadsheetApp.getActive().getSheetByName(RESULTS);
+      (results ?? s.sheet).insertImage(png, 6, 2);
+      return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F2 of "${RESULTS}"`, pass: 'look' };
+    },
+  },
+];
+

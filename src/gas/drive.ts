@@ -1,0 +1,82 @@
+// The drive layer: files the add-on itself makes, through the Advanced Drive
+// service (v3) under the drive.file scope, which reaches only "files created or
+// opened by the app". Never DriveApp: each of its methods needs the full drive
+// scope. Docs are made here (not with DocumentApp.create) so that they are the
+// app's own files, which drive.file may move and trash.
+import { itaError } from '../core/errors';
+
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+export const DOC_MIME = 'application/vnd.google-apps.document';
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+function files(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
+  if (!Drive) {
+    throw itaError({
+      th: 'ยังไม่ได้เปิดบริการ Drive ขั้นสูงของส่วนเสริม กรุณาแจ้งผู้ดูแลส่วนเสริม',
+      en: 'The Advanced Drive service is not enabled for this add-on',
+    });
+  }
+  return Drive.Files;
+}
+
+/** A file the add-on made: its id and the link a person opens. */
+export interface Made {
+  readonly id: string;
+  readonly url: string;
+}
+
+/**
+ * The links people open, from the id: Drive answers only "kind, id, name,
+ * mimeType" unless asked for more, and these addresses are stable.
+ */
+const LINK = {
+  doc: (id: string) => `https://docs.google.com/document/d/${id}/edit`,
+  file: (id: string) => `https://drive.google.com/file/d/${id}/view`,
+  folder: (id: string) => `https://drive.google.com/drive/folders/${id}`,
+};
+
+function idOf(f: DriveFile): string {
+  if (!f.id) throw new Error('Drive answered no file id');
+  return f.id;
+}
+
+const inFolder = (folderId?: string): Pick<DriveFile, 'parents'> => (folderId ? { parents: [folderId] } : {});
+
+/** A new, empty Google Doc in a folder of the add-on's (My Drive when none). */
+export function createDoc(name: string, folderId?: string): Made {
+  const id = idOf(files().create({ name, mimeType: DOC_MIME, ...inFolder(folderId) }));
+  return { id, url: LINK.doc(id) };
+}
+
+/** A new file holding a blob (a PDF), in a folder of the add-on's. */
+export function createFile(name: string, blob: GoogleAppsScript.Base.Blob, folderId?: string): Made {
+  const id = idOf(files().create({ name, mimeType: blob.getContentType() ?? 'application/octet-stream', ...inFolder(folderId) }, blob));
+  return { id, url: LINK.file(id) };
+}
+
+/** A new folder in My Drive. */
+export function createFolder(name: string): Made {
+  const id = idOf(files().create({ name, mimeType: FOLDER_MIME }));
+  return { id, url: LINK.folder(id) };
+}
+
+/** A folder of the add-on's that is still there (not trashed), or undefined. */
+export function liveFolder(id: string): Made | undefined {
+  try {
+    const f = files().get(id, { fields: 'trashed,mimeType' });
+    return f.trashed || f.mimeType !== FOLDER_MIME ? undefined : { id, url: LINK.folder(id) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Moves a file of the add-on's to the trash; answers whether it did. */
+export function trash(id: string): boolean {
+  try {
+    files().update({ trashed: true }, id);
+    return true;
+  } catch {
+    return false;
+  }
+}

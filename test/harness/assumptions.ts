@@ -1,0 +1,91 @@
+// Behaviours of Google's services that Google's reference does not document.
+// The fakes never pick one silently: each reads its switch here, and the suite
+// runs under every variant (npm test runs it once with every switch at its
+// first variant, once at its last; test/bundle/assumptions.test.ts runs the
+// key flows under every combination). What real Google does is settled by the
+// development build's self-check (src/dev/selfcheck.ts, README "Self-check").
+
+export interface Assumption {
+  /** The question Google's reference leaves open. */
+  readonly question: string;
+  /** The plausible answers; the first is the one we think likelier. */
+  readonly variants: readonly [string, ...string[]];
+  /** Where we looked and found nothing (or only a hint). */
+  readonly looked: string;
+}
+
+export const ASSUMPTIONS = {
+  apostropheInPlainText: {
+    question: "Does a leading ' written by setValues into a cell formatted as plain text (\"@\") stay in the value?",
+    variants: ['dropped', 'kept'],
+    looked: 'reference/spreadsheet/range#setValues(Object), #setNumberFormat(String): silent on quote prefixes',
+  },
+  formulaInPlainText: {
+    question: 'Does setValues("=1+1") into a plain-text cell store the text, or a formula?',
+    variants: ['text', 'formula'],
+    looked: 'reference/spreadsheet/range#setValues(Object): silent on plain-text formats',
+  },
+  typedInPlainText: {
+    question: 'Does setValues("50%" / "001" / "TRUE" / "2026-01-15 09:41:07") into a plain-text ("@") cell store the text as given, or parse it as typed input?',
+    variants: ['text', 'parsed'],
+    looked:
+      'reference/spreadsheet/range#setNumberFormat(String) (patterns "described in the Sheets API documentation"); sheets/api/guides/formats: "@" only says how text input is displayed; nothing on how a script-written string is read',
+  },
+  scriptParsing: {
+    question: 'Outside plain-text cells, does setValues parse a string as Sheets parses typed input ("50%" → 0.5, "10:30" → a time, "\'abc" → abc), or store it as given (only "=" making a formula)?',
+    variants: ['as typed', 'as given'],
+    looked:
+      'reference/spreadsheet/range#setValues(Object) documents only "=" (its example writes "2.000", "1,000,000", "$2.99"); the typed-input rules are documented for the UI and the Sheets API\'s USER_ENTERED (sheets/api/reference/rest/v4/ValueInputOption), not for Apps Script',
+  },
+  insertTextAtEnd: {
+    question: 'Can Text.insertText(offset, text) take an offset equal to the text length (appending)?',
+    variants: ['allowed', 'throws'],
+    looked: 'reference/document/text#insertText(Integer,String): "offset — the character offset at which to insert"; no bound stated',
+  },
+  newHeaderParagraph: {
+    question: 'Does a header or footer made by addHeader()/addFooter() start with one empty paragraph?',
+    variants: ['empty paragraph', 'no child'],
+    looked: 'reference/document/document#addHeader(): "Adds a document header section, if none exists"; its children are not described',
+  },
+  removeLastParagraph: {
+    question: "Can the last paragraph of a body, header, footer or cell be removed (removeFromParent, removeChild) when a paragraph comes before it?",
+    variants: ['throws', 'allowed after a paragraph'],
+    looked:
+      'reference/document/paragraph#removeFromParent(), body#removeChild(Element): silent. The Docs API refuses only "Deleting the last newline character of a Body, Header, Footer, Footnote, TableCell" (docs/api/reference/rest/v1/documents/request#DeleteContentRangeRequest); scripts in the field quote "Can\'t remove the last paragraph in a document section."',
+  },
+  newlineInText: {
+    question: 'Does a "\\n" in text given to Text.insertText/appendText (or Paragraph.setText) stay a line break in the paragraph, or start a new paragraph?',
+    variants: ['line break', 'new paragraph'],
+    looked: 'reference/document/text#insertText(Integer,String), #appendText(String): silent; the Docs API starts a new paragraph ("Inserting a newline character implicitly creates a Paragraph", docs/api/concepts/rules-behavior)',
+  },
+} as const satisfies Record<string, Assumption>;
+
+export type AssumptionId = keyof typeof ASSUMPTIONS;
+export type Variant<K extends AssumptionId> = (typeof ASSUMPTIONS)[K]['variants'][number];
+
+/** A choice of variant per assumption (missing: the run's default). */
+export type Variants = { [K in AssumptionId]?: Variant<K> };
+
+/**
+ * The run's default: ITA_FAKE_VARIANT=N picks each assumption's N-th variant
+ * (its last when it has fewer); unset, the first.
+ */
+export function defaultVariant<K extends AssumptionId>(id: K): Variant<K> {
+  const n = Number(process.env.ITA_FAKE_VARIANT ?? 0) || 0;
+  const vs = ASSUMPTIONS[id].variants;
+  return vs[Math.min(n, vs.length - 1)] as Variant<K>;
+}
+
+/** Every combination of every assumption's variants (for the flows that run under all). */
+export function everyCombination(): Required<Variants>[] {
+  let out: Record<string, string>[] = [{}];
+  for (const [id, a] of Object.entries(ASSUMPTIONS)) out = out.flatMap((c) => a.variants.map((v) => ({ ...c, [id]: v })));
+  return out as Required<Variants>[];
+}
+
+/** A resolved choice: the given variants, the run's default for the rest. */
+export function resolve(given: Variants = {}): Required<Variants> {
+  const out: Record<string, string> = {};
+  for (const id of Object.keys(ASSUMPTIONS) as AssumptionId[]) out[id] = given[id] ?? defaultVariant(id);
+  return out as Required<Variants>;
+}
