@@ -12,7 +12,8 @@ import { createDoc, createFile, createFolder, liveFolder, trash } from './drive'
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
-import { currentUser, readAll, readScores, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
+import { readScores } from './scores';
+import { currentUser, readAll, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
 const RUNNING = 'ita.report.running';
