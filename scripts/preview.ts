@@ -91,6 +91,17 @@ async function body(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
+/** Why a request is refused (Host, Origin, content type), or undefined. */
+export function refuse(req: IncomingMessage, origins: readonly string[]): { status: number; why: string } | undefined {
+  const host = `http://${req.headers.host ?? ''}`;
+  if (!origins.includes(host)) return { status: 403, why: 'foreign Host' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !origins.includes(origin)) return { status: 403, why: 'foreign Origin' };
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return { status: 415, why: 'POST must be application/json' };
+  if (req.method !== 'GET' && req.method !== 'POST') return { status: 405, why: 'GET or POST only' };
+  return undefined;
+}
+
 function send(res: ServerResponse, status: number, type: string, payload: string): void {
   res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(payload);
@@ -109,9 +120,15 @@ export async function startPreview(port = Number(process.env.PORT ?? 5173), host
   let latencyMs = 0;
   const page = (file: string, extra = '') => readFileSync(join(DIST, file), 'utf8').replace('<script>', `${STAND_IN}${extra}<script>`);
 
+  let origins: string[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // Only this machine's pages may drive the fake workbook: a foreign Host is a
+      // DNS-rebinding page, a foreign Origin a cross-site request, and a POST that
+      // is not JSON could come from a plain form on any site.
+      const refusal = refuse(req, origins);
+      if (refusal) return send(res, refusal.status, 'text/plain', refusal.why);
       try {
         if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, 'text/html', page('sidebar.html'));
         if (req.method === 'GET' && url.pathname === '/reports') {
@@ -178,6 +195,7 @@ export async function startPreview(port = Number(process.env.PORT ?? 5173), host
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address() as AddressInfo;
+  origins = ['127.0.0.1', 'localhost', '[::1]'].map((name) => `http://${name}:${actual}`);
   const preview: Preview = {
     url: `http://${host}:${actual}/`,
     harness: h,

@@ -1,4 +1,6 @@
 // Building the page: elements from attributes and children, user text as text.
+import { isWebUrl } from '../src/core/measures/schema';
+
 type Attrs = Record<string, string | boolean | number | ((e: Event) => void) | undefined>;
 type Child = Node | string | null | undefined | false;
 
@@ -15,3 +17,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+
+/**
+ * A link opening in a new tab — only to an http(s) address. Anything else a
+ * co-editor could type into a cell (javascript:, data:, a typo) stays plain
+ * text, marked as not a web link.
+ */
+export function webLink(href: string, text: string): HTMLElement {
+  return isWebUrl(href)
+    ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text)
+    : h('span', { class: 'not-link', title: `ไม่ใช่ลิงก์เว็บ (http/https): ${href}` }, `${text} (ลิงก์ไม่ถูกต้อง)`);
+}

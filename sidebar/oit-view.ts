@@ -2,7 +2,7 @@
 // changes (an evidence link required before "done"), and the projection.
 import type { OitAnswer, OitItemView } from '../src/core/api';
 import { isWebUrl } from '../src/core/measures/schema';
-import { h } from './dom';
+import { h, webLink } from './dom';
 import { call } from './server';
 
 const DONE = 'ดำเนินการแล้ว';
@@ -58,7 +58,7 @@ export async function renderOit(app: HTMLElement, tabs: HTMLElement, fiscalYear:
       { class: 'item', 'data-code': i.code },
       h('div', { class: 'title' }, `${i.code} ${i.item}`),
       h('div', { class: 'meta' }, h('span', { class: `badge ${done ? 'done' : 'todo'}` }, i.status || TODO), i.responsible ? h('span', {}, i.responsible) : null),
-      i.evidenceUrl ? h('div', { class: 'meta' }, h('a', { href: i.evidenceUrl, target: '_blank', rel: 'noopener' }, 'หลักฐาน')) : null,
+      i.evidenceUrl ? h('div', { class: 'meta' }, webLink(i.evidenceUrl, 'หลักฐาน')) : null,
     );
     const save = async (status: string, url: string, box: HTMLElement) => {
       const r = await call('oitSetStatus', { fiscalYear: a.fiscalYear, code: i.code, status, evidenceUrl: url, base: i }).catch((e: Error) => ({ ok: false as const, message: { th: e.message, en: '' } }));

@@ -5,7 +5,7 @@ import { templateSpec, type ReportKind } from '../src/core/report/context';
 import { REPORT_TITLES } from '../src/core/report/default-templates';
 import { filterGuide } from '../src/core/report/format';
 import { call } from './server';
-import { h } from './dom';
+import { h, webLink } from './dom';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ const app = document.getElementById('app')!;
 const KINDS: readonly ReportKind[] = ['analysis', 'progress', 'oit'];
 let state: ReportState | undefined;
 
-const link = (href: string, text: string) => h('a', { href, target: '_blank', rel: 'noopener' }, text);
+const link = webLink;
 
 function failure(r: NotDone | Error): HTMLElement {
   const msg = r instanceof Error ? r.message : r.message.th;

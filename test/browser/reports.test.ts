@@ -54,7 +54,7 @@ describe('the generated reports', () => {
 
 describe('the reports dialog', () => {
   it('generates the chosen report and links to it', async () => {
-    await fetch(`${preview.url}__control`, { method: 'POST', body: JSON.stringify({ reset: true }) });
+    await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
     const page = await open(`${preview.url}reports`, 460);
     await page.getByLabel('รายงานผลการดำเนินการตามมาตรการ').check();
     await page.getByLabel('ปีงบประมาณ').selectOption('2569');

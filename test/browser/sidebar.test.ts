@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 async function control(c: Record<string, unknown>): Promise<void> {
-  await fetch(`${preview.url}__control`, { method: 'POST', body: JSON.stringify(c) });
+  await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) });
 }
 
 interface SheetSnapshot {
@@ -165,7 +165,7 @@ describe('the measures sidebar', () => {
     const s = await sheet();
     const header = s.values[0]!;
     const target = s.values.find((r) => r[header.indexOf('รหัส')] === id)!;
-    await fetch(`${preview.url}__edit`, { method: 'POST', body: JSON.stringify({ id, header: 'ผู้รับผิดชอบ', value: 'กองช่าง (แก้โดยผู้อื่น)' }) });
+    await fetch(`${preview.url}__edit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, header: 'ผู้รับผิดชอบ', value: 'กองช่าง (แก้โดยผู้อื่น)' }) });
     await page.getByLabel('ผู้รับผิดชอบ').fill('ของฉัน');
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await page.locator('#form-alert', { hasText: 'ถูกแก้ไขหลังจากที่คุณเปิดฟอร์ม' }).waitFor();
@@ -248,5 +248,19 @@ describe('the OIT view', () => {
     const s = await sheet('OIT 2569');
     expect(s.values.find((r) => r[0] === 'O12')?.slice(4, 6)).toEqual(['ดำเนินการแล้ว', 'https://www.example.go.th/ita/o12']);
     await page.screenshot({ path: 'test-artifacts/sidebar-oit.png', fullPage: true });
+  });
+
+  it('never renders a co-editor\'s javascript: evidence cell as a link', async () => {
+    const oit = preview.harness.spreadsheet.getSheetByName('OIT 2569')!;
+    const values = oit.getDataRange().getValues();
+    const col = values[0]!.map(String).indexOf('ลิงก์หลักฐาน') + 1;
+    const row = values.findIndex((r) => r[0] === 'O12') + 1;
+    oit.getRange(row, col).setValue('javascript:alert(document.domain)');
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    const item = page.locator('.item', { hasText: 'O12' });
+    await item.locator('.not-link').waitFor();
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await expect(item.locator('.not-link').innerText()).resolves.toContain('ลิงก์ไม่ถูกต้อง');
+    expect(dialogs).toEqual([]);
   });
 });
