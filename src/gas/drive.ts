@@ -61,14 +61,36 @@ export function createFolder(name: string): Made {
   return { id, url: LINK.folder(id) };
 }
 
-/** A folder of the add-on's that is still there (not trashed), or undefined. */
-export function liveFolder(id: string): Made | undefined {
+/**
+ * Drive's answer for a file this user's add-on cannot see: 404 "File not found"
+ * (developers.google.com/workspace/drive/api/guides/handle-errors#resolve_a_404_error_file_not_found_fileid).
+ */
+const notFound = (e: unknown) => /\bnot found\b|\b404\b/i.test(e instanceof Error ? e.message : String(e));
+
+/**
+ * A file of the add-on's that is still there: its state, or undefined when it
+ * is gone or out of this user's reach. Any other failure (a quota, an outage)
+ * is thrown: it says nothing about the file.
+ */
+function stateOf(id: string): { trashed: boolean; mimeType: string } | undefined {
   try {
     const f = files().get(id, { fields: 'trashed,mimeType' });
-    return f.trashed || f.mimeType !== FOLDER_MIME ? undefined : { id, url: LINK.folder(id) };
-  } catch {
-    return undefined;
+    return { trashed: f.trashed === true, mimeType: f.mimeType ?? '' };
+  } catch (e) {
+    if (notFound(e)) return undefined;
+    throw e;
   }
+}
+
+/** A folder of the add-on's that is still there (not trashed), or undefined. */
+export function liveFolder(id: string): Made | undefined {
+  const f = stateOf(id);
+  return f && !f.trashed && f.mimeType === FOLDER_MIME ? { id, url: LINK.folder(id) } : undefined;
+}
+
+/** Whether a Doc the add-on made is in the trash (false when Drive does not let it see the Doc). */
+export function inTrash(id: string): boolean {
+  return stateOf(id)?.trashed === true;
 }
 
 /** Moves a file of the add-on's to the trash; answers whether it did. */

@@ -66,6 +66,11 @@ export class FakeDrive {
     this.files.set(f.id, f);
     return f;
   }
+  /** A file and, for a folder, everything below it. */
+  withDescendants(f: DriveRecord): DriveRecord[] {
+    const below = [...this.files.values()].filter((c) => c.parents.includes(f.id));
+    return [f, ...below.flatMap((c) => this.withDescendants(c))];
+  }
   /** Files that are not trashed, in a folder. */
   childrenOf(folderId: string): DriveRecord[] {
     return [...this.files.values()].filter((f) => f.parents.includes(folderId) && !f.trashed);
@@ -149,7 +154,9 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
   update(resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, fileId: string, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Record<string, unknown>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File {
     const f = this.drive.reachable(fileId);
     if (resource.name !== undefined) f.name = resource.name;
-    if (resource.trashed !== undefined) f.trashed = resource.trashed;
+    // "If the target file is a folder, all descendants owned by the user are also
+    // trashed" (…/guides/delete#trash).
+    if (resource.trashed !== undefined) for (const d of this.drive.withDescendants(f)) d.trashed = resource.trashed;
     const add = typeof optionalArgs?.addParents === 'string' ? optionalArgs.addParents.split(',') : [];
     const remove = typeof optionalArgs?.removeParents === 'string' ? optionalArgs.removeParents.split(',') : [];
     for (const p of add) this.drive.reachable(p);

@@ -11,6 +11,7 @@ import {
   createProgram,
   distinctMethods,
   findAppsScriptUses,
+  findEscapes,
   FORBIDDEN_SCOPES,
   formatProblem,
   loadReference,
@@ -19,6 +20,7 @@ import {
   scopesNeeded,
   type Analysis,
   type AppsScriptUse,
+  type Escape,
   type Manifest,
   type Problem,
   type ProblemKind,
@@ -27,6 +29,7 @@ import {
 
 const BAD = 'test/reference/fixtures/bad.ts';
 const SHAPES = 'test/reference/fixtures/shapes.ts';
+const ESCAPES = 'test/reference/fixtures/escapes.ts';
 const AUTH = 'https://www.googleapis.com/auth/';
 
 /** The manifest the add-on means to have, for the fixtures (independent of edits to appsscript.json). */
@@ -41,10 +44,12 @@ let src: Analysis;
 let problems: Problem[];
 let bad: Analysis;
 let shapes: Analysis;
+let escapes: { src: Escape[]; fixture: Escape[] };
 
 beforeAll(() => {
   // One Program for src/ and both fixtures.
-  const program = createProgram([join(ROOT, BAD), join(ROOT, SHAPES)]);
+  const program = createProgram([join(ROOT, BAD), join(ROOT, SHAPES), join(ROOT, ESCAPES)]);
+  escapes = { src: findEscapes(program, (f) => f.startsWith('src/')), fixture: findEscapes(program, (f) => f === ESCAPES) };
   src = findAppsScriptUses(program, (f) => f.startsWith('src/'));
   bad = findAppsScriptUses(program, (f) => f === BAD);
   shapes = findAppsScriptUses(program, (f) => f === SHAPES);
@@ -240,5 +245,21 @@ describe('the analysis, on every shape of call (test/reference/fixtures/shapes.t
 
   it('finds nothing wrong with them under the intended manifest', () => {
     expect(checkUses(shapes.uses, reference, INTENDED).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('the ways around the type checker (test/reference/fixtures/escapes.ts)', () => {
+  it('are absent from src/: no call on any, no Apps Script object cast away or kept as any, no computed member, no globalThis', () => {
+    expect(escapes.src.map((e) => `${e.file}:${e.line} ${e.why}: ${e.text}`)).toEqual([]);
+  });
+
+  it('are each reported in the fixture', () => {
+    const whys = escapes.fixture.map((e) => `${e.line} ${e.why}`);
+    console.log(escapes.fixture.map((e) => `  ${e.file}:${e.line} ${e.why}: ${e.text}`).join('\n'));
+    for (const why of ['call on any', 'cast away', 'any holds a service', 'computed member', 'globalThis'] as const) {
+      expect(escapes.fixture.some((e) => e.why === why), why).toBe(true);
+    }
+    // Each line of the fixture that hides a call is caught (the .call / Reflect.apply / destructured cases are caught by the main analysis).
+    for (const line of [5, 6, 8, 10, 12, 14, 26, 27, 30]) expect(whys.some((w) => w.startsWith(`${line} `)), `line ${line}`).toBe(true);
   });
 });

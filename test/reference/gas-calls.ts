@@ -592,3 +592,59 @@ export function scopesNeeded(uses: readonly AppsScriptUse[], reference: Referenc
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// Part 4: the ways around the type checker. The analysis above sees a call only
+// through its types, so code that hides an Apps Script object's type would call
+// unchecked methods. None of these may appear in src/.
+
+export interface Escape {
+  readonly file: string;
+  readonly line: number;
+  readonly why: 'call on any' | 'cast away' | 'any holds a service' | 'computed member' | 'globalThis';
+  readonly text: string;
+}
+
+/** An Apps Script object type (a service, class or interface), not an enum value. */
+function isAppsScriptObject(checker: ts.TypeChecker, t: ts.Type): boolean {
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.some((p) => !(p.flags & ts.TypeFlags.EnumLike) && appsScriptTypeName(checker, checker.getApparentType(p)) !== undefined);
+}
+
+const isAny = (t: ts.Type) => (t.flags & ts.TypeFlags.Any) !== 0;
+
+/**
+ * Every place that could call Apps Script without the checker seeing which
+ * method: a call on an `any` receiver, a cast of an Apps Script object to a type
+ * that is not one, an Apps Script object stored as `any`, a member chosen by a
+ * non-literal key, and `globalThis`.
+ */
+export function findEscapes(program: ts.Program, include: (file: string) => boolean): Escape[] {
+  const checker = program.getTypeChecker();
+  const out: Escape[] = [];
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile || !include(relPath(sf.fileName))) continue;
+    const file = relPath(sf.fileName);
+    const add = (node: ts.Node, why: Escape['why']) => out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, why, text: node.getText(sf).slice(0, 80) });
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = skipOuter(node.expression);
+        const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+        if (isAny(checker.getTypeAtLocation(callee)) || (receiver && isAny(checker.getTypeAtLocation(receiver)))) add(node, 'call on any');
+      }
+      if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && isAppsScriptObject(checker, checker.getTypeAtLocation(node.expression)) && !isAppsScriptObject(checker, checker.getTypeAtLocation(node))) {
+        add(node, 'cast away');
+      }
+      if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node)) && node.initializer && node.type && isAny(checker.getTypeFromTypeNode(node.type)) && isAppsScriptObject(checker, checker.getTypeAtLocation(node.initializer))) {
+        add(node, 'any holds a service');
+      }
+      if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression) && isAppsScriptObject(checker, checker.getTypeAtLocation(node.expression))) {
+        add(node, 'computed member');
+      }
+      if (ts.isIdentifier(node) && node.text === 'globalThis') add(node, 'globalThis');
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
