@@ -13,10 +13,14 @@ export interface Probe {
   readonly run: (s: Scratch) => { seen: string; pass: boolean | 'look' };
 }
 
-/** The scratch sheet and Doc the probes use; both removed at the end. */
+/** The scratch sheet and Doc the probes use, and the files they make: all removed at the end. */
 export interface Scratch {
   readonly sheet: Sheet;
+  /** The sheet the results go to (the chart probe puts its image there). */
+  readonly results: Sheet;
   doc(): GoogleAppsScript.Document.Document;
+  /** Notes a file a probe made, so that it is trashed even if the probe fails. */
+  made<T extends { id: string; url: string }>(name: string, file: T): T;
 }
 
 export const RESULTS = 'ตรวจสอบกับ Google';
@@ -224,23 +228,21 @@ export const PROBES: readonly Probe[] = [
   {
     behaviour: 'A Doc made by the Advanced Drive service holds one empty paragraph',
     expected: 'getNumChildren() = 1 and getText() = ""',
-    run: () => {
-      const made = createDoc('ITA self-check empty doc');
+    run: (s) => {
+      const made = s.made('ITA self-check empty doc', createDoc('ITA self-check empty doc'));
       const body = DocumentApp.openById(made.id).getBody();
       const seen = `${body.getNumChildren()} children, text "${body.getText()}"`;
-      const ok = body.getNumChildren() === 1 && body.getText() === '';
-      trash(made.id);
-      return { seen, pass: ok };
+      return { seen, pass: body.getNumChildren() === 1 && body.getText() === '' };
     },
   },
   {
     behaviour: 'Advanced Drive on a Doc the add-on made: create in its folder, open, read, trash (drive.file)',
     expected: 'every step works',
-    run: () => {
+    run: (s) => {
       const steps: string[] = [];
-      const folder = createFolder('ITA self-check (ลบได้)');
+      const folder = s.made('ITA self-check folder', createFolder('ITA self-check (ลบได้)'));
       steps.push('folder');
-      const doc = createDoc('ITA self-check doc', folder.id);
+      const doc = s.made('ITA self-check doc', createDoc('ITA self-check doc', folder.id));
       steps.push('doc');
       DocumentApp.openById(doc.id).getBody().appendParagraph('ทดสอบ');
       steps.push('opened');
@@ -260,8 +262,7 @@ export const PROBES: readonly Probe[] = [
       const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน');
       table.addRow(['การเปิดเผยข้อมูล', 80]).addRow(['การป้องกันการทุจริต', 90]);
       const png = Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัด').setDimensions(480, 240).build().getAs('image/png');
-      const results = SpreadsheetApp.getActive().getSheetByName(RESULTS);
-      (results ?? s.sheet).insertImage(png, 6, 2);
+      s.results.insertImage(png, 6, 2);
       return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F2 of "${RESULTS}"`, pass: 'look' };
     },
   },

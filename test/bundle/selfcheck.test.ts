@@ -31,7 +31,7 @@ describe('the self-check', () => {
     const h = loadBundle({ dist: DEV });
     const sheetsBefore = h.spreadsheet.getSheets().length;
     h.call('runSelfCheck');
-    const results = h.spreadsheet.getSheetByName(RESULTS)!;
+    const results = h.spreadsheet.getSheets().find((s) => s.getName().startsWith(RESULTS))!;
     const rows = results.getDataRange().getValues();
     expect(rows[0]).toEqual(['behaviour', 'expected', 'seen', 'pass/fail']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(PROBES.map((p) => p.behaviour));
@@ -51,5 +51,29 @@ describe('the self-check', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const list = readme.split('<!-- self-check list')[1]!.split('<!-- end of self-check list')[0]!;
     for (const p of PROBES) expect(list).toContain(p.behaviour);
+  });
+
+  it('leaves no scratch sheet or file unnamed, and keeps the last results, whichever call fails', () => {
+    const clean = loadBundle({ dist: DEV });
+    clean.log.fault = { at: Number.POSITIVE_INFINITY, seen: 0 };
+    clean.call('runSelfCheck');
+    const calls = clean.log.fault.seen;
+    expect(calls).toBeGreaterThan(100);
+    for (let at = 1; at <= calls; at++) {
+      const h = loadBundle({ dist: DEV });
+      // The results of an earlier run, which a failed run must not lose.
+      h.spreadsheet.insertSheet(RESULTS).getRange(1, 1).setValue('ผลครั้งก่อน');
+      h.log.fault = { at, seen: 0 };
+      try {
+        h.call('runSelfCheck');
+      } catch {
+        // a failure at the very start or end is the user's to see
+      }
+      const where = `${h.log.fault.hit?.service}.${h.log.fault.hit?.method} (call ${at})`;
+      const shown = h.spreadsheet.getSheets().map((s) => s.getDataRange().getValues().flat().join(' ')).join(' ');
+      for (const f of [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed)) expect(shown, `${where}: ${f.name}`).toContain(f.id);
+      for (const s of h.spreadsheet.getSheets().filter((s) => s.getName().startsWith('ITA self-check'))) expect(shown, `${where}: ${s.getName()}`).toContain(s.getName());
+      expect(h.spreadsheet.getSheets().some((s) => s.getName().startsWith(RESULTS)), where).toBe(true);
+    }
   });
 });
