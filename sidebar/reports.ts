@@ -52,14 +52,18 @@ function renderReport(s: ReportState): void {
   };
   year.addEventListener('change', showFolder);
   showFolder();
+  const templates = { ...s.templates };
   const templateLine = (k: ReportKind) => {
-    const t = s.templates[k];
-    return t ? h('span', {}, 'แม่แบบ: ', link(t.url, t.name)) : h('span', {}, 'ยังไม่มีแม่แบบ จะสร้างแม่แบบมาตรฐานให้');
+    const t = templates[k];
+    if (t) return h('span', {}, 'แม่แบบ: ', link(t.url, t.name));
+    if (s.unreachable.includes(k)) return h('span', { class: 'warn' }, 'แม่แบบที่ตั้งไว้เปิดด้วยบัญชีนี้ไม่ได้ (ถูกลบ หรือยังไม่ได้แชร์ให้) สร้างแม่แบบของคุณเองในแท็บแม่แบบรายงาน');
+    return h('span', {}, 'ยังไม่มีแม่แบบ จะสร้างแม่แบบมาตรฐานให้');
   };
+  const guides = new Map(KINDS.map((k) => [k, h('div', { class: 'guide' }, templateLine(k))]));
   const form = h(
     'form',
     { novalidate: true },
-    h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), h('div', { class: 'guide' }, templateLine(k))))),
+    h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), guides.get(k)!))),
     h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year),
     h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
@@ -76,9 +80,12 @@ function renderReport(s: ReportState): void {
     try {
       const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
       if (!r.ok) return void result.replaceChildren(failure(r));
-      // The year's folder exists now: the line above the button links to it.
+      // The year's folder and the template exist now: the lines above say so.
       folders.set(r.folder.year, r.folder);
       showFolder();
+      const kind = picked('kind') as ReportKind;
+      templates[kind] = r.template;
+      guides.get(kind)!.replaceChildren(templateLine(kind));
       result.replaceChildren(
         h(
           'div',
@@ -110,7 +117,9 @@ function renderTemplates(s: ReportState): void {
         const r = await f();
         if (!r.ok) return void result.replaceChildren(failure(r));
         state = { ...s, templates: { ...s.templates, [k]: r.template } };
-        result.replaceChildren(h('div', { class: 'result ok', role: 'status' }, 'ใช้แม่แบบ ', link(r.template.url, r.template.name), ' แล้ว'));
+        result.replaceChildren(
+          h('div', { class: 'result ok', role: 'status' }, 'ใช้แม่แบบ ', link(r.template.url, r.template.name), ' แล้ว', r.notes.length ? h('ul', {}, ...r.notes.map((n) => h('li', {}, n))) : null),
+        );
       } catch (err) {
         result.replaceChildren(failure(err as Error));
       } finally {

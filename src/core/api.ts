@@ -31,7 +31,7 @@ export interface ListAnswer {
 /** An operation that did not go ahead, and why. */
 export type Refused =
   | { readonly ok: false; readonly kind: 'invalid'; readonly errors: FieldErrors }
-  | { readonly ok: false; readonly kind: 'conflict' | 'missing' | 'setup' | 'busy'; readonly message: Bilingual };
+  | { readonly ok: false; readonly kind: 'conflict' | 'missing' | 'setup' | 'busy' | 'failed'; readonly message: Bilingual };
 
 export type Saved = { readonly ok: true; readonly measure: Measure } | Refused;
 export type Done = { readonly ok: true } | Refused;
@@ -56,6 +56,8 @@ export interface ReportState {
   /** Years that have scores or measures. */
   readonly years: readonly number[];
   readonly templates: Partial<Record<ReportKind, TemplateInfo>>;
+  /** Kinds whose template is set but cannot be opened with this account (deleted, or not shared). */
+  readonly unreachable: readonly ReportKind[];
   /** Where each year's reports go: the add-on's own folder, named for the unit and year. */
   readonly folders: readonly ReportFolder[];
 }
@@ -68,7 +70,16 @@ export interface NotDone {
 }
 
 export type ReportDone =
-  | { readonly ok: true; readonly name: string; readonly url: string; readonly pdfUrl?: string; readonly folder: ReportFolder; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly url: string;
+      readonly pdfUrl?: string;
+      readonly folder: ReportFolder;
+      /** The template the report was made from (a default one may have been made for it). */
+      readonly template: TemplateInfo;
+      readonly notes: readonly string[];
+    }
   | NotDone;
 export type TemplateDone = { readonly ok: true; readonly template: TemplateInfo; readonly notes: readonly string[] } | NotDone;
 
@@ -114,7 +125,7 @@ export interface SidebarApi {
   remove(req: { readonly base: Measure }): Done;
   deleted(req: Record<string, never>): readonly DeletedView[];
   recover(req: { readonly id: string }): Saved;
-  duplicate(req: { readonly id: string }): Saved;
+  duplicate(req: { readonly id: string; readonly base?: Measure }): Saved;
   reportState(req: Record<string, never>): ReportState;
   createTemplate(req: { readonly kind: ReportKind }): TemplateDone;
   setTemplate(req: { readonly kind: ReportKind; readonly url: string }): TemplateDone;

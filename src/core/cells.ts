@@ -22,34 +22,47 @@ export function asGrid(v: unknown): Grid {
   return v.every(Array.isArray) ? (v as Grid) : [v as unknown[]];
 }
 
-/** One value from an argument that must not be a range of many cells. */
+/**
+ * One value from an argument that must not be a range of many cells; an error
+ * text of ours in it is passed on unchanged.
+ */
 export function single(v: unknown, where: Where): unknown {
-  if (!Array.isArray(v)) return v;
   const g = asGrid(v);
-  if (g.length === 1 && g[0]!.length === 1) return g[0]![0];
-  throw inputError(where, problems().single());
+  if (g.length !== 1 || g[0]!.length !== 1) throw inputError(where, problems().single());
+  return passOn(g[0]![0]);
 }
 
 /**
  * A number from a cell: numbers as they are; text with Thai or Arabic digits,
- * an optional sign, decimal point and thousands commas. Undefined otherwise.
+ * spaces around, an optional sign, decimal point and thousands commas (a first
+ * group of 1–3 digits not starting with 0, then groups of exactly 3: "1,234.5",
+ * never "0,086" or "12,34"). No exponent ("1e1"), no booleans. Undefined otherwise.
  */
 export function parseNumeric(v: unknown): number | undefined {
   if (typeof v === 'number') return isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const s = fromThaiDigits(v.trim());
   if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return Number(s);
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   return undefined;
 }
 
-/** An error text one of our functions wrote into a cell: passed on as it is. */
+/**
+ * An error text one of our functions wrote into a cell ("⚠ …"): the error to
+ * pass on, its message exactly the text after "⚠ ".
+ */
 function propagated(v: unknown): ItaError | undefined {
-  if (typeof v === 'string' && v.startsWith(CELL_ERROR_PREFIX)) {
-    const [th, en] = v.slice(CELL_ERROR_PREFIX.length).split(' | ');
-    return itaError({ th: th ?? v, en: en ?? v });
-  }
-  return undefined;
+  if (typeof v !== 'string' || !v.startsWith(CELL_ERROR_PREFIX)) return undefined;
+  const text = v.slice(CELL_ERROR_PREFIX.length);
+  const cut = text.indexOf(' | ');
+  return Object.assign(itaError(cut < 0 ? { th: text, en: text } : { th: text.slice(0, cut), en: text.slice(cut + 3) }), { message: text });
+}
+
+/** `v`, unless it is an error text of ours: that is thrown on unchanged. */
+export function passOn(v: unknown): unknown {
+  const e = propagated(v);
+  if (e) throw e;
+  return v;
 }
 
 /** A number in [min, max]; fails otherwise. Not for blank cells. */
@@ -61,9 +74,32 @@ export function readNumber(v: unknown, min: number, max: number): number {
   return n;
 }
 
-/** A score 0–100. */
+/** A score 0–100. Not for blank cells. */
 export function readScore(v: unknown): number {
   return typeof v === 'number' && v >= 0 && v <= 100 ? v : readNumber(v, 0, 100);
+}
+
+/**
+ * A score cell read exactly as the custom functions read it (ITA_SCORE and the
+ * rest), for any code that reads scores from a sheet:
+ * - a number 0–100, or text of one: Thai or Arabic digits, spaces around, a
+ *   sign, a decimal point, thousands commas ("๘๖.๑๙", " 86 ", "1,234.5" is
+ *   out of range) → the number;
+ * - blank ("", only spaces, null, undefined) → undefined;
+ * - anything else → the error, in Thai (`th`) and English (`en`), not yet
+ *   placed in a cell (`locate` places it, or prefix the cell yourself):
+ *   TRUE/FALSE, "1e1", "0,086", a date, 120, -1, NaN; an error text "⚠ …" of
+ *   another ITA function comes back as that error, its message unchanged.
+ */
+export function parseScoreCell(v: unknown): number | ItaError | undefined {
+  if (typeof v === 'number' && v >= 0 && v <= 100) return v;
+  if (isBlank(v)) return undefined;
+  try {
+    return readScore(v);
+  } catch (e) {
+    if (isItaError(e)) return e;
+    throw e;
+  }
 }
 
 /** A supported Buddhist-Era fiscal year; blank gives the latest. */
@@ -145,19 +181,6 @@ export function finish(grid: Answer[][]): unknown {
 /** Same-shape map over a single cell or a range, blanks staying blank. */
 export function mapCells(v: unknown, fn: string, arg: string, f: (value: unknown) => Answer): unknown {
   // One cell: answer or throw at once, as `finish` would.
-  if (!Array.isArray(v)) return isBlank(v) ? '' : at({ fn, arg }, () => f(v));
-  return finish(
-    asGrid(v).map((r, i) =>
-      r.map((x, j) => {
-        if (isBlank(x)) return '';
-        try {
-          return f(x);
-        } catch (e) {
-          const placed = locate(e, { fn, arg, row: i + 1, col: j + 1 });
-          if (isItaError(placed)) return placed;
-          throw placed;
-        }
-      }),
-    ),
-  );
+  if (!Array.isArray(v)) return isBlank(v) ? '' : at({ fn, arg }, () => f(passOn(v)));
+  return finish(asGrid(v).map((r, i) => r.map((x, j) => (isBlank(x) ? '' : attempt(() => f(passOn(x)), { fn, arg, row: i + 1, col: j + 1 })))));
 }

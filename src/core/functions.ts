@@ -1,11 +1,12 @@
 import {
   asGrid,
-  attempt,
   finish,
   indicatorRows,
   isBlank,
   mapCells,
   parseNumeric,
+  parseScoreCell,
+  passOn,
   readNumber,
   readScore,
   readYear,
@@ -14,12 +15,12 @@ import {
   type Answer,
 } from './cells';
 import type { Framework, ToolId } from './data/types';
-import { at, fail, inputError, isDate, isItaError, problems } from './errors';
+import { at, fail, inputError, isDate, isItaError, itaError, locate, problems } from './errors';
 import { frameworkFor, latestYear, toolId } from './framework';
 import { indicatorOfSub, oitScores, readMet, type OitItem } from './oit';
 import { letterFor, passes, resultFor } from './rating';
 import { plainText, toFixedText } from './round';
-import { oitNeeded, toolScores, totalScore, totalWithOit, withoutOit } from './scoring';
+import { lowestOitReaching, toolScores, totalScore, totalWithOit, withoutOit } from './scoring';
 import { thaiDate, toThaiDigits } from './thai';
 
 // The custom functions, over what Sheets passes them. Rules shared by all:
@@ -64,17 +65,10 @@ function attemptRow(
   const scores = new Array<number>(10);
   for (let i = 0; i < 10; i++) {
     const v = row[i];
-    if (typeof v === 'number' && v >= 0 && v <= 100) {
-      scores[i] = v;
-      continue;
-    }
-    if (only && !only(i) && isBlank(v)) {
-      scores[i] = NaN; // not needed
-      continue;
-    }
-    const read = attempt(() => (isBlank(v) ? fail(problems().blankIndicator()) : readScore(v)), { fn, arg: 'indicators', ...cellOf(r, i) });
-    if (isItaError(read)) return read;
-    scores[i] = read as number;
+    const read = typeof v === 'number' && v >= 0 && v <= 100 ? v : parseScoreCell(v);
+    if (typeof read === 'number') scores[i] = read;
+    else if (read === undefined && only && !only(i)) scores[i] = NaN; // not needed
+    else return locate(read ?? itaError(problems().blankIndicator(), false), { fn, arg: 'indicators', ...cellOf(r, i) });
   }
   return f(scores);
 }
@@ -129,9 +123,8 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
     throw inputError({ fn, arg: 'weights' }, problems().sameShape(vr, vc, wg.length, wg[0]!.length));
   }
   const isRange = Array.isArray(values);
-  let sum = 0;
-  let total = 0;
-  let any = false;
+  const pairs: number[] = [];
+  let most = 0;
   for (let i = 0; i < vr; i++) {
     for (let j = 0; j < vc; j++) {
       const v = vg[i]![j];
@@ -144,12 +137,21 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
         const n = readNumber(wv, -Infinity, Infinity);
         return n < 0 ? fail(problems().negativeWeight(n)) : n;
       });
-      sum += x * w;
-      total += w;
-      any = true;
+      pairs.push(x, w);
+      if (w > most) most = w;
     }
   }
-  if (!any) return '';
+  if (!pairs.length) return '';
+  // Weights scaled by a power of two near the largest (exact): no Σ overflows
+  // to Infinity (1e308 × 2) or sinks into subnormals (5e-324 × 80).
+  const scale = 2 ** -Math.max(-1023, Math.min(1023, Math.round(Math.log2(most))));
+  let sum = 0;
+  let total = 0;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const w = pairs[k + 1]! * scale;
+    sum += pairs[k]! * w;
+    total += w;
+  }
   if (total === 0) throw inputError({ fn, arg: 'weights' }, problems().zeroWeights());
   return sum / total;
 }
@@ -200,8 +202,9 @@ function readChecklist(fn: string, subIndicators: unknown, met: unknown): OitIte
   const isRange = Array.isArray(subIndicators);
   const items: OitItem[] = [];
   sg.forEach((row, i) =>
-    row.forEach((sub, j) => {
-      const m = mg[i]![j];
+    row.forEach((cell, j) => {
+      const sub = passOn(cell);
+      const m = passOn(mg[i]![j]);
       const cellAt = isRange ? { row: i + 1, col: j + 1 } : {};
       if (isBlank(sub) && isBlank(m)) return;
       if (isBlank(sub)) throw inputError({ fn, arg: 'sub_indicators', ...cellAt }, problems().pairBlank());
@@ -222,7 +225,7 @@ export function ITA_OIT(sub_indicators: unknown, met: unknown): unknown {
 
 const isIitOrEit = (fw: Framework) => (i: number) => fw.indicators[i]?.tool !== 'OIT';
 
-/** ITA_NEEDED: the lowest OIT tool score (to the hundredth) that lifts the total to `target`. */
+/** ITA_NEEDED: the lowest OIT tool score, to the hundredth, whose total rounded to 2 decimals reaches `target`. */
 export function ITA_NEEDED(indicators: unknown, target?: unknown, fiscal_year?: unknown): unknown {
   const fn = 'ITA_NEEDED';
   const t = single(target, { fn, arg: 'target' });
@@ -234,7 +237,7 @@ export function ITA_NEEDED(indicators: unknown, target?: unknown, fiscal_year?: 
     fiscal_year,
     (scores, fw) => {
       const w = withoutOit(scores, fw);
-      const needed = oitNeeded(w, goal);
+      const needed = lowestOitReaching(w, goal);
       if (needed !== null) return needed;
       const best = toFixedText(totalWithOit(w, 100), 2);
       return `ไม่ถึง ${goal}: แม้ OIT ได้ 100 คะแนนรวมสูงสุด ${best} | short of ${goal}: at most ${best} with OIT 100`;

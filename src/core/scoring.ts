@@ -77,11 +77,30 @@ export function totalWithOit(w: WithoutOit, oit: number): number {
 }
 
 /**
- * The lowest OIT score, to the hundredth, that brings the total to `goal`: 0
- * when any will do, null when even 100 is not enough.
+ * The lowest OIT score, to the hundredth, whose total *rounded to 2 decimals*
+ * (as every rating and pass test reads it) reaches `goal`: 0 when any will do,
+ * null when even 100 is not enough. IIT = EIT = 80, goal 85 → 92.49 (84.996 →
+ * 85.00). The one routine for ITA_NEEDED and the sidebar's "ต้องได้ OIT …".
+ */
+export function lowestOitReaching(w: WithoutOit, goal: number): number | null {
+  const reaches = (k: number) => roundTo(totalWithOit(w, k / 100), 2) >= goal;
+  if (!reaches(10000)) return null;
+  // Start where the exact total is goal − 0.005, then step by hundredths
+  // (the total is monotone in the OIT score).
+  const guess = Math.ceil((((goal - 0.005) * w.weights - w.part) / w.oitWeight) * 100);
+  let k = guess > 0 ? Math.min(guess, 10000) : 0;
+  while (k > 0 && reaches(k - 1)) k--;
+  while (!reaches(k)) k++;
+  return k / 100;
+}
+
+/**
+ * @deprecated Answers 0.01 too much in most cases (it ignores that ratings use
+ * the total rounded to 2 decimals); use `lowestOitReaching`. Kept only until
+ * the sidebar's projection (src/gas/oit.ts) switches.
  */
 export function oitNeeded(w: WithoutOit, goal: number): number | null {
-  if (roundTo(totalWithOit(w, 100), 2) < goal) return null; // ratings use the total to the hundredth
+  if (roundTo(totalWithOit(w, 100), 2) < goal) return null;
   const n = (goal * w.weights - w.part) / w.oitWeight;
   return n <= 0 ? 0 : Math.min(100, Math.ceil(roundTo(n, 9) * 100) / 100);
 }

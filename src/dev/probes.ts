@@ -236,6 +236,20 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
+    behaviour: 'DocumentApp.openById of a Doc in the trash [openTrashedDoc]',
+    expected: 'either: opens, or throws — record which',
+    run: (s) => {
+      const made = s.made('ITA self-check trashed doc', createDoc('ITA self-check trashed doc'));
+      trash(made.id);
+      try {
+        DocumentApp.openById(made.id).getBody();
+        return { seen: 'opens', pass: true };
+      } catch (e) {
+        return { seen: `throws: ${(e as Error).message}`, pass: true };
+      }
+    },
+  },
+  {
     behaviour: 'Advanced Drive on a Doc the add-on made: create in its folder, open, read, trash (drive.file)',
     expected: 'every step works',
     run: (s) => {

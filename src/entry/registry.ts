@@ -174,15 +174,15 @@ export const ENTRIES: readonly Entry[] = [
   {
     kind: 'custom',
     name: 'ITA_NEEDED',
-    th: 'คะแนน OIT ต่ำสุด (ทศนิยม 2 ตำแหน่ง) ที่ทำให้คะแนนรวมถึงเป้าหมาย จากคะแนน IIT และ EIT ในแถว',
-    en: 'The lowest OIT score (to the hundredth) that lifts the total to the target, given the IIT and EIT indicators in the row',
+    th: 'คะแนน OIT ต่ำสุด (ทศนิยม 2 ตำแหน่ง) ที่ทำให้คะแนนรวมเมื่อปัดเป็นทศนิยม 2 ตำแหน่งถึงเป้าหมาย จากคะแนน IIT และ EIT ในแถว',
+    en: 'The lowest OIT score (to the hundredth) whose total, rounded to 2 decimals, reaches the target, given the IIT and EIT indicators in the row',
     params: [
       { ...INDICATORS, th: 'คะแนนตัวชี้วัดที่ 1–10 (ตัวชี้วัดที่ 9–10 เว้นว่างได้)', en: 'Indicators 1–10 (9 and 10 may be blank)' },
       { name: 'target', type: 'number', optional: true, th: 'คะแนนรวมเป้าหมาย ไม่ใส่ = 85', en: 'Target total, default 85' },
       FISCAL_YEAR,
     ],
     returns: { type: 'number|string', th: 'คะแนน OIT ที่ต้องได้ หรือข้อความเมื่อแม้ได้ 100 ก็ไม่ถึง', en: 'The OIT score needed, or a message when even 100 is not enough' },
-    example: { formula: '=ITA_NEEDED(B2:K2, 85, 2568)', result: '70.59' },
+    example: { formula: '=ITA_NEEDED(B2:K2, 85, 2568)', result: '70.58' },
   },
   {
     kind: 'custom',

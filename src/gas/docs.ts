@@ -15,6 +15,9 @@
 // - Whether a "\n" in a value splits the paragraph is undocumented: edits go
 //   from the last to the first, and the end of the text is re-read once a
 //   value held one.
+// - A ListItem "is a Paragraph that is associated with a list ID" (and turns
+//   a "\n" into a line break): bulleted and numbered paragraphs are checked,
+//   copied and filled as paragraphs are.
 // Every call is a round trip in Apps Script, so each element is read once.
 import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
@@ -24,6 +27,7 @@ type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.Header
 type Container = Section | GoogleAppsScript.Document.TableCell;
 type Element = GoogleAppsScript.Document.Element;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
+type ListItem = GoogleAppsScript.Document.ListItem;
 type Table = GoogleAppsScript.Document.Table;
 type TableRow = GoogleAppsScript.Document.TableRow;
 type Text = GoogleAppsScript.Document.Text;
@@ -51,7 +55,11 @@ export function markerOf(text: string): { kind: 'repeat' | 'group'; collection: 
   return undefined;
 }
 
-/** Every text of a document with where it is, for the template check. */
+/**
+ * Every text of a document with where it is, for the template check: each
+ * paragraph and list item (a bulleted or numbered paragraph, counted among the
+ * paragraphs) and each cell, with its table row.
+ */
 export function documentTexts(doc: Doc): TemplateText[] {
   const out: TemplateText[] = [];
   const walk = (c: Section, label: string) => {
@@ -65,16 +73,15 @@ export function documentTexts(doc: Doc): TemplateText[] {
         const rows = t.getNumRows();
         for (let r = 0; r < rows; r++) {
           const row = t.getRow(r);
-          const marker = markerOf(row.getText());
           const cells = row.getNumCells();
           for (let k = 0; k < cells; k++) {
-            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), ...(marker ? { repeat: marker.collection } : {}) });
+            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), row: { table: `${label}ตาราง ${table}`, index: r } });
           }
         }
-      } else if (kind === 'paragraph') {
+      } else if (kind === 'paragraph' || kind === 'list') {
         para += 1;
-        const text = el.asParagraph().getText();
-        if (text) out.push({ where: `${label}ย่อหน้า ${para}`, text });
+        const text = (kind === 'list' ? el.asListItem() : el.asParagraph()).getText();
+        if (text) out.push({ where: `${label}ย่อหน้า ${para}${kind === 'list' ? ' (รายการหัวข้อย่อย)' : ''}`, text });
       }
     }
   };
@@ -187,8 +194,8 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
   }
 }
 
-/** Fills a paragraph's placeholders; a chart placeholder becomes the chart, the width of the text. */
-function fillParagraph(p: Paragraph, s: Scope, f: Filling): void {
+/** Fills a paragraph's or list item's placeholders; a chart placeholder becomes the chart, the width of the text. */
+function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling): void {
   const source = p.getText();
   if (!source.includes('{{')) return;
   const { edits, charts } = editsOf(tokenize(source).tokens, s, f);
@@ -298,12 +305,13 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
   }
 }
 
-/** Fills every paragraph and table of a body, header, footer or cell. */
+/** Fills every paragraph, list item and table of a body, header, footer or cell. */
 export function fillContainer(c: Container, s: Scope, f: Filling): void {
   for (const el of childrenOf(c)) {
     const kind = kindOf(el);
     if (kind === 'table') fillTable(el.asTable(), s, f);
     else if (kind === 'paragraph') fillParagraph(el.asParagraph(), s, f);
+    else if (kind === 'list') fillParagraph(el.asListItem(), s, f);
   }
 }
 

@@ -2,17 +2,17 @@
 // (template copied, never changed; a half-made report removed on failure).
 import type { NotDone, ReportDone, ReportFolder, ReportRequest, ReportState, TemplateDone, TemplateInfo } from '../core/api';
 import { isItaError, type Bilingual } from '../core/errors';
-import { CHART_INDICATORS, reportData, templateSpec, type ReportKind } from '../core/report/context';
+import { CHART_INDICATORS, readsScores, reportData, templateSpec, type ReportKind } from '../core/report/context';
 import { defaultTemplate, REPORT_TITLES } from '../core/report/default-templates';
 import { formatter } from '../core/report/format';
-import { checkTemplate, fill, tokenize, type Value } from '../core/report/template';
+import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { allMeasures } from './measures';
-import { createDoc, createFile, createFolder, liveFolder, trash } from './drive';
+import { createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
-import { readScores } from './scores';
+import { readScores, type ScoreSheet } from './scores';
 import { currentUser, readAll, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
@@ -41,7 +41,18 @@ function info(kind: ReportKind, doc: GoogleAppsScript.Document.Document): Templa
   return { kind, id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
 }
 
-const folderKey = (year: number) => `ita.folder.${year}`;
+/**
+ * Where the add-on remembers a user's own things in this spreadsheet: its
+ * folders and default templates live in that user's Drive, which drive.file
+ * lets only that user's runs of the add-on reach, so each user has their own
+ * (user properties are "only the current user … within this script", hence the
+ * spreadsheet's id in the key). A template set by its link is the unit's,
+ * shared in the document's properties.
+ */
+let spreadsheetId: string | undefined;
+const own = (what: string) => `ita.${what}.${(spreadsheetId ??= SpreadsheetApp.getActive().getId())}`;
+const folderKey = (year: number) => own(`folder.${year}`);
+const ownTemplateKey = (kind: ReportKind) => own(`template.${kind}`);
 
 /** The name of a year's report folder: the unit and the fiscal year. */
 function folderName(year: number): string {
@@ -49,51 +60,62 @@ function folderName(year: number): string {
   return `รายงาน ITA ${unit ? `${unit} ` : ''}ปีงบประมาณ ${year}`;
 }
 
-/** The year's folder if the add-on made one and it is still there (not trashed). */
-function knownFolder(year: number): ReportFolder | undefined {
-  const id = PropertiesService.getDocumentProperties().getProperty(folderKey(year));
-  const live = id ? liveFolder(id) : undefined;
-  return live && { year, name: folderName(year), url: live.url };
+/** The year's folder if this user's add-on made one and it is still there (not trashed), with the name it was made with. */
+function knownFolder(year: number): (ReportFolder & { id: string }) | undefined {
+  const saved = PropertiesService.getUserProperties().getProperty(folderKey(year));
+  if (!saved) return undefined;
+  const { id, name } = JSON.parse(saved) as { id: string; name: string };
+  const live = liveFolder(id);
+  return live && { year, name, ...live };
 }
 
 /**
  * The folder a year's reports go into: one the add-on made (drive.file reaches
- * nothing else), named for the unit and year, remembered in the document's
- * properties and made again if the user trashed it.
+ * nothing else), named for the unit and year, remembered for this user and
+ * made again if the user trashed it. A folder made here is in `made` until it is remembered.
  */
-function reportFolder(year: number): ReportFolder & { id: string } {
-  const props = PropertiesService.getDocumentProperties();
-  const id = props.getProperty(folderKey(year));
-  const live = id ? liveFolder(id) : undefined;
-  if (live) return { year, name: folderName(year), ...live };
-  const made = createFolder(folderName(year));
-  props.setProperty(folderKey(year), made.id);
-  return { year, name: folderName(year), ...made };
+function reportFolder(year: number, made: Made): ReportFolder & { id: string } {
+  const known = knownFolder(year);
+  if (known) return known;
+  const name = folderName(year);
+  const folder = createFolder(name);
+  made.add(name, folder);
+  PropertiesService.getUserProperties().setProperty(folderKey(year), JSON.stringify({ id: folder.id, name }));
+  return { year, name, ...folder };
 }
 
 /**
  * Files made during one command, so that a failure removes them — and says
- * which it could not remove, with their links, instead of claiming it did.
+ * which it could not remove, with their links, instead of claiming it did —
+ * and names what it keeps on purpose (a default template made on the way).
  */
 class Made {
   private readonly files: { name: string; url: string; id: string }[] = [];
+  private readonly kept: { name: string; url: string }[] = [];
   add(name: string, file: { id: string; url: string }): void {
     this.files.push({ name, ...file });
   }
-  /** Trashes every file made; answers the failure message. */
+  /** Keeps every file made so far (a template, and the folder that holds it). */
+  keepAll(): void {
+    this.kept.push(...this.files.splice(0));
+  }
+  /** Trashes every file made (inner files first); answers the failure message. */
   undo(why: string): Bilingual {
-    const left = this.files.filter((f) => !trash(f.id));
-    if (!this.files.length) return { th: `${why} ยังไม่ได้สร้างไฟล์ใด ๆ`, en: `${why} No file was created.` };
-    if (!left.length) return { th: `${why} ได้ลบไฟล์ที่สร้างค้างไว้แล้ว`, en: `${why} The half-made files were moved to the trash.` };
-    const list = left.map((f) => `"${f.name}" ${f.url}`).join(', ');
+    const made = this.files.length;
+    const left = [...this.files].reverse().filter((f) => !trash(f.id));
+    const keptTh = this.kept.length ? ` (เก็บไว้ใช้ต่อ: ${this.kept.map((f) => `"${f.name}" ${f.url}`).join(', ')})` : '';
+    const keptEn = this.kept.length ? ` (kept for later: ${this.kept.map((f) => `"${f.name}" ${f.url}`).join(', ')})` : '';
+    if (!made) return { th: `${why} ไม่มีไฟล์ที่สร้างค้างไว้${keptTh}`, en: `${why} No half-made file was left.${keptEn}` };
+    if (!left.length) return { th: `${why} ได้ลบไฟล์ที่สร้างค้างไว้แล้ว${keptTh}`, en: `${why} The half-made files were moved to the trash.${keptEn}` };
+    const list = left.reverse().map((f) => `"${f.name}" ${f.url}`).join(', ');
     return {
-      th: `${why} ลบไฟล์ที่สร้างค้างไว้ไม่ได้ กรุณาลบเองใน Google ไดรฟ์: ${list}`,
-      en: `${why} Could not trash the half-made files; please delete them in Google Drive: ${list}`,
+      th: `${why} ลบไฟล์ที่สร้างค้างไว้ไม่ได้ กรุณาลบเองใน Google ไดรฟ์: ${list}${keptTh}`,
+      en: `${why} Could not trash the half-made files; please delete them in Google Drive: ${list}${keptEn}`,
     };
   }
 }
 
-/** Writes a default template into a new Doc in the folder; the Doc is listed in `made`. */
+/** Writes a default template into a new Doc in the folder, as this user's own template of that kind. */
 function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateInfo {
   const t = defaultTemplate(kind);
   const file = createDoc(t.name, folderId);
@@ -101,34 +123,66 @@ function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateI
   const doc = DocumentApp.openById(file.id);
   writeTemplate(doc, t);
   doc.saveAndClose();
-  PropertiesService.getDocumentProperties().setProperty(templateKey(kind), file.id);
+  PropertiesService.getUserProperties().setProperty(ownTemplateKey(kind), file.id);
   return { kind, id: file.id, url: file.url, name: t.name };
 }
 
+/**
+ * The template a report of that kind uses: this user's own default template,
+ * unless it is gone or in the trash; else the unit's template set by its link.
+ * `shared` is set when the unit's template cannot be opened by this user.
+ */
+function templateOf(kind: ReportKind): { id?: string; gone?: 'own' | 'shared' } {
+  const ownId = PropertiesService.getUserProperties().getProperty(ownTemplateKey(kind));
+  if (ownId && !inTrash(ownId)) return { id: ownId };
+  const shared = PropertiesService.getDocumentProperties().getProperty(templateKey(kind));
+  if (shared) return { id: shared };
+  return ownId ? { gone: 'own' } : {};
+}
+
+const TEMPLATE_UNREACHABLE =
+  'แม่แบบที่ตั้งไว้สำหรับรายงานนี้เปิดด้วยบัญชีนี้ไม่ได้ (ถูกลบ หรือเจ้าของยังไม่ได้แชร์สิทธิ์ดูให้) ขอให้เจ้าของแชร์ หรือสร้างแม่แบบมาตรฐานของคุณเองในแท็บแม่แบบรายงาน';
+
 function reportState(): ReportState {
-  const props = PropertiesService.getDocumentProperties();
   const templates: Partial<Record<ReportKind, TemplateInfo>> = {};
+  const unreachable: ReportKind[] = [];
   for (const kind of ['analysis', 'progress', 'oit'] as const) {
-    const id = props.getProperty(templateKey(kind));
-    if (!id) continue;
     try {
-      templates[kind] = info(kind, DocumentApp.openById(id));
+      const { id } = templateOf(kind);
+      if (id) templates[kind] = info(kind, DocumentApp.openById(id));
     } catch {
-      // A template that cannot be opened any more is shown as none.
+      unreachable.push(kind);
     }
   }
   const fiscalYear = settingsYear();
-  const years = [...new Set<number>([fiscalYear, ...readScores().keys(), ...allMeasures().map((m) => m.fiscalYear)])].filter((y) => y > 2500).sort((a, b) => b - a);
-  const folders = years.map((year) => knownFolder(year) ?? { year, name: folderName(year), url: '' });
-  return { fiscalYear, years, templates, folders };
+  // One sheet that cannot be read leaves the dialog usable.
+  const tryList = <T>(f: () => Iterable<T>): T[] => {
+    try {
+      return [...f()];
+    } catch {
+      return [];
+    }
+  };
+  const years = [...new Set<number>([fiscalYear, ...tryList(() => readScores().keys()), ...tryList(() => allMeasures().map((m) => m.fiscalYear))])].filter((y) => y > 2500).sort((a, b) => b - a);
+  const folders = years.map((year): ReportFolder => {
+    try {
+      const known = knownFolder(year);
+      if (known) return { year, name: known.name, url: known.url };
+    } catch {
+      // shown as still to be made
+    }
+    return { year, name: folderName(year), url: '' };
+  });
+  return { fiscalYear, years, templates, unreachable, folders };
 }
 
-const failed = (e: unknown) => (isItaError(e) ? e.th : e instanceof Error ? e.message : String(e));
+/** The Thai of an add-on error, else the error's own message (an error from a service may not be an instance of this realm's Error). */
+const failed = (e: unknown): string => (isItaError(e) ? e.th : typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e));
 
 function createTemplate(req: { kind: ReportKind }): TemplateDone {
   const made = new Made();
   try {
-    const folder = reportFolder(settingsYear());
+    const folder = reportFolder(settingsYear(), made);
     const template = makeTemplate(req.kind, folder.id, made);
     return { ok: true, template, notes: [`แม่แบบอยู่ในโฟลเดอร์ "${folder.name}" ที่ส่วนเสริมสร้างไว้: ${folder.url}`] };
   } catch (e) {
@@ -136,22 +190,37 @@ function createTemplate(req: { kind: ReportKind }): TemplateDone {
   }
 }
 
-/** Opens a template and checks it; every problem in one answer. */
-function openChecked(kind: ReportKind, id: string): GoogleAppsScript.Document.Document | NotDone {
+/** Opens a template and checks it; every problem in one answer. Answers the Doc and its texts. */
+function openChecked(kind: ReportKind, id: string): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
   let doc: GoogleAppsScript.Document.Document;
   try {
     doc = DocumentApp.openById(id);
   } catch {
-    return notDone({
-      th: 'เปิดแม่แบบรายงานไม่ได้ อาจถูกลบ หรือบัญชีนี้ไม่มีสิทธิ์ดู กรุณาสร้างแม่แบบใหม่หรือตั้งแม่แบบจากลิงก์อีกครั้ง',
-      en: 'The report template cannot be opened (deleted, or no access); create a new one or set one by its link',
-    });
+    return notDone({ th: `เปิดแม่แบบรายงานไม่ได้: ${TEMPLATE_UNREACHABLE}`, en: 'The report template cannot be opened with this account (deleted, or not shared); ask its owner, or create your own default template' });
   }
-  const problems = checkTemplate(documentTexts(doc), templateSpec(kind), formatter({ digits: 'thai' }));
+  const texts = documentTexts(doc);
+  const problems = checkTemplate(texts, templateSpec(kind), formatter({ digits: 'thai' }));
   if (problems.length) {
     return notDone({ th: `แม่แบบ "${doc.getName()}" มีจุดที่ต้องแก้ ${problems.length} จุด ยังไม่ได้สร้างไฟล์ใด ๆ`, en: `The template has ${problems.length} problems; no file was created` }, problems);
   }
-  return doc;
+  return { doc, texts };
+}
+
+/**
+ * The refusal of a report whose scores cannot all be read: every unreadable
+ * cell of the year or of an earlier year (the previous year and the totals
+ * chart read those), or of a row whose year cannot be read, named.
+ */
+function unreadScores(scores: ScoreSheet, year: number): NotDone | undefined {
+  const bad = scores.problems.filter((p) => p.year === undefined || p.year <= year);
+  if (!bad.length) return undefined;
+  return notDone(
+    {
+      th: `อ่านคะแนนในแผ่นงาน "${SHEET.scores}" ไม่ได้ ${bad.length} ช่อง ซึ่งรายงานปีงบประมาณ ${year} ต้องใช้ (ปีนั้นหรือปีก่อนหน้าที่นำมาเทียบ) แก้ตามรายการแล้วสร้างใหม่ ยังไม่ได้สร้างไฟล์ใด ๆ`,
+      en: `${bad.length} cells of the sheet "${SHEET.scores}" cannot be read (fiscal year ${year} or an earlier year the report compares with); no file was created`,
+    },
+    bad.map((p) => p.th),
+  );
 }
 
 const isNotDone = (x: unknown): x is NotDone => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
@@ -159,10 +228,12 @@ const isNotDone = (x: unknown): x is NotDone => typeof x === 'object' && x !== n
 function setTemplate(req: { kind: ReportKind; url: string }): TemplateDone {
   const id = docIdFromUrl(req.url);
   if (!id) return notDone({ th: 'ลิงก์นี้ไม่ใช่ลิงก์ของ Google เอกสาร (https://docs.google.com/document/d/…)', en: 'Not a Google Docs link' });
-  const doc = openChecked(req.kind, id);
-  if (isNotDone(doc)) return doc;
+  const checked = openChecked(req.kind, id);
+  if (isNotDone(checked)) return checked;
+  // The unit's template, for everyone; this user's own default no longer stands before it.
   PropertiesService.getDocumentProperties().setProperty(templateKey(req.kind), id);
-  return { ok: true, template: info(req.kind, doc), notes: [] };
+  PropertiesService.getUserProperties().deleteProperty(ownTemplateKey(req.kind));
+  return { ok: true, template: info(req.kind, checked.doc), notes: [] };
 }
 
 /**
@@ -183,11 +254,14 @@ function chartBlob(name: string, data: ReturnType<typeof reportData>): GoogleApp
 }
 
 /** Adds the report's row to the log sheet (after the report is complete). */
-function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string): void {
+function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string): string | undefined {
   const sheet = sheetNamed(SHEET.reports);
-  if (!sheet) return;
-  withDocumentLock(() => {
+  if (!sheet) return `ไม่มีชีต "${SHEET.reports}" จึงไม่ได้บันทึกรายงานนี้ไว้ (เรียก ตั้งค่าสมุดงาน ITA เพื่อสร้างชีตนี้)`;
+  return withDocumentLock(() => {
     const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!.map((h) => String(h).trim());
+    if (!header.some((h) => REPORT_LOG_HEADERS.includes(h as (typeof REPORT_LOG_HEADERS)[number]))) {
+      return `ชีต "${SHEET.reports}" ไม่มีหัวคอลัมน์ที่รู้จัก (${REPORT_LOG_HEADERS.join(', ')}) จึงไม่ได้บันทึกรายงานนี้ไว้`;
+    }
     // Local time of the spreadsheet's zone, as text (one form whatever the cell's format).
     const values: Record<string, string | number> = {
       เวลา: nowLocalText(),
@@ -200,6 +274,7 @@ function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string
     };
     const row = header.map((h) => (REPORT_LOG_HEADERS.includes(h as (typeof REPORT_LOG_HEADERS)[number]) ? values[h] ?? '' : ''));
     writeLiterally(sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length), [row]);
+    return undefined;
   });
 }
 
@@ -254,29 +329,39 @@ function generateReport(req: ReportRequest): ReportDone {
 function generate(req: ReportRequest, made: Made): ReportDone {
   const notes: string[] = [];
   toast('กำลังตรวจแม่แบบรายงาน…');
-  const props = PropertiesService.getDocumentProperties();
+  // The analysis reads the scores whatever its template: refused before anything is made.
+  const scores = readScores();
+  const unread = req.kind === 'analysis' ? unreadScores(scores, req.fiscalYear) : undefined;
+  if (unread) return unread;
   // The folder is made only once a file goes into it (a refused template makes nothing).
   let year: ReturnType<typeof reportFolder> | undefined;
-  const folder = () => (year ??= reportFolder(req.fiscalYear));
-  let templateId = props.getProperty(templateKey(req.kind));
+  const folder = () => (year ??= reportFolder(req.fiscalYear, made));
+  const chosen = templateOf(req.kind);
+  let templateId = chosen.id;
   if (!templateId) {
     // A default template made on the way is kept even if the report fails: it is the unit's to restyle.
-    const templateMade = new Made();
-    try {
-      templateId = makeTemplate(req.kind, folder().id, templateMade).id;
-    } catch (e) {
-      return notDone(templateMade.undo(`สร้างแม่แบบไม่สำเร็จ (${failed(e)})`));
-    }
-    notes.push(`ยังไม่มีแม่แบบ จึงสร้างแม่แบบมาตรฐาน "${defaultTemplate(req.kind).name}" ให้ แก้รูปแบบได้ใน Google เอกสาร`);
+    templateId = makeTemplate(req.kind, folder().id, made).id;
+    made.keepAll();
+    notes.push(
+      chosen.gone === 'own'
+        ? `แม่แบบเดิมอยู่ในถังขยะหรือถูกลบ จึงสร้างแม่แบบมาตรฐาน "${defaultTemplate(req.kind).name}" ใหม่ให้`
+        : `ยังไม่มีแม่แบบ จึงสร้างแม่แบบมาตรฐาน "${defaultTemplate(req.kind).name}" ให้ แก้รูปแบบได้ใน Google เอกสาร`,
+    );
   }
-  const template = openChecked(req.kind, templateId);
-  if (isNotDone(template)) return template;
+  const checked = openChecked(req.kind, templateId);
+  if (isNotDone(checked)) return checked;
+  const { doc: template, texts } = checked;
+  // Read now: after the report is complete nothing may fail it.
+  const used = info(req.kind, template);
+  // Another report reads them when its template shows a score.
+  const unreadHere = req.kind !== 'analysis' && readsScores(req.kind, texts) ? unreadScores(scores, req.fiscalYear) : undefined;
+  if (unreadHere) return unreadHere;
 
   const s = settings();
   const oit = req.kind === 'oit' ? oitReportInput(req.fiscalYear) : undefined;
   const data = reportData({
     settings: s,
-    scores: new Map([...readScores()].filter(([, s]) => s.every((x) => !isNaN(x)))),
+    scores: new Map([...scores].filter(([, s]) => s.every((x) => !isNaN(x)))),
     measures: req.kind === 'oit' ? [] : allMeasures(),
     fiscalYear: req.fiscalYear,
     today: today(),
@@ -315,12 +400,13 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   }
   // The report is complete: from here nothing is undone, and a failure is only a note.
   try {
-    logReport(req, name, file.url, pdfUrl);
+    const why = logReport(req, name, file.url, pdfUrl);
+    if (why) notes.push(why);
   } catch (e) {
-    notes.push(`รายงานเสร็จแล้ว แต่บันทึกลงชีต "${SHEET.reports}" ไม่ได้ (${failed(e)})`);
+    notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
   }
   toast('สร้างรายงานเสร็จแล้ว');
-  return { ok: true, name, url: file.url, ...(pdfUrl ? { pdfUrl } : {}), folder: where, notes };
+  return { ok: true, name, url: file.url, ...(pdfUrl ? { pdfUrl } : {}), folder: where, template: used, notes };
 }
 
 export const reportApi = { reportState, createTemplate, setTemplate, generateReport };

@@ -95,7 +95,7 @@ describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, as
     for (const [kind, fiscalYear] of REPORTS) {
       const r = ok(api<ReportDone>(h, 'generateReport', { kind, fiscalYear, digits: 'thai', pdf: false }));
       const report = docOf(h, r.url);
-      const template = h.drive.docs.get(h.properties.document.getProperty(`ita.template.${kind}`)!)!;
+      const template = h.drive.docs.get(h.properties.getUserProperties().getProperty(`ita.template.${kind}.fake-spreadsheet-id`)!)!;
       expectMirrors(report.body, template.body, `${kind} body`);
       expectMirrors(report.header, template.header, `${kind} header`);
       expectMirrors(report.footer, template.footer, `${kind} footer`);

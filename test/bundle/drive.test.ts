@@ -32,3 +32,84 @@ describe('the report folder', () => {
     expect(folders(h)).toHaveLength(1);
   });
 });
+
+const api = <T>(h: Harness, method: string, req: unknown = {}): T => h.call('sidebarCall', method, req) as T;
+type State = { templates: Record<string, { id: string }>; unreachable: string[]; folders: { year: number; name: string; url: string }[] };
+
+describe('two people in one workbook', () => {
+  it('each get a folder of their own, and neither replaces the other’s', () => {
+    const h = seededHarness();
+    const a = generate(h);
+    h.session.email = 'second@huaytoei.go.th';
+    expect(api<State>(h, 'reportState').folders.find((f) => f.year === 2568)?.url).toBe('');
+    const b = generate(h);
+    if (!a.ok || !b.ok) throw new Error('refused');
+    expect(b.folder.url).not.toBe(a.folder.url);
+    h.session.email = 'staff@huaytoei.go.th';
+    const again = generate(h, 'progress');
+    expect(again.ok && again.folder.url).toBe(a.folder.url);
+    expect(folders(h)).toHaveLength(2);
+  });
+
+  it('see a template the other made but did not share as one that cannot be opened, and the report says so', () => {
+    const h = seededHarness();
+    const doc = h.drive.addDocument('แม่แบบของผู้อื่น');
+    doc.body.appendParagraph('{{ชื่อหน่วยงาน}}');
+    doc.body.appendTable([['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
+    expect(api(h, 'setTemplate', { kind: 'progress', url: `https://docs.google.com/document/d/${doc.id}/edit` })).toMatchObject({ ok: true });
+    h.drive.forbidden.add(doc.id); // not shared with the second person
+    h.session.email = 'second@huaytoei.go.th';
+    expect(api<State>(h, 'reportState').unreachable).toEqual(['progress']);
+    expect(generate(h, 'progress')).toMatchObject({ ok: false, message: { th: expect.stringContaining('เปิดด้วยบัญชีนี้ไม่ได้') } });
+    expect(api(h, 'createTemplate', { kind: 'progress' })).toMatchObject({ ok: true });
+    expect(generate(h, 'progress')).toMatchObject({ ok: true });
+  });
+});
+
+describe('failures around the folder and the template', () => {
+  it('removes a folder made for a template that then failed, and says so', () => {
+    const h = seededHarness();
+    h.log.fault = { at: 2, seen: 0, where: (c) => c.method === 'setProperty' };
+    const r = api<{ ok: boolean; message?: { th: string } }>(h, 'createTemplate', { kind: 'analysis' });
+    expect(r.ok).toBe(false);
+    expect(r.message?.th).toContain('ได้ลบไฟล์ที่สร้างค้างไว้แล้ว');
+    expect([...h.drive.files.values()].filter((f) => f.byApp && !f.trashed)).toEqual([]);
+  });
+
+  it('names the default template it keeps when the report itself then fails', () => {
+    const h = seededHarness();
+    h.log.fault = { at: 3, seen: 0, where: (c) => c.service === 'Files' && c.method === 'create' };
+    const r = generate(h);
+    expect(r.ok).toBe(false);
+    const template = [...h.drive.files.values()].find((f) => f.byApp && !f.trashed && f.mimeType === MIME.doc)!;
+    expect(!r.ok && r.message.th).toContain('เก็บไว้ใช้ต่อ');
+    expect(!r.ok && r.message.th).toContain(`"${template.name}" https://docs.google.com/document/d/${template.id}/edit`);
+    expect(!r.ok && r.message.th).not.toContain('ยังไม่ได้สร้างไฟล์ใด');
+  });
+
+  it('makes a new default template when the user trashed their own, and says why', () => {
+    for (const openTrashedDoc of ['opens', 'throws'] as const) {
+      const h = seededHarness(undefined, { assume: { openTrashedDoc } });
+      const first = generate(h);
+      if (!first.ok) throw new Error('refused');
+      h.run(`Drive.Files.update({ trashed: true }, ${JSON.stringify(first.template.id)})`);
+      const r = generate(h);
+      expect(r.ok && r.template.id, openTrashedDoc).not.toBe(first.template.id);
+      expect(r.ok && r.notes.join(' '), openTrashedDoc).toContain('แม่แบบเดิมอยู่ในถังขยะหรือถูกลบ');
+    }
+  });
+});
+
+describe('the report log', () => {
+  it('says when the log sheet is missing, or has none of its headers, instead of writing nothing silently', () => {
+    const h = seededHarness();
+    const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!;
+    log.getRange(1, 1, 1, log.getLastColumn()).setValues([Array.from({ length: log.getLastColumn() }, (_, i) => `คอลัมน์ ${i + 1}`)]);
+    const renamed = generate(h);
+    expect(renamed.ok && renamed.notes.join(' ')).toContain('ไม่มีหัวคอลัมน์ที่รู้จัก');
+    expect(log.getLastRow()).toBe(1);
+    h.spreadsheet.deleteSheet(log as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    const missing = generate(h, 'progress');
+    expect(missing.ok && missing.notes.join(' ')).toContain('ไม่มีชีต "รายงานที่สร้าง"');
+  });
+});

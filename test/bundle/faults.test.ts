@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDone } from '../../src/core/api';
 import { seededHarness } from '../../scripts/preview';
-import { MIME } from '../harness/drive';
 import type { Harness } from '../harness/harness';
 import type { ServiceCall } from '../harness/fakes';
 
@@ -59,7 +58,8 @@ function checkTruthful({ h, result, hit, before }: Run): void {
   const where = hit ? `${hit.service}.${hit.method}` : 'no fault';
   // The running mark never outlives the run.
   expect(h.properties.document.getProperty('ita.report.running'), where).toBeNull();
-  const made = [...h.drive.files.values()].filter((f) => !before.has(f.id) && f.mimeType !== MIME.folder && !f.name.startsWith('แม่แบบ'));
+  // Everything the run made: reports, PDFs, and the folder or default template made on the way.
+  const made = [...h.drive.files.values()].filter((f) => !before.has(f.id));
   const live = made.filter((f) => !f.trashed);
   const logged = (h.spreadsheet.getSheetByName('รายงานที่สร้าง')?.getDataRange().getValues() ?? []).slice(1);
   // Every logged report is there.

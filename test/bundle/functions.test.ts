@@ -131,6 +131,11 @@ describe('ITA_GRADE and ITA_PASS', () => {
     expect(h.call('ITA_GRADE', '๘๖.๑๙')).toBe('A');
     expect(h.call('ITA_GRADE', ' 95 ')).toBe('AA');
   });
+  it('refuse "0,086" rather than read it as 86, and still read "1,234.5" as a number', () => {
+    expect(errorOf(() => h.call('ITA_GRADE', '0,086'))).toContain('ITA_GRADE: argument score — must be a number, got "0,086"');
+    expect(errorOf(() => h.call('ITA_GRADE', '1,234.5'))).toContain('must be between 0 and 100, got 1234.5');
+    expect(h.call('ITA_THAI_DIGITS', '1,234.5', 2)).toBe('๑๒๓๔.๕๐');
+  });
   it('refuse 120 and booleans with a located message', () => {
     expect(errorOf(() => h.call('ITA_GRADE', 120))).toContain('ITA_GRADE: argument score — must be between 0 and 100, got 120');
     expect(h.call('ITA_GRADE', [[90], [true]])).toEqual([['A'], [expect.stringContaining('row 2, column 1 of the range — must be a number, got true')]]);
@@ -172,6 +177,12 @@ describe('ITA_WEIGHTED', () => {
     expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[1, -2]]))).toContain('must not be negative, got -2');
     expect(errorOf(() => h.call('ITA_WEIGHTED', [[80, 90]], [[0, 0]]))).toContain('add up to zero');
   });
+  it('stays finite and right for the largest weights a cell can hold', () => {
+    expect(h.call('ITA_WEIGHTED', [[80, 90]], [[1e308, 1e308]])).toBe(85);
+    expect(h.call('ITA_WEIGHTED', [[80, 90, 100]], [[3e306, 3e306, 4e306]])).toBeCloseTo(91, 10);
+    expect(h.call('ITA_WEIGHTED', [[80, 90]], [[Number.MAX_VALUE, 0]])).toBe(80);
+    expect(h.call('ITA_WEIGHTED', [[80, 90]], [[3e-320, 3e-320]])).toBe(85);
+  });
 });
 
 describe('ITA_THAI_DIGITS', () => {
@@ -182,6 +193,19 @@ describe('ITA_THAI_DIGITS', () => {
     expect(h.call('ITA_THAI_DIGITS', 'ปี 2566')).toBe('ปี ๒๕๖๖');
     expect(h.call('ITA_THAI_DIGITS', new Date(2023, 2, 13))).toBe('๑๓ มีนาคม ๒๕๖๖');
     expect(h.call('ITA_THAI_DIGITS', [[1, ''], ['2', 3.5]], 1)).toEqual([['๑.๐', ''], ['๒.๐', '๓.๕']]);
+  });
+  it('never answers "NaN" or exponent text for a finite number: 0.0000005 to 6 places, 1e19 to 2, 1e21', () => {
+    expect(h.call('ITA_THAI_DIGITS', 0.0000005, 6)).toBe('๐.๐๐๐๐๐๑');
+    expect(h.call('ITA_THAI_DIGITS', 1e19, 2)).toBe(`๑${'๐'.repeat(19)}.๐๐`);
+    expect(h.call('ITA_THAI_DIGITS', 1e21)).toBe(`๑${'๐'.repeat(21)}`);
+    expect(h.call('ITA_THAI_DIGITS', 1e21, 0)).toBe(`๑${'๐'.repeat(21)}`);
+    expect(h.call('ITA_THAI_DIGITS', 1.5e-7)).toBe('๐.๐๐๐๐๐๐๑๕');
+  });
+  it('rounds ties half away from zero on the decimal value, also past 8.6e9 × 10^decimals', () => {
+    expect(h.call('ITA_THAI_DIGITS', 591107371.675, 2)).toBe('๕๙๑๑๐๗๓๗๑.๖๘');
+    expect(h.call('ITA_THAI_DIGITS', -5354938298.105, 2)).toBe('-๕๓๕๔๙๓๘๒๙๘.๑๑');
+    expect(h.call('ITA_THAI_DIGITS', 84.995, 2)).toBe('๘๕.๐๐');
+    expect(h.call('ITA_THAI_DIGITS', 84.99499999999999, 2)).toBe('๘๕.๐๐'); // as ITA_GRADE reads it: A
   });
   it('refuses bad decimals', () => {
     expect(errorOf(() => h.call('ITA_THAI_DIGITS', 1, 2.5))).toContain('ITA_THAI_DIGITS: argument decimals — the number of decimals must be a whole number 0–10');
@@ -226,12 +250,17 @@ describe('ITA_OIT', () => {
 describe('ITA_NEEDED and ITA_PROJECT', () => {
   const iitEit = [...SEED_001.scores.slice(0, 8), '', ''];
   it('give the lowest OIT that reaches the target, to the hundredth', () => {
-    expect(h.call('ITA_NEEDED', [iitEit], 85, 2568)).toBe(70.59);
-    expect(h.call('ITA_NEEDED', [iitEit], 95, 2568)).toBe(95.59);
+    expect(h.call('ITA_NEEDED', [iitEit], 85, 2568)).toBe(70.58); // total 84.997 → 85.00
+    expect(h.call('ITA_NEEDED', [iitEit], 95, 2568)).toBe(95.58);
     const needed = h.call('ITA_NEEDED', [iitEit], 85, 2568) as number;
     const scores = [...SEED_001.scores.slice(0, 8), needed, needed];
     expect(h.call('ITA_LABEL', [scores], 2568)).not.toBe('ต้องปรับปรุง');
-    expect(h.call('ITA_SCORE', [scores], 2568)).toBeGreaterThanOrEqual(85);
+    expect(h.call('ITA_PASS', h.call('ITA_SCORE', [scores], 2568))).toBe(true); // 84.997 → 85.00
+  });
+
+  it('answer 92.49, not 92.5, for IIT = EIT = 80: the total 84.996 rounds to 85.00', () => {
+    expect(h.call('ITA_NEEDED', [[80, 80, 80, 80, 80, 80, 80, 80, '', '']], 85, 2568)).toBe(92.49);
+    expect(h.call('ITA_GRADE', h.call('ITA_SCORE', [[80, 80, 80, 80, 80, 80, 80, 80, 92.49, 92.49]], 2565))).toBe('A');
   });
 
   it('say when even 100 is not enough, and answer 0 when any OIT will do', () => {
@@ -242,5 +271,33 @@ describe('ITA_NEEDED and ITA_PROJECT', () => {
   it('project the total from the checklist', () => {
     expect(h.call('ITA_PROJECT', [iitEit], [['9.1'], ['10.1']], [[1], [0]], 2568)).toBeCloseTo(76.765, 10);
     expect(errorOf(() => h.call('ITA_PROJECT', [iitEit], [['9.1']], [[1]]))).toContain('the checklist has no item of indicator 10');
+  });
+});
+
+describe('an error text of another ITA function', () => {
+  const text =
+    'ITA_SCORE: อาร์กิวเมนต์ indicators แถวที่ 3 คอลัมน์ที่ 4 ของช่วง — ต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 120 | ITA_SCORE: argument indicators, row 3, column 4 of the range — must be between 0 and 100, got 120';
+  const cell = `⚠ ${text}`;
+  it('is passed on unchanged by ITA_THAI_DIGITS, not digit-converted', () => {
+    expect(h.call('ITA_THAI_DIGITS', [[cell], [86.19]], 2)).toEqual([[cell], ['๘๖.๑๙']]);
+    expect(h.call('ITA_THAI_DIGITS', [[cell], [1]])).toEqual([[cell], ['๑']]);
+    expect(errorOf(() => h.call('ITA_THAI_DIGITS', cell))).toBe(text);
+    expect(errorOf(() => h.call('ITA_THAI_DIGITS', 1, cell))).toBe(text);
+  });
+  it('is passed on unchanged by ITA_INDICATOR_NAME, not re-wrapped', () => {
+    expect(h.call('ITA_INDICATOR_NAME', [[9], [cell]])).toEqual([['การเปิดเผยข้อมูล'], [cell]]);
+    expect(errorOf(() => h.call('ITA_INDICATOR_NAME', cell))).toBe(text);
+  });
+  it('is passed on unchanged by ITA_OIT and ITA_PROJECT', () => {
+    expect(errorOf(() => h.call('ITA_OIT', [['9.1'], [cell]], [[1], [1]]))).toBe(text);
+    expect(errorOf(() => h.call('ITA_OIT', [['9.1'], ['10.1']], [[1], [cell]]))).toBe(text);
+    expect(errorOf(() => h.call('ITA_PROJECT', [[...SEED_001.scores]], [['9.1'], ['10.1']], [[cell], [1]]))).toBe(text);
+  });
+  it('is passed on unchanged by ITA_TOOL_SCORE as its tool', () => {
+    expect(errorOf(() => h.call('ITA_TOOL_SCORE', row(SEED_003.scores), cell))).toBe(text);
+  });
+  it('keeps every " | " of its text', () => {
+    expect(errorOf(() => h.call('ITA_GRADE', '⚠ a | b | c'))).toBe('a | b | c');
+    expect(h.call('ITA_GRADE', [['⚠ no bar 1'], [90]])).toEqual([['⚠ no bar 1'], ['A']]);
   });
 });

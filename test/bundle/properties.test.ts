@@ -1,9 +1,15 @@
 // Properties of the custom functions, checked on the built bundle against the core.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScoreCell } from '../../src/core/cells';
+import { isItaError } from '../../src/core/errors';
 import { frameworkFor } from '../../src/core/framework';
 import { letterFor, resultFor } from '../../src/core/rating';
+import { roundTo } from '../../src/core/round';
 import { totalScore } from '../../src/core/scoring';
+import { toThaiDigits } from '../../src/core/thai';
+import { referenceFixed, tie } from '../core/decimal-reference';
+import { SEED_001, SEED_003 } from '../fixtures/seeds';
 import { loadBundle, type Harness } from '../harness/harness';
 
 let h: Harness;
@@ -174,6 +180,175 @@ describe('ITA_OIT', () => {
         if (b10 !== '') expect(a10 as number).toBeGreaterThanOrEqual(b10 as number);
         if (bo !== '') expect(ao as number).toBeGreaterThanOrEqual(bo as number);
       }),
+    );
+  });
+});
+
+const thrown = (f: () => unknown): { threw: true; message: string } | { threw: false; value: unknown } => {
+  try {
+    return { threw: false, value: f() };
+  } catch (e) {
+    return { threw: true, message: (e as Error).message };
+  }
+};
+
+describe('ITA_NEEDED', () => {
+  const hundredth = fc.integer({ min: 0, max: 10000 }).map((k) => k / 100);
+  const target = fc.oneof(fc.integer({ min: 0, max: 100 }), hundredth, score);
+  it('answers the lowest hundredth whose total, rounded to 2 decimals, reaches the target: a reaches it, a − 0.01 does not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(score, hundredth), { minLength: 8, maxLength: 8 }), target, year, (eight, goal, y) => {
+        const a = h.call('ITA_NEEDED', [[...eight, '', '']], goal, y);
+        const rounded = (oit: number) => roundTo(h.call('ITA_SCORE', [[...eight, oit, oit]], y) as number, 2);
+        if (typeof a === 'string') {
+          expect(rounded(100)).toBeLessThan(goal);
+          return;
+        }
+        expect(typeof a).toBe('number');
+        const k = Math.round((a as number) * 100);
+        expect(k / 100).toBe(a);
+        expect(rounded(k / 100)).toBeGreaterThanOrEqual(goal);
+        if (k > 0) expect(rounded((k - 1) / 100)).toBeLessThan(goal);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('ITA_THAI_DIGITS', () => {
+  const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
+  const decimals = fc.integer({ min: 0, max: 10 });
+  it('writes every finite double to 0–10 decimals as a BigInt reference rounds its decimal value, half away from zero', () => {
+    const ties = fc.tuple(fc.integer({ min: 0, max: 2 ** 53 - 1 }), decimals, fc.boolean()).map(([m, d, neg]) => [tie(m, d, neg), d] as const);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(anyDouble, decimals), ties), ([x, d]) => {
+        expect(h.call('ITA_THAI_DIGITS', x, d)).toBe(toThaiDigits(referenceFixed(x, d)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes every finite double without decimals as plain Thai digits, never "NaN" or an exponent', () => {
+    fc.assert(
+      fc.property(anyDouble, (x) => {
+        expect(h.call('ITA_THAI_DIGITS', x)).toMatch(/^-?[๐-๙]+(\.[๐-๙]+)?$/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('ITA_WEIGHTED', () => {
+  it('gives the same mean whatever power of two scales the weights, from subnormal to near the largest double', () => {
+    // Scores that are not subnormal: their products with the weights stay exact under any scaling.
+    const pair = fc.tuple(fc.oneof(fc.constant(0), fc.double({ min: 1e-290, max: 100, noNaN: true })), fc.integer({ min: 0, max: 100 }));
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 1, maxLength: 6 }), fc.integer({ min: -1066, max: 1016 }), (pairs, k) => {
+        fc.pre(pairs.some(([, w]) => w > 0));
+        const values = [pairs.map(([v]) => v)];
+        const plain = h.call('ITA_WEIGHTED', values, [pairs.map(([, w]) => w)]) as number;
+        expect(h.call('ITA_WEIGHTED', values, [pairs.map(([, w]) => w * 2 ** k)])).toBe(plain);
+        const exact = pairs.reduce((s, [v, w]) => s + v * w, 0) / pairs.reduce((s, [, w]) => s + w, 0);
+        expect(plain).toBeCloseTo(exact, 9);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** An error text another ITA function wrote in a cell, with digits and " | " that must survive. */
+const warning = fc
+  .oneof(
+    fc.string(),
+    fc.tuple(fc.string(), fc.string(), fc.string()).map((parts) => parts.join(' | ')),
+    fc.constant('ITA_SCORE: อาร์กิวเมนต์ indicators แถวที่ 3 คอลัมน์ที่ 4 ของช่วง — ต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 120 | ITA_SCORE: argument indicators, row 3, column 4 of the range — must be between 0 and 100, got 120'),
+  )
+  .map((text) => ({ text, cell: `⚠ ${text}` }));
+
+describe('an error text of another ITA function, in any argument of any ITA function', () => {
+  const s = [...SEED_003.scores];
+  const at4 = (w: unknown) => [...s.slice(0, 3), w, ...s.slice(4)];
+  const needs = [...SEED_001.scores.slice(0, 8), '', ''];
+  /** [what, arguments with the warning w in them, where it comes back in a many-cell answer (else thrown)]. */
+  const cases: [string, (w: string) => unknown[], [number, number]?][] = [
+    ['ITA_SCORE', (w) => [[at4(w)], 2565]],
+    ['ITA_SCORE', (w) => [[at4(w), s], 2565], [0, 0]],
+    ['ITA_SCORE', (w) => [[s], w]],
+    ['ITA_SCORE', (w) => [[s, s], [[2565], [w]]], [1, 0]],
+    ['ITA_TOOL_SCORE', (w) => [[s], w]],
+    ['ITA_TOOL_SCORE', (w) => [[s, at4(w)], 'OIT'], [1, 0]],
+    ['ITA_TOOL_SCORE', (w) => [[s], 'eit', w]],
+    ['ITA_LABEL', (w) => [[at4(w)]]],
+    ['ITA_LABEL', (w) => [[s, s], [[w], [2566]]], [0, 0]],
+    ['ITA_GRADE', (w) => [w]],
+    ['ITA_GRADE', (w) => [[[90], [w]]], [1, 0]],
+    ['ITA_PASS', (w) => [w]],
+    ['ITA_PASS', (w) => [[[w, 90]]], [0, 0]],
+    ['ITA_PASS', (w) => [90, w]],
+    ['ITA_WEIGHTED', (w) => [[[80, w]], [[1, 1]]]],
+    ['ITA_WEIGHTED', (w) => [[[80, 90]], [[1, w]]]],
+    ['ITA_THAI_DIGITS', (w) => [w]],
+    ['ITA_THAI_DIGITS', (w) => [w, 2]],
+    ['ITA_THAI_DIGITS', (w) => [[[1, w]]], [0, 1]],
+    ['ITA_THAI_DIGITS', (w) => [[[1, w]], 2], [0, 1]],
+    ['ITA_THAI_DIGITS', (w) => [1, w]],
+    ['ITA_INDICATOR_NAME', (w) => [w]],
+    ['ITA_INDICATOR_NAME', (w) => [[[1], [w]]], [1, 0]],
+    ['ITA_INDICATOR_NAME', (w) => [9, w]],
+    ['ITA_OIT', (w) => [[['9.1'], [w]], [[1], [1]]]],
+    ['ITA_OIT', (w) => [[['9.1'], ['10.1']], [[w], [1]]]],
+    ['ITA_NEEDED', (w) => [[at4(w)]]],
+    ['ITA_NEEDED', (w) => [[needs, at4(w)]], [1, 0]],
+    ['ITA_NEEDED', (w) => [[needs], w]],
+    ['ITA_NEEDED', (w) => [[needs], 85, w]],
+    ['ITA_PROJECT', (w) => [[at4(w)], [['9.1'], ['10.1']], [[1], [0]]]],
+    ['ITA_PROJECT', (w) => [[needs], [[w], ['10.1']], [[1], [0]]]],
+    ['ITA_PROJECT', (w) => [[needs], [['9.1'], ['10.1']], [[1], [w]]]],
+    ['ITA_PROJECT', (w) => [[needs, needs], [['9.1'], ['10.1']], [[1], [0]], [[w], [2568]]], [0, 0]],
+  ];
+  it.each(cases.map(([fn, args, cell], i) => [`${fn} #${i + 1}`, fn, args, cell] as const))('%s passes it on unchanged', (_name, fn, args, cell) => {
+    fc.assert(
+      fc.property(warning, ({ text, cell: w }) => {
+        const out = thrown(() => h.call(fn, ...args(w)));
+        if (cell) {
+          expect(out.threw).toBe(false);
+          expect(out.threw ? undefined : (out.value as unknown[][])[cell[0]]![cell[1]]).toBe(w);
+        } else {
+          expect(out).toEqual({ threw: true, message: text });
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('a score cell', () => {
+  const cell = fc.oneof(
+    score,
+    garbage,
+    fc.constantFrom(' ', ' 86 ', '\t90\u00a0', true, false, 'TRUE', '1e1', '๘๖.๑๙', '0,086', '1,234.5', NaN, -1, 100.5, '⚠ a | b', '+5', '.5', '5.'),
+  );
+  it('is read by ITA_SCORE exactly as parseScoreCell reads it: a number, blank, or its error', () => {
+    fc.assert(
+      fc.property(cell, fc.integer({ min: 0, max: 9 }), (c, i) => {
+        const cells: unknown[] = [...SEED_003.scores];
+        cells[i] = c;
+        const parsed = parseScoreCell(c);
+        const out = thrown(() => h.call('ITA_SCORE', [cells], 2566));
+        if (typeof parsed === 'number') {
+          const scores = [...SEED_003.scores];
+          scores[i] = parsed;
+          expect(out).toEqual({ threw: false, value: totalScore(scores, frameworkFor(2566)) });
+        } else if (parsed === undefined) {
+          expect(out.threw && out.message).toContain(`column ${i + 1} of the range — this cell is blank`);
+        } else if (isItaError(parsed) && parsed.located) {
+          expect(out).toEqual({ threw: true, message: parsed.message });
+        } else {
+          expect(out.threw && out.message).toContain(`คอลัมน์ที่ ${i + 1} ของช่วง — ${parsed.th} | `);
+          expect(out.threw && out.message).toContain(`column ${i + 1} of the range — ${parsed.en}`);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

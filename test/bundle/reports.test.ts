@@ -40,11 +40,11 @@ function addMeasures(h: Harness, n: number, year = 2569, text = (i: number) => `
 }
 
 describe('the default templates', () => {
-  it('are written as Sarabun 16 pt Docs and remembered in document properties', () => {
+  it('are written as Sarabun 16 pt Docs and remembered as this user’s own templates', () => {
     const h = seededHarness();
     const r = api<TemplateDone>(h, 'createTemplate', { kind: 'analysis' });
     if (!r.ok) throw new Error('template refused');
-    expect(h.properties.document.getProperty('ita.template.analysis')).toBe(r.template.id);
+    expect(h.properties.getUserProperties().getProperty('ita.template.analysis.fake-spreadsheet-id')).toBe(r.template.id);
     const doc = h.drive.docs.get(r.template.id)!;
     const paragraphs = doc.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph && c.text !== '');
     expect(paragraphs.every((p) => p.style.fontFamily === 'Sarabun')).toBe(true);

@@ -35,6 +35,17 @@ describe('a report’s values', () => {
     expect(show('{{ปีก่อน}} {{คะแนนรวมปีก่อน}} {{การเปลี่ยนแปลง}} {{ผลต่างคะแนนรวม}}')).toBe('๒๕๖๗ ๗๔.๙๓ เพิ่มขึ้น ๕.๘๔');
   });
 
+  it('take a strength threshold of 0 as 0, not 80, and read Thai digits (issue 9)', () => {
+    const at = (v: unknown) => reportData({ ...input, settings: { ...input.settings, เกณฑ์จุดแข็ง: v as number } });
+    const zero = at(0);
+    expect(zero.scope.get('เกณฑ์จุดแข็ง')).toBe(0);
+    expect(zero.collections.get('จุดแข็ง')).toHaveLength(10);
+    expect(at('๙๐').scope.get('เกณฑ์จุดแข็ง')).toBe(90);
+    expect(at('').scope.get('เกณฑ์จุดแข็ง')).toBe(80);
+    const odd = at('สูง');
+    expect([odd.scope.get('เกณฑ์จุดแข็ง'), odd.notes]).toEqual([80, [expect.stringContaining('อ่านค่า "เกณฑ์จุดแข็ง" ในแผ่นงานตั้งค่าไม่ได้')]]);
+  });
+
   it('split indicators into strengths and weaknesses by the settings’ threshold', () => {
     const d = reportData(input);
     const names = (c: string) => d.collections.get(c)!.map((s) => s.get('ตัวชี้วัดที่'));

@@ -74,6 +74,7 @@ describe('checking a template', () => {
       'ย่อหน้า 2: {{สถานะ}} ใช้ได้เฉพาะในแถวซ้ำ {{แถวซ้ำ:มาตรการ}}',
       expect.stringContaining('ย่อหน้า 2: ไม่รู้จักกราฟ {{กราฟ:วงกลม}}'),
       expect.stringContaining('หัวกระดาษ: ไม่รู้จักรายการที่ให้ทำซ้ำ {{แถวซ้ำ:โครงการ}}'),
+      'หัวกระดาษ: {{แถวซ้ำ:โครงการ}} ใช้ได้เฉพาะในแถวของตาราง ในย่อหน้าจะไม่มีสิ่งใดถูกทำซ้ำ',
       'ไม่มีแถวซ้ำของ "มาตรการ": ใส่ {{แถวซ้ำ:มาตรการ}} ในแถวของตารางที่ต้องการให้ทำซ้ำทีละรายการ',
     ]);
   });
@@ -81,5 +82,33 @@ describe('checking a template', () => {
   it('finds an unclosed brace before a later placeholder', () => {
     expect(tokenize('{{ก {{ข}}').problems).toEqual(['"{{" ไม่มี "}}" ปิด: "{{ก {{ข}}"']);
     expect(tokenize('{{ก {{ข}}').tokens).toEqual([{ kind: 'text', text: '{{ก ' }, { kind: 'field', name: 'ข', filters: [], raw: '{{ข}}' }]);
+  });
+});
+
+describe('repeat and group markers where they would repeat nothing (issue 9)', () => {
+  const row = (table: string, index: number, text: string) => ({ where: `${table} แถว ${index + 1}`, text, row: { table, index } });
+  const rows = '{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}';
+
+  it('are refused outside a table row, where nothing is repeated', () => {
+    expect(checkTemplate([{ where: 'ย่อหน้า 2 (รายการหัวข้อย่อย)', text: 'มาตรการ {{แถวซ้ำ:มาตรการ}}' }, { where: 'ย่อหน้า 3', text: '{{แถวกลุ่ม:มาตรการ}}' }, row('ตาราง 1', 1, rows)], spec, thai)).toEqual([
+      'ย่อหน้า 2 (รายการหัวข้อย่อย): {{แถวซ้ำ:มาตรการ}} ใช้ได้เฉพาะในแถวของตาราง ในย่อหน้าจะไม่มีสิ่งใดถูกทำซ้ำ',
+      'ย่อหน้า 3: {{แถวกลุ่ม:มาตรการ}} ใช้ได้เฉพาะในแถวของตาราง ในย่อหน้าจะไม่มีสิ่งใดถูกทำซ้ำ',
+    ]);
+  });
+
+  it('are refused two to a row, in one cell or two, naming both', () => {
+    expect(checkTemplate([row('ตาราง 1', 1, '{{แถวซ้ำ:มาตรการ}}{{สถานะ}}'), row('ตาราง 1', 1, '{{แถวกลุ่ม:มาตรการ}}')], spec, thai)).toEqual([
+      'ตาราง 1 แถว 2: แถวเดียวมีเครื่องหมายแถวซ้ำหรือแถวกลุ่ม 2 อัน ({{แถวซ้ำ:มาตรการ}} {{แถวกลุ่ม:มาตรการ}}) ใช้ได้แถวละอันเดียว แยกไว้คนละแถวหรือคนละตาราง',
+      expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"'),
+    ]);
+  });
+
+  it('need a group row right above a repeating row of its collection in the same table', () => {
+    const group = '{{แถวกลุ่ม:มาตรการ}}{{สถานะ}}';
+    const why = 'แถวกลุ่ม {{แถวกลุ่ม:มาตรการ}} ต้องอยู่ติดเหนือแถวซ้ำ {{แถวซ้ำ:มาตรการ}} ในตารางเดียวกัน ที่นี่แถวนี้จะไม่ถูกทำซ้ำและไม่มีข้อมูล';
+    expect(checkTemplate([row('ตาราง 1', 1, group), row('ตาราง 1', 2, rows)], spec, thai)).toEqual([]);
+    expect(checkTemplate([row('ตาราง 1', 1, group), row('ตาราง 1', 2, 'คั่น'), row('ตาราง 1', 3, rows)], spec, thai)).toEqual([`ตาราง 1 แถว 2: ${why}`]);
+    expect(checkTemplate([row('ตาราง 1', 1, rows), row('ตาราง 1', 2, group)], spec, thai)).toEqual([`ตาราง 1 แถว 3: ${why}`]);
+    expect(checkTemplate([row('ตาราง 1', 1, group), row('ตาราง 2', 2, rows)], spec, thai)).toEqual([`ตาราง 1 แถว 2: ${why}`]);
   });
 });

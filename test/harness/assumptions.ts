@@ -58,6 +58,12 @@ export const ASSUMPTIONS = {
     variants: ['line break', 'new paragraph'],
     looked: 'reference/document/text#insertText(Integer,String), #appendText(String): silent; the Docs API starts a new paragraph ("Inserting a newline character implicitly creates a Paragraph", docs/api/concepts/rules-behavior)',
   },
+  openTrashedDoc: {
+    question: 'Does DocumentApp.openById open a Doc that is in the trash (not yet deleted for good)?',
+    variants: ['opens', 'throws'],
+    looked:
+      'reference/document/document-app#openById(String): "Returns the document with the specified ID" — silent on the trash; a trashed file still exists and its owner can open it (workspace/drive/api/guides/delete: trashed files stay until emptied)',
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;

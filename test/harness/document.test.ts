@@ -2,7 +2,7 @@
 // play each variant of what it leaves undocumented (./assumptions).
 import { describe, expect, it } from 'vitest';
 import { resolve, type Variants } from './assumptions';
-import { FakeBlob, FakeCharts, FakeContainer, FakeDataTableBuilder, FakeDocument, FakeDocumentApp, FakeParagraph, FakeTable, renderHtml } from './document';
+import { FakeBlob, FakeCharts, FakeContainer, FakeDataTableBuilder, FakeDocument, FakeDocumentApp, FakeListItem, FakeParagraph, FakeTable, renderHtml } from './document';
 
 /** A new Doc as Google makes one: a body of one empty paragraph, no header or footer. */
 function newDoc(assume: Variants = {}): FakeDocument {
@@ -205,6 +205,43 @@ describe('Paragraph', () => {
     const c = p.copy();
     expect(c.getParent()).toBeNull();
     expect([c.style, c.images.length, c.images[0] === p.images[0]]).toEqual([{ bold: true, fontFamily: 'Sarabun', fontSize: 16 }, 1, false]);
+  });
+});
+
+describe('ListItem', () => {
+  it('is appended to a body, header, footer or cell as a LIST_ITEM, and casts as a list item only', () => {
+    const d = newDoc({ newHeaderParagraph: 'no child' });
+    const cell = d.body.appendTable([['ก']]).getRow(0).getCell(0);
+    for (const c of [d.body, d.addHeader(), d.addFooter(), cell]) {
+      const li = c.appendListItem('ข้อ {{ปี}}');
+      expect([li.getType(), li.getText(), li.getParent(), li.getNestingLevel(), c.getChild(c.getNumChildren() - 1)]).toEqual(['LIST_ITEM', 'ข้อ {{ปี}}', c, 0, li]);
+      expect(li.asListItem()).toBe(li);
+      expect(() => li.asParagraph()).toThrow('Cannot cast LIST_ITEM to PARAGRAPH.');
+    }
+    expect(() => d.body.getChild(0).asListItem()).toThrow('Cannot cast PARAGRAPH to LIST_ITEM.');
+    expect(String(new FakeDocumentApp(undefined as never).ElementType.LIST_ITEM)).toBe('LIST_ITEM');
+  });
+
+  it('edits its text in place, and turns a new-line character into a line break whatever newlineInText says', () => {
+    for (const newlineInText of ['line break', 'new paragraph'] as const) {
+      const d = newDoc({ newlineInText });
+      const li = d.body.appendListItem('ก {{x}} ข');
+      li.editAsText().deleteText(2, 6).insertText(2, 'หนึ่ง\nสอง');
+      expect([li.getText(), d.body.getNumChildren()]).toEqual(['ก หนึ่ง\rสอง ข', 2]);
+      expect(d.body.appendListItem('ค\nง').getText()).toBe('ค\rง');
+    }
+  });
+
+  it('copies detached and deep with its glyph and nesting level, and is appended as a copy', () => {
+    const d = newDoc();
+    const li = d.body.appendListItem('ก').setGlyphType('NUMBER').setNestingLevel(1);
+    li.appendInlineImage(image());
+    const c = li.copy();
+    expect(c).toBeInstanceOf(FakeListItem);
+    expect([c.getParent(), c.getGlyphType(), c.getNestingLevel(), c.images.length, c.images[0] === li.images[0]]).toEqual([null, 'NUMBER', 1, 1, false]);
+    expect(() => d.body.appendListItem(li)).toThrow('Element must be detached.');
+    expect(d.body.appendListItem(c).getParent()).toBe(d.body);
+    expect(renderHtml(d)).toContain('list-style-type:decimal');
   });
 });
 

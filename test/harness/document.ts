@@ -87,9 +87,17 @@ abstract class FakeElement {
   kids(): readonly FakeElement[] {
     return [];
   }
-  /** asParagraph(), asTable(): the same element, typed (…/element#asParagraph()); a wrong cast throws (undocumented wording). */
+  /**
+   * asParagraph(), asListItem(), asTable(): the same element, typed
+   * (…/element#asParagraph(), #asListItem()); a wrong cast throws (undocumented
+   * wording), a list item's to PARAGRAPH too (its type is LIST_ITEM).
+   */
   asParagraph(): FakeParagraph {
-    if (!(this instanceof FakeParagraph)) throw new Error(`Cannot cast ${this.type} to PARAGRAPH.`);
+    if (!(this instanceof FakeParagraph) || this instanceof FakeListItem) throw new Error(`Cannot cast ${this.type} to PARAGRAPH.`);
+    return this;
+  }
+  asListItem(): FakeListItem {
+    if (!(this instanceof FakeListItem)) throw new Error(`Cannot cast ${this.type} to LIST_ITEM.`);
     return this;
   }
   asTable(): FakeTable {
@@ -187,7 +195,7 @@ export class FakeParagraph
   extends FakeElement
   implements Faked<GoogleAppsScript.Document.Paragraph, 'getText' | 'editAsText' | 'setHeading' | 'setAlignment' | 'setAttributes' | 'appendInlineImage'>
 {
-  readonly type = 'PARAGRAPH';
+  readonly type: 'PARAGRAPH' | 'LIST_ITEM' = 'PARAGRAPH';
   heading = 'NORMAL';
   align: Align = 'LEFT';
   style: TextStyle = {};
@@ -294,7 +302,10 @@ export class FakeParagraph
   }
   /** copy(): "a detached, deep copy … Any child elements present in the element are also copied" (…/paragraph#copy()). */
   copy(): FakeParagraph {
-    const p = new FakeParagraph(this.text);
+    return this.copyOnto(new FakeParagraph(this.text));
+  }
+  /** Puts this paragraph's formatting and children onto `p` (a copy). */
+  protected copyOnto<P extends FakeParagraph>(p: P): P {
     p.heading = this.heading;
     p.align = this.align;
     p.style = { ...this.style };
@@ -381,6 +392,55 @@ export class FakeParagraph
       last.pageBreak = this.pageBreak;
       this.pageBreak = undefined;
     }
+  }
+}
+
+/**
+ * ListItem (reference/document/list-item): "A ListItem is a Paragraph that is
+ * associated with a list ID", so it is a paragraph here in every way but its
+ * type (LIST_ITEM), its glyph and nesting level, and this: "ListItems may not
+ * contain new-line characters. New-line characters ("\n") are converted to
+ * line-break characters ("\r")" — so newlineInText does not apply to it.
+ * Glyph types are the members of DocumentApp.GlyphType (reference/document/glyph-type);
+ * "the default nesting level of zero" (ibid.); the glyph a new item gets is
+ * not documented (the add-on never reads it): BULLET here. The list ID is not
+ * faked (the add-on never reads or sets it).
+ */
+export class FakeListItem
+  extends FakeParagraph
+  implements Faked<GoogleAppsScript.Document.ListItem, 'getText' | 'editAsText' | 'appendInlineImage' | 'getNestingLevel' | 'setNestingLevel'>
+{
+  override readonly type = 'LIST_ITEM';
+  glyph = 'BULLET';
+  nesting = 0;
+  /** getGlyphType(), setGlyphType(glyphType): "the list item's GlyphType" (…/list-item#getGlyphType()). */
+  getGlyphType(): string {
+    return this.glyph;
+  }
+  setGlyphType(glyphType: unknown): this {
+    this.guard();
+    this.glyph = String(glyphType);
+    return this;
+  }
+  /** getNestingLevel(), setNestingLevel(nestingLevel): "the list item's nesting level" (…/list-item#getNestingLevel()). */
+  getNestingLevel(): number {
+    return this.nesting;
+  }
+  setNestingLevel(nestingLevel: number): this {
+    this.guard();
+    this.nesting = nestingLevel;
+    return this;
+  }
+  /** New-line characters become line-break characters (…/list-item, above). */
+  override splice(start: number, end: number, insert: string): void {
+    super.splice(start, end, insert.replace(/\n/g, '\r'));
+  }
+  /** copy(): "a detached, deep copy" with its children (…/list-item#copy()), glyph and nesting level kept. */
+  override copy(): FakeListItem {
+    const li = this.copyOnto(new FakeListItem(this.text));
+    li.glyph = this.glyph;
+    li.nesting = this.nesting;
+    return li;
   }
 }
 
@@ -595,6 +655,24 @@ export class FakeContainer extends FakeElement {
     const p = this.adopt(new FakeParagraph(''), childIndex);
     p.splice(0, 0, paragraph);
     return p;
+  }
+  /**
+   * appendListItem(text | listItem): "Creates and appends a new ListItem
+   * containing the specified text contents", or "Appends the given ListItem"
+   * (…/body#appendListItem(String), #appendListItem(ListItem); HeaderSection,
+   * FooterSection and TableCell have the same).
+   */
+  appendListItem(listItem: string | FakeListItem): FakeListItem {
+    return this.insertListItem(this.children.length, listItem);
+  }
+  /** insertListItem(childIndex, text | listItem) (…/body#insertListItem(Integer,String), #insertListItem(Integer,ListItem)). */
+  insertListItem(childIndex: number, listItem: string | FakeListItem): FakeListItem {
+    this.guard();
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > this.children.length) throw new Error('Child index out of bounds.');
+    if (typeof listItem !== 'string') return this.adopt(detached(listItem), childIndex);
+    const li = this.adopt(new FakeListItem(''), childIndex);
+    li.splice(0, 0, listItem);
+    return li;
   }
   /**
    * appendTable(cells | table): "This method will also append an empty
@@ -930,7 +1008,7 @@ function renderText(p: FakeParagraph): string {
   let out = '';
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i]!, cuts[i + 1]!];
-    const piece = esc(p.text.slice(a, b)).replace(/\n/g, '<br>');
+    const piece = esc(p.text.slice(a, b)).replace(/[\n\r]/g, '<br>');
     const link = p.links.find((l) => l.start <= a && l.end >= b - 1);
     out += link ? `<a href="${esc(link.url)}">${piece}</a>` : piece;
   }
@@ -953,6 +1031,7 @@ function renderBlock(b: Block): string {
   }
   const tag = b.heading === 'TITLE' ? 'h1' : b.heading.startsWith('HEADING') ? `h${Math.min(6, Number(b.heading.slice(7)) + 1 || 2)}` : 'p';
   const style = [
+    b instanceof FakeListItem ? `margin-left:${18 * (b.nesting + 1)}pt;display:list-item;list-style-type:${/BULLET/.test(b.glyph) ? 'disc' : 'decimal'}` : '',
     b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',
     b.style.bold ? 'font-weight:bold' : '',
     b.style.fontSize ? `font-size:${b.style.fontSize}pt` : '',
@@ -1000,12 +1079,13 @@ const enumOf = (names: string) => Object.fromEntries(names.split(/,\s*/).map((n)
  */
 export class FakeDocumentApp implements Faked<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById'> {
   // The enums as Google lists them (reference/document/element-type, …/paragraph-heading,
-  // …/horizontal-alignment, …/attribute).
+  // …/horizontal-alignment, …/glyph-type, …/attribute).
   readonly ElementType = enumOf(
     'BODY_SECTION, COMMENT_SECTION, DATE, EQUATION, EQUATION_FUNCTION, EQUATION_FUNCTION_ARGUMENT_SEPARATOR, EQUATION_SYMBOL, RICH_LINK, FOOTER_SECTION, FOOTNOTE, FOOTNOTE_SECTION, HEADER_SECTION, HORIZONTAL_RULE, INLINE_DRAWING, INLINE_IMAGE, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PERSON, TABLE, TABLE_CELL, TABLE_OF_CONTENTS, TABLE_ROW, TEXT, UNSUPPORTED',
   );
   readonly ParagraphHeading = enumOf('NORMAL, HEADING1, HEADING2, HEADING3, HEADING4, HEADING5, HEADING6, TITLE, SUBTITLE');
   readonly HorizontalAlignment = enumOf('LEFT, CENTER, RIGHT, JUSTIFY');
+  readonly GlyphType = enumOf('BULLET, HOLLOW_BULLET, SQUARE_BULLET, NUMBER, LATIN_UPPER, LATIN_LOWER, ROMAN_UPPER, ROMAN_LOWER');
   readonly Attribute = enumOf(
     'BACKGROUND_COLOR, BOLD, BORDER_COLOR, BORDER_WIDTH, CODE, FONT_FAMILY, FONT_SIZE, FOREGROUND_COLOR, HEADING, HEIGHT, HORIZONTAL_ALIGNMENT, INDENT_END, INDENT_FIRST_LINE, INDENT_START, ITALIC, GLYPH_TYPE, LEFT_TO_RIGHT, LINE_SPACING, LINK_URL, LIST_ID, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, NESTING_LEVEL, MINIMUM_HEIGHT, PADDING_BOTTOM, PADDING_LEFT, PADDING_RIGHT, PADDING_TOP, PAGE_HEIGHT, PAGE_WIDTH, SPACING_AFTER, SPACING_BEFORE, STRIKETHROUGH, UNDERLINE, VERTICAL_ALIGNMENT, WIDTH',
   );
@@ -1024,7 +1104,10 @@ export class FakeDocumentApp implements Faked<GoogleAppsScript.Document.Document
   openById(id: string): FakeDocument {
     const f = this.drive.files.get(id);
     const doc = this.drive.docs.get(id);
-    if (!doc || !f || f.trashed || this.drive.forbidden.has(id)) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+    // A Doc another user's run of the add-on made is theirs alone (not shared); a trashed one opens or not (switch).
+    const theirs = f?.by !== undefined && f.by !== this.drive.user();
+    const trashedOut = f?.trashed === true && this.assume.openTrashedDoc === 'throws';
+    if (!doc || !f || theirs || trashedOut || this.drive.forbidden.has(id)) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     // A handle from openById is open again, even if an earlier one was saved and closed.
     doc.closed = false;
     doc.assume = this.assume;
@@ -1251,9 +1334,18 @@ export class FakeProperties implements Faked<GoogleAppsScript.Properties.Propert
  * PropertiesService.getDocumentProperties() (reference/properties/properties-service):
  * one store per document, shared by every user of the add-on in that document.
  */
-export class FakePropertiesService implements Faked<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
+export class FakePropertiesService implements Faked<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getUserProperties'> {
   readonly document = new FakeProperties();
+  private readonly users = new Map<string, FakeProperties>();
+  /** The signed-in user (the harness wires it to Session). */
+  user: () => string = () => 'staff@example.go.th';
   getDocumentProperties(): FakeProperties {
     return this.document;
+  }
+  /** getUserProperties(): "a property store that only the current user can access, and only within this script". */
+  getUserProperties(): FakeProperties {
+    let p = this.users.get(this.user());
+    if (!p) this.users.set(this.user(), (p = new FakeProperties()));
+    return p;
   }
 }

@@ -23,6 +23,12 @@ export interface DriveRecord {
    * (developers.google.com/workspace/drive/api/guides/api-specific-auth#drive-scopes).
    */
   readonly byApp: boolean;
+  /**
+   * Who was signed in when the add-on made it. drive.file is granted per user:
+   * another user of the same spreadsheet reaches the file only if it was shared
+   * with them and their own run of the app opened it — never, for the add-on's files.
+   */
+  readonly by?: string;
   readonly blob?: FakeBlob;
 }
 
@@ -39,6 +45,8 @@ export class FakeDrive {
   readonly rootId = 'root-folder';
   /** Docs the user owns but the add-on may not open with DocumentApp (no access). */
   readonly forbidden = new Set<string>();
+  /** The signed-in user (the harness wires it to Session). */
+  user: () => string = () => 'staff@example.go.th';
   private next = 0;
   constructor() {
     this.files.set(this.rootId, { id: this.rootId, name: 'ไดรฟ์ของฉัน', mimeType: MIME.folder, parents: [], trashed: false, byApp: false });
@@ -57,7 +65,7 @@ export class FakeDrive {
     // developers.google.com/apps-script/reference/document/body — "a Body must contain at least one Paragraph").
     doc.body.appendParagraph('');
     this.docs.set(doc.id, doc);
-    this.files.set(doc.id, { id: doc.id, name, mimeType: MIME.doc, parents, trashed: false, byApp });
+    this.files.set(doc.id, { id: doc.id, name, mimeType: MIME.doc, parents, trashed: false, byApp, ...(byApp ? { by: this.user() } : {}) });
     return doc;
   }
   /** A folder the user made (the add-on cannot reach it under drive.file). */
@@ -83,7 +91,7 @@ export class FakeDrive {
   /** The record the add-on may reach under drive.file, else the API's 404. */
   reachable(id: string): DriveRecord {
     const f = this.files.get(id === 'root' ? this.rootId : id);
-    if (!f || !f.byApp) throw NOT_FOUND(id);
+    if (!f || !f.byApp || (f.by !== undefined && f.by !== this.user())) throw NOT_FOUND(id);
     return f;
   }
 }
@@ -138,7 +146,7 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
       const doc = this.drive.makeDocument(name, parents, true);
       return project(this.drive.files.get(doc.id)!, optionalArgs);
     }
-    const f: DriveRecord = { id: this.drive.newId(mimeType === MIME.folder ? 'folder' : 'file'), name, mimeType, parents, trashed: false, byApp: true, ...(mediaData ? { blob: mediaData as unknown as FakeBlob } : {}) };
+    const f: DriveRecord = { id: this.drive.newId(mimeType === MIME.folder ? 'folder' : 'file'), name, mimeType, parents, trashed: false, byApp: true, by: this.drive.user(), ...(mediaData ? { blob: mediaData as unknown as FakeBlob } : {}) };
     this.drive.files.set(f.id, f);
     return project(f, optionalArgs);
   }

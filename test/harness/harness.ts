@@ -112,6 +112,8 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   // The spreadsheet lives in a folder of the user's own (which drive.file does not reach).
   const folder = drive.addFolder('งาน ITA');
   drive.files.set(spreadsheet.getId(), { id: spreadsheet.getId(), name: spreadsheet.getName(), mimeType: MIME.sheet, parents: [folder.id], trashed: false, byApp: false });
+  drive.user = () => session.email;
+  properties.user = () => session.email;
   const documentApp = new FakeDocumentApp(drive);
   documentApp.assume = assumptions;
   const globals: Record<string, unknown> = {

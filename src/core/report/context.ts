@@ -1,5 +1,6 @@
 // What a report shows, worked out from the workbook: the unit's settings, its
 // scores by year and its measures (ITA-METHOD.md §6).
+import { parseScoreCell } from '../cells';
 import type { Framework } from '../data/types';
 import { frameworkFor, latestYear } from '../framework';
 import type { Measure } from '../measures/model';
@@ -8,7 +9,7 @@ import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
 import { thaiDate, toThaiDigits, type CalendarDay } from '../thai';
-import { scope, type Scope, type TemplateSpec, type Value } from './template';
+import { scope, tokenize, type Scope, type TemplateSpec, type TemplateText, type Value } from './template';
 
 export type ReportKind = 'analysis' | 'progress' | 'oit';
 
@@ -74,6 +75,18 @@ const MEASURE_FIELDS = [
   'การติดตามผล', 'สถานะ', 'ผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ', 'ปัญหาอุปสรรค', 'ลิงก์หลักฐาน', 'กลุ่ม',
 ] as const;
 
+/** Names, and collections, whose values come from the scores sheet. */
+const SCORE_FIELDS = new Set(['คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT', 'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง']);
+const SCORE_COLLECTIONS = new Set(['ตัวชี้วัด', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']);
+
+/** Whether a report shows scores: the analysis always, another when its template names a score, a chart or an indicator row. */
+export function readsScores(kind: ReportKind, texts: readonly TemplateText[]): boolean {
+  if (kind === 'analysis') return true;
+  return texts.some((t) =>
+    tokenize(t.text).tokens.some((k) => (k.kind === 'field' ? SCORE_FIELDS.has(k.name) : k.kind === 'chart' || (k.kind !== 'text' && SCORE_COLLECTIONS.has(k.collection)))),
+  );
+}
+
 export const CHART_INDICATORS = 'คะแนนตัวชี้วัด';
 export const CHART_TOTALS = 'คะแนนรวมรายปี';
 
@@ -114,6 +127,18 @@ function frameworkNear(year: number): Framework {
   return frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
 }
 
+/**
+ * The settings' strength threshold, read as the functions read a score (0 is
+ * a threshold; Thai digits are fine); blank is 80, and so, with a note, is a
+ * value that is not a score.
+ */
+function strengthThreshold(v: Value, notes: string[]): number {
+  const t = parseScoreCell(v);
+  if (typeof t === 'number') return t;
+  if (t) notes.push(`อ่านค่า "เกณฑ์จุดแข็ง" ในแผ่นงานตั้งค่าไม่ได้ (${t.th}) จึงใช้ 80`);
+  return 80;
+}
+
 /** Works out every value of a report. */
 export function reportData(input: ReportInput): ReportData {
   const notes: string[] = [];
@@ -121,8 +146,9 @@ export function reportData(input: ReportInput): ReportData {
   const scores = input.scores.get(input.fiscalYear);
   const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
   const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
-  const threshold = Number(input.settings['เกณฑ์จุดแข็ง']) || 80;
-  if (!scores && (input.kind ?? 'analysis') === 'analysis') notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
+  const analysis = (input.kind ?? 'analysis') === 'analysis';
+  const threshold = strengthThreshold(input.settings['เกณฑ์จุดแข็ง'], analysis ? notes : []);
+  if (!scores && analysis) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
 
   const total = scores ? totalScore(scores, fw) : undefined;
   const tools = scores ? toolScores(scores, fw) : undefined;

@@ -3,7 +3,7 @@
 // government documents (Sarabun 16 pt), in our own words; the tables are the
 // ones the published documents use (ITA-METHOD.md §6).
 import { CHART_INDICATORS, CHART_TOTALS, type ReportKind } from './context';
-import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX } from './template';
+import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX, type TemplateText } from './template';
 
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
@@ -182,8 +182,8 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
 }
 
 /** Every text of a template with where it is, for checkTemplate. */
-export function templateTexts(t: TemplateDoc): { where: string; text: string; repeat?: string }[] {
-  const out: { where: string; text: string; repeat?: string }[] = [
+export function templateTexts(t: TemplateDoc): TemplateText[] {
+  const out: TemplateText[] = [
     { where: 'ชื่อรายงาน', text: t.reportName },
     { where: 'หัวกระดาษ', text: t.header },
     { where: 'ท้ายกระดาษ', text: t.footer },
@@ -192,11 +192,10 @@ export function templateTexts(t: TemplateDoc): { where: string; text: string; re
   t.body.forEach((b, i) => {
     if (b.kind === 'table') {
       table += 1;
-      b.header.forEach((text) => out.push({ where: `ตาราง ${table} แถว 1`, text }));
-      const collection = /\{\{\s*แถวซ้ำ:\s*([^}|]+?)\s*\}\}/.exec(b.row.join(' '))?.[1];
-      const tag = collection ? { repeat: collection } : {};
-      if (b.group) out.push({ where: `ตาราง ${table} แถวกลุ่ม`, text: b.group, ...tag });
-      b.row.forEach((text) => out.push({ where: `ตาราง ${table} แถวซ้ำ`, text, ...tag }));
+      const at = (index: number) => ({ table: `ตาราง ${table}`, index });
+      b.header.forEach((text) => out.push({ where: `ตาราง ${table} แถว 1`, text, row: at(0) }));
+      if (b.group) out.push({ where: `ตาราง ${table} แถวกลุ่ม`, text: b.group, row: at(1) });
+      b.row.forEach((text) => out.push({ where: `ตาราง ${table} แถวซ้ำ`, text, row: at(b.group ? 2 : 1) }));
     } else if (b.kind === 'chart') out.push({ where: `ย่อหน้า ${i + 1}`, text: `{{กราฟ:${b.name}}}` });
     else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text });
   });

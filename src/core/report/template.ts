@@ -103,29 +103,51 @@ export interface TemplateSpec {
 export interface TemplateText {
   readonly where: string;
   readonly text: string;
-  /** The repeating or group row this text lies in, if any (the collection it repeats). */
+  /**
+   * The collection of the repeating or group row this text lies in, for a
+   * text given without `row` (with `row`, the row's own marker says it).
+   */
   readonly repeat?: string;
+  /** The table row the text lies in: a key naming its table, and the row's 0-based index. None outside tables. */
+  readonly row?: { readonly table: string; readonly index: number };
 }
 
 /**
  * Every problem of a template, in one list: unknown names and filters,
  * unclosed braces, unknown collections or charts, a required repeating row
- * missing, and record names used outside their repeating row.
+ * missing, record names used outside their repeating row, and repeat or group
+ * markers that would silently repeat nothing: outside a table row, two in one
+ * row, or a group row not right above a repeating row of its collection.
  */
 export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec, formatter: Formatter): string[] {
   const problems: string[] = [];
   const repeated = new Set<string>();
-  for (const t of texts) {
-    const { tokens, problems: p } = tokenize(t.text);
+  const parsed = texts.map((t) => ({ t, ...tokenize(t.text) }));
+  // The markers of each table row, in order, by table and index.
+  const rows = new Map<string, { where: string; table: string; index: number; markers: (Token & { kind: 'repeat' | 'group' })[] }>();
+  const rowKey = (table: string, index: number) => `${table}#${index}`;
+  for (const { t, tokens } of parsed) {
+    if (!t.row) continue;
+    const key = rowKey(t.row.table, t.row.index);
+    const row = rows.get(key) ?? { where: t.where, ...t.row, markers: [] };
+    rows.set(key, row);
+    for (const tok of tokens) if (tok.kind === 'repeat' || tok.kind === 'group') row.markers.push(tok);
+  }
+  for (const { t, tokens, problems: p } of parsed) {
     for (const msg of p) problems.push(`${t.where}: ${msg}`);
+    // The collection whose names the text may use: its row's (first) marker's, as the fill takes it.
+    const repeat = t.row ? rows.get(rowKey(t.row.table, t.row.index))!.markers[0]?.collection : t.repeat;
     for (const tok of tokens) {
       if (tok.kind === 'repeat' || tok.kind === 'group') {
-        if (!spec.collections.has(tok.collection)) problems.push(`${t.where}: ไม่รู้จักรายการที่ให้ทำซ้ำ ${tok.raw} (มี: ${[...spec.collections.keys()].join(', ')})`);
-        else if (tok.kind === 'repeat') repeated.add(tok.collection);
+        const known = spec.collections.has(tok.collection);
+        if (!known) problems.push(`${t.where}: ไม่รู้จักรายการที่ให้ทำซ้ำ ${tok.raw} (มี: ${[...spec.collections.keys()].join(', ')})`);
+        if (t.row) continue; // checked by row, below
+        if (t.repeat === undefined) problems.push(`${t.where}: ${tok.raw} ใช้ได้เฉพาะในแถวของตาราง ในย่อหน้าจะไม่มีสิ่งใดถูกทำซ้ำ`);
+        else if (known && tok.kind === 'repeat') repeated.add(tok.collection);
       } else if (tok.kind === 'chart') {
         if (!spec.charts.has(tok.name)) problems.push(`${t.where}: ไม่รู้จักกราฟ ${tok.raw} (มี: ${[...spec.charts].join(', ')})`);
       } else if (tok.kind === 'field') {
-        const own = t.repeat ? spec.collections.get(t.repeat) : undefined;
+        const own = repeat ? spec.collections.get(repeat) : undefined;
         if (!spec.fields.has(tok.name) && !own?.has(tok.name)) {
           const elsewhere = [...spec.collections].find(([, names]) => names.has(tok.name));
           problems.push(
@@ -135,6 +157,19 @@ export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec
           );
         }
         for (const f of tok.filters) if (!formatter.filters.has(f)) problems.push(`${t.where}: ไม่รู้จักตัวกรอง "${f}" ใน ${tok.raw} (มี: ${[...formatter.filters].join(', ')})`);
+      }
+    }
+  }
+  for (const row of rows.values()) {
+    const [m, ...more] = row.markers;
+    if (more.length) {
+      problems.push(`${row.where}: แถวเดียวมีเครื่องหมายแถวซ้ำหรือแถวกลุ่ม ${row.markers.length} อัน (${row.markers.map((x) => x.raw).join(' ')}) ใช้ได้แถวละอันเดียว แยกไว้คนละแถวหรือคนละตาราง`);
+    } else if (!m || !spec.collections.has(m.collection)) continue;
+    else if (m.kind === 'repeat') repeated.add(m.collection);
+    else {
+      const below = rows.get(rowKey(row.table, row.index + 1))?.markers;
+      if (below?.length !== 1 || below[0]!.kind !== 'repeat' || below[0]!.collection !== m.collection) {
+        problems.push(`${row.where}: แถวกลุ่ม ${m.raw} ต้องอยู่ติดเหนือแถวซ้ำ {{${REPEAT_PREFIX}${m.collection}}} ในตารางเดียวกัน ที่นี่แถวนี้จะไม่ถูกทำซ้ำและไม่มีข้อมูล`);
       }
     }
   }
