@@ -1,9 +1,11 @@
 // Behaviours of Google's services that Google's reference does not document.
 // The fakes never pick one silently: each reads its switch here, and the suite
-// runs under every variant (npm test runs it once with every switch at its
-// first variant, once at its last; test/bundle/assumptions.test.ts runs the
-// key flows under every combination). What real Google does is settled by the
-// development build's self-check (src/dev/selfcheck.ts, README "Self-check").
+// runs under every variant: npm test runs it once with every switch at its
+// first variant (at UTC), once at its last (at Asia/Bangkok), and the flows that
+// hang on a family of switches run under every combination of that family
+// (test/bundle/text.test.ts for the spreadsheet's, docs.test.ts for the
+// documents'). What real Google does is settled by the development build's
+// self-check (src/dev/probes.ts; README "The development build and its self-check").
 
 export interface Assumption {
   /** The question Google's reference leaves open. */
