@@ -29,8 +29,8 @@ export interface ColumnSpec {
   readonly format?: string;
   readonly validation?: Validation;
   readonly width?: number;
-  /** A formula for row 2 that fills the column, from the columns' letters by header. */
-  readonly formula?: (letter: (header: string) => string | undefined) => string | undefined;
+  /** A formula for the first data row (`first`, 2 under a header in row 1) that fills the column, from the columns' letters by header. */
+  readonly formula?: (letter: (header: string) => string | undefined, first: number) => string | undefined;
 }
 
 export interface TableSheetSpec {
@@ -61,14 +61,14 @@ export const SCORE_FORMAT = '0.00';
 
 const indicatorHeader = (n: number) => `ตัวชี้วัด ${n}`;
 
-/** Indicators 1–10 side by side in order: "B2:K" and the year column "A2:A". */
-function scoreRanges(letter: (h: string) => string | undefined): { ind: string; year: string } | undefined {
+/** Indicators 1–10 side by side in order: "B2:K" and the year column "A2:A" (from the first data row). */
+function scoreRanges(letter: (h: string) => string | undefined, first = 2): { ind: string; year: string } | undefined {
   const letters = Array.from({ length: 10 }, (_, i) => letter(indicatorHeader(i + 1)));
   const year = letter('ปีงบประมาณ');
   if (!year || letters.some((l) => !l)) return undefined;
   const nums = letters.map((l) => columnNumber(l!));
   if (nums.some((n, i) => i > 0 && n !== nums[i - 1]! + 1)) return undefined; // not side by side
-  return { ind: `${letters[0]}2:${letters[9]}`, year: `${year}2:${year}` };
+  return { ind: `${letters[0]}${first}:${letters[9]}`, year: `${year}${first}:${year}` };
 }
 
 /** Every sheet of the workbook, in the order setup creates them. */
@@ -86,8 +86,8 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
     ...(c.kind === 'status' ? { validation: statusRule } : c.kind === 'indicators' ? { validation: indicatorRule } : {}),
     width: c.kind === 'text' ? 220 : 110,
   }));
-  const tool = (id: string) => (l: (h: string) => string | undefined) => {
-    const r = scoreRanges(l);
+  const tool = (id: string) => (l: (h: string) => string | undefined, first: number) => {
+    const r = scoreRanges(l, first);
     return r && `=ITA_TOOL_SCORE(${r.ind}, "${id}", ${r.year})`;
   };
   return [
@@ -118,23 +118,23 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
         {
           header: 'คะแนนรวม',
           format: SCORE_FORMAT,
-          formula: (l) => {
-            const r = scoreRanges(l);
+          formula: (l, first) => {
+            const r = scoreRanges(l, first);
             return r && `=ITA_SCORE(${r.ind}, ${r.year})`;
           },
         },
         {
           header: 'ระดับ',
-          formula: (l) => {
+          formula: (l, first) => {
             const t = l('คะแนนรวม');
-            return t && `=ITA_GRADE(${t}2:${t})`;
+            return t && `=ITA_GRADE(${t}${first}:${t})`;
           },
         },
         {
           header: 'ผลการประเมิน',
           width: 160,
-          formula: (l) => {
-            const r = scoreRanges(l);
+          formula: (l, first) => {
+            const r = scoreRanges(l, first);
             return r && `=ITA_LABEL(${r.ind}, ${r.year})`;
           },
         },

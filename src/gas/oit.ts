@@ -4,7 +4,6 @@ import type { OitAnswer, OitItemView, OitSaved } from '../core/api';
 import { oitListFor } from '../core/data/oit';
 import { frameworkFor, latestYear } from '../core/framework';
 import { isWebUrl } from '../core/measures/schema';
-import { headerIndex } from '../core/measures/table';
 import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
 import { roundTo } from '../core/round';
@@ -12,14 +11,17 @@ import { columnLetters as letters } from '../core/columns';
 import { oitNeeded, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
 import { OIT_HEADERS, OIT_STATUSES, oitSheetName } from '../core/workbook';
 import { readScores } from './scores';
-import { BUSY, currentUser, readAll, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
+import { BUSY, currentUser, settingsYear, withDocumentLock } from './sheets';
+import { appendRows, isWriteFailure, missingColumns, openTable, writeRow, type Table, type TableSpec } from './table';
 import { isDate, isItaError } from '../core/errors';
 import { isoOfDay } from '../core/thai';
 import { cellDateOf, dayOfCell, today, zoneFrom } from './time';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+/** An OIT checklist sheet as a table: its own columns (the live score beside them is not one). */
+const oitSpec = (year: number): TableSpec => ({ sheet: oitSheetName(year), columns: OIT_HEADERS });
 
-
+/** The columns seeding needs. */
+const SEED_COLUMNS = ['รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'สถานะ'];
 
 /**
  * Creates the checklist sheet of the settings' year, or adds the items its list
@@ -53,33 +55,30 @@ export function ensureOitSheet(year = settingsYear()): string[] {
     }
     const known = oitListFor(year);
     if (!known) return report;
-    const values = readAll(sheet);
-    const index = headerIndex(values[0] ?? []);
-    const codeCol = index.get('รหัส') ?? 0;
-    const have = new Set(values.slice(1).map((r) => String(r[codeCol]).trim()).filter(Boolean));
+    const t = openTable(oitSpec(year), ss);
+    const lacking = t ? missingColumns(t, SEED_COLUMNS) : SEED_COLUMNS;
+    if (!t || lacking.length) {
+      report.push(`แผ่นงาน "${name}" ไม่มีคอลัมน์ ${lacking.map((h) => `"${h}"`).join(', ')} จึงไม่ได้เพิ่มรายการ`);
+      return report;
+    }
+    const codeCol = t.index.get('รหัส')!;
+    const have = new Set(t.values.slice(t.header + 1).map((r) => String(r[codeCol] ?? '').trim()).filter(Boolean));
     const props = PropertiesService.getDocumentProperties();
     const seededKey = `ita.oit.seeded.${year}`;
     const seeded = new Set<string>(JSON.parse(props.getProperty(seededKey) ?? '[]') as string[]);
-    // Only the checklist's own columns: the score formula beside them stays.
-    const width = Math.max(...OIT_HEADERS.map((h) => index.get(h) ?? -1)) + 1;
-    const rows = known.list.subIndicators.flatMap((s) =>
-      s.items.filter(([code]) => !have.has(code) && !seeded.has(code)).map(([code, item]) => {
-        const row = new Array<unknown>(width).fill('');
-        const put = (h: string, v: unknown) => {
-          const i = index.get(h);
-          if (i !== undefined) row[i] = v;
-        };
-        put('รหัส', code);
-        put('รายการ', item);
-        put('ตัวชี้วัดย่อย', s.code);
-        put('สถานะ', OIT_STATUSES[0]);
-        return row;
-      }),
+    const records = known.list.subIndicators.flatMap((s) =>
+      s.items
+        .filter(([code]) => !have.has(code) && !seeded.has(code))
+        .map(([code, item]) => new Map<string, unknown>([['รหัส', code], ['รายการ', item], ['ตัวชี้วัดย่อย', s.code], ['สถานะ', OIT_STATUSES[0]]])),
     );
-    if (rows.length) {
-      const last = Math.max(1, values.filter((r) => r.slice(0, width).some((c) => c !== '')).length);
-      writeLiterally(sheet.getRange(last + 1, 1, rows.length, rows[0]!.length), rows);
-      report.push(`เพิ่ม ${rows.length} รายการจากรายการตรวจ OIT ปี ${known.year}${known.list.coverage === 'partial' ? ' (ทราบเพียงบางข้อ กรุณาเพิ่มข้อที่ขาดเอง)' : ''}`);
+    if (records.length) {
+      // After the last used row of the checklist's columns; the score formula beside them is not written.
+      const res = appendRows(t, records);
+      if (!res.ok) {
+        report.push(`ไม่ได้เพิ่มรายการ: ${res.blocked.map((b) => `คอลัมน์ "${b.header}" แถว ${b.r + 1}`).join(', ')} เป็นสูตรหรืออยู่ในผลลัพธ์ของสูตรอาร์เรย์`);
+        return report;
+      }
+      report.push(`เพิ่ม ${records.length} รายการจากรายการตรวจ OIT ปี ${known.year}${known.list.coverage === 'partial' ? ' (ทราบเพียงบางข้อ กรุณาเพิ่มข้อที่ขาดเอง)' : ''}`);
     }
     const all = known.list.subIndicators.flatMap((s) => s.items.map(([code]) => code));
     props.setProperty(seededKey, JSON.stringify([...new Set([...seeded, ...all])]));
@@ -94,23 +93,23 @@ export function setupOitChecklist(): void {
     const report = ensureOitSheet();
     ss.toast(report.length ? report.join('\n') : 'รายการตรวจ OIT ครบแล้ว ไม่มีการเปลี่ยนแปลง', 'รายการตรวจ OIT', 8);
   } catch (e) {
-    if (isItaError(e) && e.th === BUSY.th) return ss.toast(BUSY.th, 'รายการตรวจ OIT', 8);
+    if (isItaError(e) && (e.th === BUSY.th || isWriteFailure(e))) return ss.toast(e.th, 'รายการตรวจ OIT', 8);
     throw e;
   }
 }
 
-function readItems(sheet: Sheet): { items: OitItemView[]; values: unknown[][]; index: Map<string, number> } {
-  const values = readAll(sheet);
-  const index = headerIndex(values[0] ?? []);
+/** The checklist's items (a row with a code or an item), each with its sheet row. */
+function readItems(t: Table): OitItemView[] {
+  if (t.header < 0) return [];
   const get = (r: readonly unknown[], h: string) => {
-    const i = index.get(h);
+    const i = t.index.get(h);
     const v = i === undefined ? '' : r[i];
     // A date cell holds a moment in the spreadsheet's zone: its day there.
     return isDate(v) ? isoOfDay(dayOfCell(v)) : String(v ?? '').trim();
   };
-  const items = values
+  return t.values
     .map((r, i) => ({ r, row: i + 1 }))
-    .slice(1)
+    .slice(t.header + 1)
     .filter(({ r }) => get(r, 'รหัส') || get(r, 'รายการ'))
     .map(({ r, row }) => ({
       row,
@@ -123,8 +122,12 @@ function readItems(sheet: Sheet): { items: OitItemView[]; values: unknown[][]; i
       note: get(r, 'หมายเหตุ'),
       checkedAt: get(r, 'วันที่ตรวจ'),
     }));
-  return { items, values, index };
 }
+
+const ITEM_FIELDS = ['code', 'item', 'sub', 'responsible', 'status', 'evidenceUrl', 'note', 'checkedAt'] as const;
+
+/** The same item as the sidebar loaded: every field equal (its row may have moved). */
+const sameItem = (a: OitItemView, b: OitItemView): boolean => ITEM_FIELDS.every((f) => a[f] === String(b[f] ?? ''));
 
 /** IIT and EIT of the year, or of the latest earlier year with them, for the projection. */
 function iitEit(year: number): (WithoutOit & { year: number }) | undefined {
@@ -135,9 +138,9 @@ function iitEit(year: number): (WithoutOit & { year: number }) | undefined {
 
 function oitList(req: { fiscalYear?: number }): OitAnswer {
   const year = req.fiscalYear ?? settingsYear();
-  const sheet = sheetNamed(oitSheetName(year));
-  if (!sheet) return { fiscalYear: year, sheet: '', items: [], projection: undefined };
-  const { items } = readItems(sheet);
+  const t = openTable(oitSpec(year));
+  if (!t) return { fiscalYear: year, sheet: '', items: [], projection: undefined };
+  const items = readItems(t);
   const scores = oitScores(items.filter((i) => i.sub).map((i) => ({ sub: i.sub, met: readMet(i.status) === true })));
   const base = iitEit(year);
   const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
@@ -156,7 +159,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
       neededFor95: oitNeeded(base, 95),
     };
   }
-  return { fiscalYear: year, sheet: sheet.getName(), items, projection };
+  return { fiscalYear: year, sheet: oitSheetName(year), items, projection };
 }
 
 function oitSetStatus(req: { fiscalYear: number; code: string; status: string; evidenceUrl: string; base: OitItemView }): OitSaved {
@@ -170,54 +173,57 @@ function oitSetStatus(req: { fiscalYear: number; code: string; status: string; e
     return withDocumentLock(() => {
       const ss = SpreadsheetApp.getActive();
       zoneFrom(ss);
-      const sheet = ss.getSheetByName(oitSheetName(req.fiscalYear));
-      if (!sheet) return { ok: false as const, message: { th: 'ยังไม่มีแผ่นงานรายการตรวจ OIT ของปีนี้ กรุณาเลือกเมนู "รายการตรวจ OIT"', en: 'No OIT checklist sheet for this year yet' } };
-      const { items, values, index } = readItems(sheet);
-      const current = items.find((i) => i.code === req.code);
-      if (!current) return { ok: false as const, message: { th: 'ไม่พบรายการนี้ในแผ่นงานแล้ว กรุณาโหลดใหม่', en: 'This item is no longer in the sheet; reload' } };
-      if (current.status !== req.base.status || current.evidenceUrl !== req.base.evidenceUrl) {
-        return { ok: false as const, message: { th: 'รายการนี้ถูกแก้ไขหลังจากที่คุณเปิด จึงยังไม่บันทึก กรุณาโหลดใหม่', en: 'This item changed after you opened it; nothing was saved' } };
+      const t = openTable(oitSpec(req.fiscalYear), ss);
+      if (!t) return { ok: false as const, message: { th: 'ยังไม่มีแผ่นงานรายการตรวจ OIT ของปีนี้ กรุณาเลือกเมนู "รายการตรวจ OIT"', en: 'No OIT checklist sheet for this year yet' } };
+      if (!t.index.has('สถานะ')) return { ok: false as const, message: { th: 'แผ่นงานไม่มีคอลัมน์ "สถานะ"', en: 'The sheet has no "สถานะ" column' } };
+      const items = readItems(t);
+      // The item the sidebar showed: by everything it showed, not by its code
+      // (a person's own items may repeat a code or have none).
+      const same = items.filter((i) => sameItem(i, req.base));
+      if (same.length > 1) {
+        const rows = same.map((i) => i.row).join(', ');
+        return { ok: false as const, message: { th: `มีรายการนี้เหมือนกันทุกช่อง ${same.length} แถว (แถว ${rows}) จึงไม่รู้ว่าหมายถึงแถวใดและยังไม่ได้บันทึก กรุณาแก้แถวที่ซ้ำในแผ่นงานให้ต่างกันแล้วโหลดใหม่`, en: `This item is on ${same.length} identical rows (rows ${rows}); which one is meant is unknown, so nothing was saved. Make them differ, then reload.` } };
       }
-      // Only the span of the cells this changes: the other columns (and the
-      // live ITA_OIT formula beside the list) are not written; a user's formula
-      // inside the span, the note's included, is written back as it is.
-      const row = values[current.row - 1]!;
-      const changes = new Map<number, unknown>();
-      const put = (h: string, v: unknown) => {
-        const i = index.get(h);
-        if (i !== undefined) changes.set(i, v);
-      };
-      put('สถานะ', req.status);
-      put('ลิงก์หลักฐาน', url);
-      put('วันที่ตรวจ', cellDateOf(today()));
-      const noteAt = index.get('หมายเหตุ');
+      const item = same[0];
+      if (!item) {
+        const moved = items.some((i) => i.code === String(req.base?.code ?? '') && i.item === String(req.base?.item ?? ''));
+        return moved
+          ? { ok: false as const, message: { th: 'รายการนี้ถูกแก้ไขหลังจากที่คุณเปิด จึงยังไม่บันทึก กรุณาโหลดใหม่', en: 'This item changed after you opened it; nothing was saved' } }
+          : { ok: false as const, message: { th: 'ไม่พบรายการนี้ในแผ่นงานแล้ว กรุณาโหลดใหม่', en: 'This item is no longer in the sheet; reload' } };
+      }
+      // Only the cells this changes: the status and link when they change, the
+      // day checked and who checked (left as they are where a person's formula is).
+      const r = item.row - 1;
+      const cells = new Map<string, unknown>();
+      if (req.status !== item.status) cells.set('สถานะ', req.status);
+      if (url !== item.evidenceUrl) cells.set('ลิงก์หลักฐาน', url);
+      cells.set('วันที่ตรวจ', cellDateOf(today()));
       const who = currentUser();
-      if (noteAt !== undefined && who && req.status === 'ดำเนินการแล้ว') {
-        const noted = row[noteAt];
+      if (who && req.status === 'ดำเนินการแล้ว' && !item.note.includes(who)) {
+        const noted = t.values[r]![t.index.get('หมายเหตุ') ?? -1];
         const note = isDate(noted) ? isoOfDay(dayOfCell(noted)) : String(noted ?? '');
-        if (!note.includes(who)) changes.set(noteAt, `${note ? `${note} · ` : ''}ตรวจโดย ${who}`);
+        cells.set('หมายเหตุ', `${note ? `${note} · ` : ''}ตรวจโดย ${who}`);
       }
-      if (!changes.has(index.get('สถานะ') ?? -1)) return { ok: false as const, message: { th: 'แผ่นงานไม่มีคอลัมน์ "สถานะ"', en: 'The sheet has no "สถานะ" column' } };
-      const cols = [...changes.keys()];
-      const from = Math.min(...cols);
-      const target = sheet.getRange(current.row, from + 1, 1, Math.max(...cols) - from + 1);
-      const formulas = target.getFormulas()[0] ?? [];
-      const out = formulas.map((f, k) => (f && (!changes.has(from + k) || from + k === noteAt) ? f : changes.has(from + k) ? changes.get(from + k) : (row[from + k] ?? '')));
-      writeLiterally(target, [out], (_r, c) => out[c] === formulas[c] && formulas[c] !== '');
+      const res = writeRow(t, r, cells, new Set(['วันที่ตรวจ', 'หมายเหตุ']));
+      if (!res.ok) {
+        const th = res.blocked.map((b) => `"${b.header}"`).join(', ');
+        return { ok: false as const, message: { th: `ไม่ได้บันทึก: ช่อง ${th} ของรายการนี้ในแผ่นงานเป็นสูตร (หรือผลลัพธ์ของสูตรอาร์เรย์) ส่วนเสริมจึงไม่เขียนทับ กรุณาแก้ในแผ่นงาน`, en: `Nothing was saved: ${th} of this item holds a formula (or an array formula's output), which the add-on never overwrites; edit it in the sheet` } };
+      }
       return { ok: true as const };
     });
   } catch (e) {
-    if (isItaError(e) && e.th === BUSY.th) return { ok: false, message: BUSY };
-    throw e;
+    if (isItaError(e) && (e.th === BUSY.th || isWriteFailure(e))) return { ok: false, message: { th: e.th, en: e.en } };
+    const why = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e);
+    return { ok: false, message: { th: `ไม่ได้บันทึก: เกิดข้อผิดพลาด (${why}) ข้อมูลในแผ่นงานยังเหมือนเดิม ลองอีกครั้งได้`, en: `Nothing was saved: an error occurred (${why}); the sheet is as it was` } };
   }
 }
 
 /** The year's checklist items and sub-indicator names, for the OIT report. */
 export function oitReportInput(year: number): { items: OitItemView[]; subNames: Map<string, string> } {
-  const sheet = sheetNamed(oitSheetName(year));
+  const t = openTable(oitSpec(year));
   const known = oitListFor(year);
   const subNames = new Map((known?.list.subIndicators ?? []).map((s) => [s.code, s.name]));
-  return { items: sheet ? readItems(sheet).items : [], subNames };
+  return { items: t ? readItems(t) : [], subNames };
 }
 
 export const oitApi = { oitList, oitSetStatus };

@@ -2,7 +2,9 @@ import { columnLetters as letters } from '../core/columns';
 import { fiscalYearOf } from '../core/thai';
 import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
 import { isItaError } from '../core/errors';
+import { findHeaderRow, isBlank } from '../core/table';
 import { BUSY, withDocumentLock } from './sheets';
+import { COLUMN_TAG } from './table';
 import { today } from './time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,46 +16,94 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   return SpreadsheetApp.newDataValidation().requireValueInList([...v.list], true).setAllowInvalid(v.allowInvalid).setHelpText(v.help).build();
 }
 
-/** Frozen, bold, tinted header row, protected with a warning only (staff may still edit). */
-function styleHeader(sheet: Sheet, width: number): void {
-  const header = sheet.getRange(1, 1, 1, width);
+/** Frozen, bold, tinted header row (1-based `row`), protected with a warning only (staff may still edit). */
+function styleHeader(sheet: Sheet, width: number, row = 1): void {
+  const header = sheet.getRange(row, 1, 1, width);
   header.setFontWeight('bold').setBackground(HEADER_BG);
   header.protect().setDescription('หัวตาราง ITA Sheets: ใช้ชื่อคอลัมน์เพื่อค้นหาข้อมูล กรุณาอย่าเปลี่ยนชื่อ').setWarningOnly(true);
-  sheet.setFrozenRows(1);
+  sheet.setFrozenRows(row);
 }
 
-/** Adds the missing columns of a table sheet after its last column; keeps every existing one. */
+/** How many columns the values read span. */
+const lastColOf = (values: readonly (readonly unknown[])[]): number => Math.max(0, ...values.map((r) => r.length));
+
+/** The columns set-up tagged (developer metadata COLUMN_TAG): header → 1-based column. */
+function taggedColumns(sheet: Sheet): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_TAG).find()) {
+    const column = m.getLocation().getColumn();
+    const header = m.getValue();
+    if (column && header && !out.has(header)) out.set(header, column.getColumn());
+  }
+  return out;
+}
+
+/**
+ * Adds the missing columns of a table sheet after its last column, in its
+ * header row — found by the headers' names, so a title row above it is left
+ * alone; keeps every existing column. A column set-up made earlier whose
+ * header a person renamed (its tag says so) is not added again: the report
+ * names it, and the sidebar asks for the name back. Each column kept is tagged
+ * with developer metadata, which follows the column as columns are added,
+ * moved or deleted (sheets/api/reference/rest/v4/spreadsheets.developerMetadata).
+ */
 function ensureTable(spec: TableSheetSpec, report: string[]): void {
   const ss = SpreadsheetApp.getActive();
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(spec.name);
-  const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]!.map((h) => String(h).trim()) : [];
-  const missing = spec.columns.filter((c) => !header.includes(c.header));
-  if (!missing.length) return;
-  const start = header.length + 1;
-  const needed = start + missing.length - 1;
-  if (needed > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
-  sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
-  const all = [...header, ...missing.map((c) => c.header)];
-  const letter = (h: string) => {
-    const i = all.indexOf(h);
-    return i < 0 ? undefined : letters(i + 1);
-  };
-  const rows = sheet.getMaxRows() - 1;
-  missing.forEach((c, k) => {
-    const col = start + k;
-    const body = sheet!.getRange(2, col, rows, 1);
-    if (c.format) body.setNumberFormat(c.format);
-    if (c.validation) body.setDataValidation(rule(c.validation));
-    if (c.width) sheet!.setColumnWidth(col, c.width);
-    const formula = c.formula?.(letter);
-    if (formula) sheet!.getRange(2, col).setFormula(formula);
-    else if (c.formula) report.push(`แผ่นงาน "${spec.name}" คอลัมน์ "${c.header}": ไม่ได้ใส่สูตร เพราะคอลัมน์ตัวชี้วัด 1–10 ไม่ได้เรียงติดกัน`);
+  const values = created ? [] : sheet.getDataRange().getValues();
+  const headers = spec.columns.map((c) => c.header);
+  const found = findHeaderRow(values, headers);
+  const used = values.some((r) => r.some((v) => !isBlank(v)));
+  // The header row (0-based): found by name; else row 1 of an empty sheet, or the row after what is there.
+  const headerRow = found ? found.row : used ? values.length : 0;
+  const header = found ? (values[headerRow] ?? []).map((h) => String(h).trim()) : [];
+  const tags = created ? new Map<string, number>() : taggedColumns(sheet);
+  const renamed: string[] = [];
+  const missing = spec.columns.filter((c) => {
+    if (header.includes(c.header)) return false;
+    // A tag outlives a rename, not a deleted column: a tagged column still there under another header was renamed.
+    const at = tags.get(c.header);
+    if (at === undefined || !found || at > Math.max(header.length, lastColOf(values))) return true;
+    const now = header[at - 1] ?? '';
+    renamed.push(now ? `"${c.header}" (ตอนนี้ชื่อ "${now}")` : `"${c.header}" (หัวคอลัมน์ว่าง)`);
+    return false;
   });
-  styleHeader(sheet, all.length);
-  report.push(created ? `สร้างแผ่นงาน "${spec.name}"` : `เพิ่มคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแผ่นงาน "${spec.name}"`);
+  if (renamed.length) report.push(`แผ่นงาน "${spec.name}": คอลัมน์ ${renamed.join(', ')} ถูกเปลี่ยนชื่อ จึงไม่ได้เพิ่มคอลัมน์ใหม่ กรุณาเปลี่ยนชื่อหัวคอลัมน์กลับเป็นชื่อเดิม ส่วนเสริมหาคอลัมน์จากชื่อหัวคอลัมน์`);
+  const lastCol = created ? 0 : sheet.getLastColumn();
+  const start = Math.max(lastCol, header.length) + 1;
+  const all = [...header, ...Array.from({ length: Math.max(0, start - 1 - header.length) }, () => ''), ...missing.map((c) => c.header)];
+  if (missing.length) {
+    const needed = start + missing.length - 1;
+    if (needed > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+    if (headerRow + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), headerRow + 1 - sheet.getMaxRows());
+    sheet.getRange(headerRow + 1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    const letter = (h: string) => {
+      const i = all.indexOf(h);
+      return i < 0 ? undefined : letters(i + 1);
+    };
+    const first = headerRow + 2;
+    const rows = sheet.getMaxRows() - first + 1;
+    missing.forEach((c, k) => {
+      const col = start + k;
+      if (rows > 0) {
+        const body = sheet!.getRange(first, col, rows, 1);
+        if (c.format) body.setNumberFormat(c.format);
+        if (c.validation) body.setDataValidation(rule(c.validation));
+      }
+      if (c.width) sheet!.setColumnWidth(col, c.width);
+      const formula = c.formula?.(letter, first);
+      if (formula && rows > 0) sheet!.getRange(first, col).setFormula(formula);
+      else if (c.formula) report.push(`แผ่นงาน "${spec.name}" คอลัมน์ "${c.header}": ไม่ได้ใส่สูตร เพราะคอลัมน์ตัวชี้วัด 1–10 ไม่ได้เรียงติดกัน`);
+    });
+    styleHeader(sheet, all.length, headerRow + 1);
+    report.push(created ? `สร้างแผ่นงาน "${spec.name}"` : `เพิ่มคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแผ่นงาน "${spec.name}"`);
+  }
+  // Tag the columns kept, so a rename is told apart from a column never made.
+  all.forEach((h, i) => {
+    if (headers.includes(h) && tags.get(h) !== i + 1) sheet!.getRange(`${letters(i + 1)}:${letters(i + 1)}`).addDeveloperMetadata(COLUMN_TAG, h);
+  });
 }
 
 /** Adds the missing settings rows by key; never changes a value already there. */

@@ -1,5 +1,5 @@
 import { itaError, type Bilingual } from '../core/errors';
-import { fiscalYearOf } from '../core/thai';
+import { fiscalYearOf, fromThaiDigits } from '../core/thai';
 import { SHEET } from '../core/workbook';
 import { today } from './time';
 
@@ -19,17 +19,29 @@ export function busyError(): Error {
 
 /**
  * Runs `f` holding the document lock (every write does), waiting up to 10 s for
- * it; throws the busy error when another execution keeps it longer.
+ * it; throws the busy error when another execution keeps it longer. Pending
+ * changes are flushed before the lock goes. A failing flush or release is not
+ * the write's failure: what was written was read back already (writeLiterally),
+ * and "the lock is automatically released when the script terminates"
+ * (reference/lock/lock#releaseLock()).
  */
 export function withDocumentLock<T>(f: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(10_000)) throw busyError();
   try {
     const result = f();
-    SpreadsheetApp.flush();
+    try {
+      SpreadsheetApp.flush();
+    } catch {
+      // applied when the execution ends; the read-back saw it
+    }
     return result;
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // released when the execution ends
+    }
   }
 }
 
@@ -52,13 +64,28 @@ export function currentUser(): string {
   }
 }
 
-/** The settings' fiscal year, else the current one. */
+/**
+ * A fiscal year as a person types it in the settings: 2569, "๒๕๖๙",
+ * "พ.ศ. 2569", "ปีงบประมาณ ๒๕๖๙"; a Common-Era year (2026) is taken as its
+ * Buddhist-Era one. undefined when the cell holds no such year.
+ */
+export function readFiscalYear(v: unknown): number | undefined {
+  const text = fromThaiDigits(typeof v === 'number' ? String(v) : String(v ?? '')).replace(/ปีงบประมาณ|พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|\s/g, '');
+  if (!/^\d{4}(\.0+)?$/.test(text)) return undefined;
+  const n = Math.trunc(Number(text));
+  if (n >= 2500 && n <= 2700) return n;
+  if (n >= 1957 && n <= 2157) return n + 543;
+  return undefined;
+}
+
+/** The settings' fiscal year (typed in Thai or Arabic digits, B.E. or C.E.), else the current one. */
 export function settingsYear(): number {
   const sheet = sheetNamed(SHEET.settings);
   if (sheet) {
     for (const [key, value] of readAll(sheet)) {
-      const n = Number(value);
-      if (String(key).trim() === 'ปีงบประมาณ' && Number.isInteger(n) && n > 2500) return n;
+      if (String(key).trim() !== 'ปีงบประมาณ') continue;
+      const year = readFiscalYear(value);
+      if (year !== undefined) return year;
     }
   }
   return fiscalYearOf(today());
@@ -93,9 +120,10 @@ const FORMULA_LIKE = /^[=+\-@']/;
  * 3. setRichTextValue on each formula-like string and on each string that
  *    did not come back as given (offset + newRichTextValue + setRichTextValue).
  * Calls: setValues and getValues when nothing needs Rich Text; three more
- * (offset, newRichTextValue, setRichTextValue) per string that does.
+ * (offset, newRichTextValue, setRichTextValue) per string that does. Answers
+ * what the cells hold afterwards, as getValues would.
  */
-export function writeLiterally(range: Range, rows: readonly (readonly unknown[])[], isFormula: (r: number, c: number) => boolean = () => false): void {
+export function writeLiterally(range: Range, rows: readonly (readonly unknown[])[], isFormula: (r: number, c: number) => boolean = () => false): unknown[][] {
   const literal = (r: number, c: number, v: unknown): v is string => typeof v === 'string' && v !== '' && !isFormula(r, c);
   const first = rows.map((row, r) => row.map((v, c) => (literal(r, c, v) && FORMULA_LIKE.test(v) ? '' : v)));
   range.setValues(first);
@@ -106,5 +134,9 @@ export function writeLiterally(range: Range, rows: readonly (readonly unknown[])
       if (literal(r, c, v) && (first[r]![c] === '' || back[r]?.[c] !== v)) repair.push([r, c, v]);
     }),
   );
-  for (const [r, c, text] of repair) range.offset(r, c, 1, 1).setRichTextValue(SpreadsheetApp.newRichTextValue().setText(text).build());
+  for (const [r, c, text] of repair) {
+    range.offset(r, c, 1, 1).setRichTextValue(SpreadsheetApp.newRichTextValue().setText(text).build());
+    back[r]![c] = text;
+  }
+  return back;
 }

@@ -248,7 +248,7 @@ describe('saving a measure', () => {
     expect(measures(h).getLastRow()).toBe(1);
   });
 
-  it('writes only while holding the lock, with at most 8 Spreadsheet calls', () => {
+  it('writes only while holding the lock, with at most 9 Spreadsheet calls', () => {
     const h = nextExecution(setUp(undefined, LIKELY));
     saveNew(h);
     const seq = h.log.map((c) => `${c.service}.${c.method}`);
@@ -257,18 +257,33 @@ describe('saving a measure', () => {
     expect(seq.indexOf('Lock.releaseLock', write)).toBeGreaterThan(write);
     expect(seq.indexOf('Lock.releaseLock', seq.lastIndexOf('Range.getValues'))).toBeGreaterThan(0);
     // getActive, getRangeByName, getValues; getSpreadsheetTimeZone (the time stamp);
-    // offset, setValues, getValues (what Sheets stored), and flush before the lock goes.
+    // getFormulas (never over a person's formula, never into an array's spill, and
+    // the last used row); offset, setValues, getValues (what Sheets stored), and
+    // flush before the lock goes.
     expect(seq.filter((c) => /^(SpreadsheetApp|Spreadsheet|Range|Sheet)\./.test(c))).toEqual([
       'SpreadsheetApp.getActive',
       'Spreadsheet.getRangeByName',
       'Range.getValues',
       'Spreadsheet.getSpreadsheetTimeZone',
+      'Range.getFormulas',
       'Range.offset',
       'Range.setValues',
       'Range.getValues',
       'SpreadsheetApp.flush',
     ]);
-    expect(h.spreadsheetCalls()).toBe(8);
+    expect(h.spreadsheetCalls()).toBe(9);
+  });
+
+  it('edits a measure with as many Spreadsheet calls as a new one when the changed cells and the stamps are one run of the add-on’s columns', () => {
+    const set = setUp(undefined, LIKELY);
+    const m = saveNew(set, { outcome: '', suggestion: '', problems: '', evidenceUrl: '' });
+    const base = api<ListAnswer>(set, 'list', { fiscalYear: 2569 }).measures[0]!.measure;
+    const h = nextExecution(set);
+    const r = api<Saved>(h, 'save', { input: { ...input(), status: 'กำลังดำเนินการ', result: 'เริ่มแล้ว' }, base });
+    expect(r.ok).toBe(true);
+    expect(h.spreadsheetCalls()).toBe(9);
+    expect(h.log.filter((c) => c.method === 'setValues')).toHaveLength(1);
+    expect(m.id).toBe(base.id);
   });
 });
 

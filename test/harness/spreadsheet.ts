@@ -355,7 +355,10 @@ type RangeMethods =
   | 'getLastRow'
   | 'getLastColumn'
   | 'getA1Notation'
-  | 'getSheet';
+  | 'getSheet'
+  | 'addDeveloperMetadata'
+  | 'copyTo'
+  | 'sort';
 
 /**
  * Range: a rectangle of 1-based rows and columns of one sheet. Reads answer
@@ -391,15 +394,18 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
    * (spreadsheet/range#getValues()). A formula cell answers its result, never
    * its formula (that is getFormulas); an array result spills down and right
    * into empty cells, which then read as those values. A date-time answers the
-   * Date of its wall-clock time in the spreadsheet's zone.
+   * Date of its wall-clock time in the spreadsheet's zone; so does a number a
+   * formula answers into a cell formatted as a date.
    */
   getValues(): unknown[][] {
     const spills = this.sheet.spills();
+    // A number a formula answers, in a cell under a date format, reads as a date as a stored one does.
+    const result = (v: unknown, c: Cell | undefined) => (typeof v === 'number' && c && isDateFormat(c.format) ? this.sheet.spreadsheet.dateOfSerial(v) : copyValue(v));
     return this.map((c, r, k) => {
       const key = `${r},${k}`;
-      if (c?.formula) return copyValue(spills.get(key) ?? '');
+      if (c?.formula) return result(spills.get(key) ?? '', c);
       if (c && c.value !== '') return readsAsDate(c) ? this.sheet.spreadsheet.dateOfSerial(c.value as number) : c.value;
-      return spills.has(key) ? copyValue(spills.get(key)) : '';
+      return spills.has(key) ? result(spills.get(key), c) : '';
     });
   }
   /** "Returns the value of the top-left cell in the range" (spreadsheet/range#getValue()). */
@@ -557,6 +563,113 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   getSheet(): FakeSheet {
     return this.sheet;
   }
+  /**
+   * addDeveloperMetadata(key, value): "Adds developer metadata with the
+   * specified key and value to the range" (spreadsheet/range#addDeveloperMetadata(String,String));
+   * metadata belongs to "rows, columns, sheets, or a spreadsheet"
+   * (sheets/api/guides/metadata), so the range must be whole rows or whole
+   * columns (one line here: that is all the add-on tags).
+   */
+  addDeveloperMetadata(key: string, value?: unknown): this {
+    const wholeColumn = this.row === 1 && this.rows === this.sheet.maxRows && this.cols === 1;
+    const wholeRow = this.col === 1 && this.cols === this.sheet.maxCols && this.rows === 1;
+    if (!wholeColumn && !wholeRow) throw new Error('Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.');
+    this.sheet.metadata.push(new FakeDeveloperMetadata(this.sheet, wholeColumn ? 'column' : 'row', wholeColumn ? this.col : this.row, key, typeof value === 'string' ? value : null));
+    return this;
+  }
+  /**
+   * copyTo(destination): "Copies the data from a range of cells to another
+   * range of cells. Both the values and formatting are copied"
+   * (spreadsheet/range#copyTo(Range)) — what a person's copy and paste does.
+   * A formula's text is copied as it is (Sheets would shift its relative
+   * references; no test copies a formula whose references matter).
+   */
+  copyTo(destination: GoogleAppsScript.Spreadsheet.Range): void {
+    this.sheet.copyCells(this, destination as unknown as FakeRange);
+  }
+  /**
+   * sort(sortSpecObj): "Sorts the cells in the given range, by column and
+   * order specified" (spreadsheet/range#sort(Object)): a column number, or
+   * {column, ascending}; whole rows of the range move together (a range as
+   * wide as the sheet moves whole rows, as Data › Sort range does). Numbers
+   * before text, text in code-point order, blanks last.
+   */
+  sort(sortSpecObj: unknown): this {
+    const spec = typeof sortSpecObj === 'number' ? { column: sortSpecObj, ascending: true } : (sortSpecObj as { column: number; ascending?: boolean });
+    if (this.col !== 1 || this.cols !== this.sheet.maxCols) throw new Error('FakeRange.sort: only ranges as wide as the sheet are modelled');
+    const values = this.sheet.getRange(this.row, spec.column, this.rows, 1).getValues().map((r) => r[0]);
+    const rank = (v: unknown) => (v === '' ? 2 : typeof v === 'number' ? 0 : 1);
+    const order = values
+      .map((v, i) => ({ v, r: this.row + i }))
+      .sort((a, b) => {
+        const ka = rank(a.v);
+        const kb = rank(b.v);
+        if (ka !== kb || ka === 2) return ka - kb || a.r - b.r;
+        const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v) < String(b.v) ? -1 : String(a.v) > String(b.v) ? 1 : 0;
+        return (spec.ascending === false ? -c : c) || a.r - b.r;
+      })
+      .map((x) => x.r);
+    this.sheet.reorderRows(this.row, order);
+    return this;
+  }
+}
+
+/**
+ * DeveloperMetadata (spreadsheet/developer-metadata): getKey() "Returns the
+ * key", getValue() "Returns the value associated with this developer
+ * metadata, or null if this metadata has no value", getLocation() "Returns
+ * the location".
+ */
+export class FakeDeveloperMetadata implements Faked<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getKey' | 'getValue' | 'getLocation'> {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly dim: 'row' | 'column',
+    public at: number,
+    readonly key: string,
+    readonly value: string | null,
+  ) {}
+  getKey(): string {
+    return this.key;
+  }
+  getValue(): string | null {
+    return this.value;
+  }
+  getLocation(): FakeDeveloperMetadataLocation {
+    return new FakeDeveloperMetadataLocation(this);
+  }
+}
+
+/**
+ * DeveloperMetadataLocation (spreadsheet/developer-metadata-location):
+ * getColumn() "Returns the Range for the column location of this metadata,
+ * or null if the location type is not DeveloperMetadataLocationType.COLUMN";
+ * getRow() likewise.
+ */
+export class FakeDeveloperMetadataLocation implements Faked<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, 'getColumn' | 'getRow'> {
+  constructor(private readonly m: FakeDeveloperMetadata) {}
+  getColumn(): FakeRange | null {
+    return this.m.dim === 'column' ? new FakeRange(this.m.sheet, 1, this.m.at, this.m.sheet.maxRows, 1) : null;
+  }
+  getRow(): FakeRange | null {
+    return this.m.dim === 'row' ? new FakeRange(this.m.sheet, this.m.at, 1, 1, this.m.sheet.maxCols) : null;
+  }
+}
+
+/**
+ * DeveloperMetadataFinder (spreadsheet/developer-metadata-finder): withKey(key)
+ * "Configures the search to only consider metadata that match the specified
+ * key"; find() "Executes this search and returns the matching metadata".
+ */
+export class FakeDeveloperMetadataFinder implements Faked<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, 'withKey' | 'find'> {
+  private key: string | undefined;
+  constructor(private readonly sheet: FakeSheet) {}
+  withKey(key: string): this {
+    this.key = key;
+    return this;
+  }
+  find(): FakeDeveloperMetadata[] {
+    return this.sheet.metadata.filter((m) => this.key === undefined || m.key === this.key);
+  }
 }
 
 const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
@@ -633,6 +746,33 @@ function display(v: unknown, format: string): string {
   return String(v);
 }
 
+/**
+ * The few of Sheets' own functions the tests type as a person would, to have
+ * array results in a sheet: SEQUENCE(rows, [columns]) "returns an array of
+ * sequential numbers, such as 1, 2, 3, 4 … If columns is omitted, the
+ * resulting array will be a vertical list" (support.google.com/docs/answer/9368244);
+ * ARRAYFORMULA(x) "Enables the display of values returned from an array
+ * formula into multiple rows and/or columns" (support.google.com/docs/answer/3093275);
+ * IF(SEQUENCE(…), "text") gives "text" in every place of the array (an array
+ * of "" is how a person hides an array formula's output). Anything else is for
+ * the harness's evaluator (the add-on's functions). undefined: not one of these.
+ */
+function sheetsFunction(formula: string): unknown {
+  let f = formula.trim().replace(/^=\s*/, '');
+  for (let m = /^ARRAYFORMULA\s*\((.*)\)$/is.exec(f); m; m = /^ARRAYFORMULA\s*\((.*)\)$/is.exec(f)) f = m[1]!.trim();
+  const seq = (t: string) => {
+    const m = /^SEQUENCE\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)$/i.exec(t.trim());
+    if (!m) return undefined;
+    const [rows, cols] = [Number(m[1]), Number(m[2] ?? 1)];
+    return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => i * cols + j + 1));
+  };
+  let out: unknown[][] | undefined = seq(f);
+  const cond = /^IF\s*\((.*),\s*"([^"]*)"\s*\)$/is.exec(f);
+  if (!out && cond) out = seq(cond[1]!)?.map((r) => r.map(() => cond[2]!));
+  if (!out) return undefined;
+  return out.length === 1 && out[0]!.length === 1 ? out[0]![0] : out;
+}
+
 type SheetMethods =
   | 'getName'
   | 'setName'
@@ -645,8 +785,13 @@ type SheetMethods =
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumns'
   | 'insertRowsAfter'
+  | 'insertRowsBefore'
   | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'createDeveloperMetadataFinder'
   | 'setColumnWidth'
   | 'getSheetId';
 
@@ -691,6 +836,15 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
    * The results of every formula, by "row,col", array results spilled.
    * Formulas are computed left to right, then top to bottom, so a formula may
    * read the results of formulas in columns to its left (as ours do).
+   *
+   * An array result is "displayed … into multiple rows and/or columns"
+   * (support.google.com/docs/answer/3093275, ARRAYFORMULA: "Many array
+   * formulas will be automatically expanded into neighboring cells"); where a
+   * cell it would cover holds something (a value or a formula), or another
+   * array's result, or lies past the sheet's edge, it is not expanded and the
+   * formula's own cell shows #REF! — Sheets' note on it reads "Array result
+   * was not expanded because it would overwrite data in B608" (quoted from
+   * Sheets in github.com/googleapis/google-api-go-client/issues/1041).
    */
   spills(): Map<string, unknown> {
     if (this.computing) return this.computing;
@@ -703,11 +857,14 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     }
     return out;
   }
+  /** Cells covered by an array result (not the formula's own cell), for the spill check. */
+  private spilled = new Set<string>();
   private computeInto(out: Map<string, unknown>): void {
     const formulas = [...this.cells]
       .filter(([, c]) => c.formula)
       .map(([key]) => key.split(',').map(Number) as [number, number])
       .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const covered = new Set<string>();
     for (const [fr, fc] of formulas) {
       const key = this.key(fr, fc);
       const cell = this.cells.get(key)!;
@@ -721,8 +878,34 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
         out.set(key, v);
         continue;
       }
-      (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => out.set(this.key(fr + i, fc + j), x)));
+      const rows = v as unknown[][];
+      const targets: [string, unknown][] = [];
+      let blocked = false;
+      rows.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const k = this.key(fr + i, fc + j);
+          if (i || j) {
+            const there = this.cells.get(k);
+            if ((there && this.hasContent(there)) || covered.has(k) || fr + i > this.maxRows || fc + j > this.maxCols) blocked = true;
+          }
+          targets.push([k, x]);
+        }),
+      );
+      if (blocked) {
+        out.set(key, '#REF!');
+        continue;
+      }
+      for (const [k, x] of targets) {
+        out.set(k, x);
+        if (k !== key) covered.add(k);
+      }
     }
+    this.spilled = covered;
+  }
+  /** Tests only: the cells an array result covers now (not the formulas' own cells), as "row,col". */
+  spillCells(): Set<string> {
+    this.spills();
+    return new Set(this.spilled);
   }
   private hasContent(cell: Cell): boolean {
     return cell.value !== '' || cell.formula !== '';
@@ -793,28 +976,122 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     for (const [k, v] of moved) this.cells.set(k, v);
   }
   /**
+   * Moves rows or columns: `dim` "row" or "column", from position `at`
+   * (1-based) on, by `delta` (negative: the -delta lines from `at` are
+   * deleted). The sheet grows or shrinks by |delta|; named ranges and
+   * developer metadata on the sheet follow (see their notes).
+   */
+  private shift(dim: 'row' | 'column', at: number, delta: number): void {
+    const gone = (x: number) => delta < 0 && x >= at && x < at - delta;
+    const moved = (x: number) => (x >= at ? x + delta : x);
+    this.moveCells((r, c) => {
+      const x = dim === 'row' ? r : c;
+      if (gone(x)) return undefined;
+      return dim === 'row' ? [moved(r), c] : [r, moved(c)];
+    });
+    if (dim === 'row') this.maxRows += delta;
+    else this.maxCols += delta;
+    this.spreadsheet.shiftNamed(this, dim, at, delta);
+    for (const m of [...this.metadata]) {
+      if (m.dim !== dim) continue;
+      if (gone(m.at)) this.metadata.splice(this.metadata.indexOf(m), 1);
+      else m.at = moved(m.at);
+    }
+  }
+  private checkLines(dim: 'row' | 'column', position: number, howMany: number): void {
+    const max = dim === 'row' ? this.maxRows : this.maxCols;
+    if (position < 1 || howMany < 1 || position + howMany - 1 > max) throw new Error(`Those ${dim}s are out of bounds.`);
+    if (howMany >= max) throw new Error(`You can't delete all the ${dim}s on the sheet.`);
+  }
+  /**
    * "Deletes the row at the given row position" (spreadsheet/sheet#deleteRow(Integer)):
    * the rows below move up one and the sheet has one row fewer.
    */
   deleteRow(rowPosition: number): this {
-    if (rowPosition < 1 || rowPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
-    if (this.maxRows === 1) throw new Error('You can\'t delete all the rows on the sheet.');
-    this.moveCells((r, c) => (r === rowPosition ? undefined : [r > rowPosition ? r - 1 : r, c]));
-    this.maxRows -= 1;
+    return this.deleteRows(rowPosition, 1);
+  }
+  /** "Deletes a number of rows starting at the given row position" (spreadsheet/sheet#deleteRows(Integer,Integer)). */
+  deleteRows(rowPosition: number, howMany: number): this {
+    this.checkLines('row', rowPosition, howMany);
+    this.shift('row', rowPosition, -howMany);
+    return this;
+  }
+  /** "Deletes a number of columns starting at the given column position" (spreadsheet/sheet#deleteColumns(Integer,Integer)). */
+  deleteColumns(columnPosition: number, howMany: number): this {
+    this.checkLines('column', columnPosition, howMany);
+    this.shift('column', columnPosition, -howMany);
     return this;
   }
   /** "Inserts a given number of columns after the given column position" (spreadsheet/sheet#insertColumnsAfter(Integer,Integer)): cells to the right move right. */
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this.moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
-    this.maxCols += howMany;
-    this.spreadsheet.shiftNamed(this, afterPosition, howMany);
+    this.shift('column', afterPosition + 1, howMany);
+    return this;
+  }
+  /** "Inserts a number of columns before the given column position" (spreadsheet/sheet#insertColumnsBefore(Integer,Integer)). */
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this.shift('column', beforePosition, howMany);
     return this;
   }
   /** "Inserts a number of rows after the given row position" (spreadsheet/sheet#insertRowsAfter(Integer,Integer)): the sheet grows by that many rows. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.moveCells((r, c) => [r > afterPosition ? r + howMany : r, c]);
-    this.maxRows += howMany;
+    this.shift('row', afterPosition + 1, howMany);
     return this;
+  }
+  /** "Inserts a number of rows before the given row position" (spreadsheet/sheet#insertRowsBefore(Integer,Integer)). */
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this.shift('row', beforePosition, howMany);
+    return this;
+  }
+  /**
+   * Developer metadata on whole rows or columns of this sheet: "if developer
+   * metadata is associated with row 5 and another row is then subsequently
+   * inserted above row 5, that original metadata is still associated with the
+   * row it was first associated with (what is now row 6). If the associated
+   * object is deleted then its metadata is deleted too"
+   * (sheets/api/reference/rest/v4/spreadsheets.developerMetadata). Moving or
+   * sorting is not modelled (no test does either to a tagged line).
+   */
+  readonly metadata: FakeDeveloperMetadata[] = [];
+  /**
+   * createDeveloperMetadataFinder(): "Returns a DeveloperMetadataFinder for
+   * finding developer metadata within the scope of this sheet"
+   * (spreadsheet/sheet#createDeveloperMetadataFinder()).
+   */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this);
+  }
+  /** Tests only: every cell as stored (value, date flag, formula), by "row,col"; formats left out. */
+  rawCells(): Map<string, { value: number | string | boolean; formula: string }> {
+    const out = new Map<string, { value: number | string | boolean; formula: string }>();
+    for (const [k, c] of this.cells) if (this.hasContent(c)) out.set(k, { value: c.value, formula: c.formula });
+    return out;
+  }
+  /** Tests only: a person copying row `from` and pasting it over row `to` (see FakeRange.copyTo). */
+  copyRow(from: number, to: number): void {
+    const width = this.maxCols;
+    this.copyCells(this.getRange(from, 1, 1, width), this.getRange(to, 1, 1, width));
+  }
+  /** Copies cells as Range.copyTo does (formula text kept as it is; see there). */
+  copyCells(from: FakeRange, to: FakeRange): void {
+    const cells: (Cell | undefined)[][] = [];
+    for (let i = 0; i < from.rows; i++) {
+      cells.push([]);
+      for (let j = 0; j < from.cols; j++) {
+        const c = this.cell(from.row + i, from.col + j);
+        cells[i]!.push(c && { ...c });
+      }
+    }
+    cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        const dest = to.sheet.touch(to.row + i, to.col + j);
+        Object.assign(dest, c ?? { value: '', date: false, formula: '', format: '' });
+      }),
+    );
+  }
+  /** Reorders rows: row `order[i]` (1-based, from `top`) goes to row top + i; every cell of the row moves with it. */
+  reorderRows(top: number, order: readonly number[]): void {
+    const dest = new Map(order.map((r, i) => [r, top + i]));
+    this.moveCells((r, c) => [dest.get(r) ?? r, c]);
   }
   /** Images placed over the grid, for the self-check's chart (tests look at them). */
   readonly images: { blob: unknown; column: number; row: number }[] = [];
@@ -838,6 +1115,16 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   ensureSize(rows: number, cols: number): void {
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxCols = Math.max(this.maxCols, cols);
+  }
+  /** Tests only: a copy of this sheet (cells, size, frozen rows, metadata) belonging to `ss`. */
+  copyFor(ss: FakeSpreadsheet): FakeSheet {
+    const copy = new FakeSheet(this.name, ss, this.id);
+    for (const [k, c] of this.cells) copy.cells.set(k, { ...c });
+    copy.maxRows = this.maxRows;
+    copy.maxCols = this.maxCols;
+    copy.frozenRows = this.frozenRows;
+    for (const m of this.metadata) copy.metadata.push(new FakeDeveloperMetadata(copy, m.dim, m.at, m.key, m.value));
+    return copy;
   }
   /** Plain snapshot for /__sheets and tests: displayed values and formulas. */
   snapshot(): { name: string; values: string[][]; formulas: string[][] } {
@@ -892,6 +1179,8 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
     const name = sheetName ?? `Sheet${this.sheets.length + 1}`;
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(name, this, this.nextId++);
+    sheet.maxRows = this.newSheetSize.rows;
+    sheet.maxCols = this.newSheetSize.cols;
     this.sheets.splice(typeof sheetIndex === 'number' ? sheetIndex : this.sheets.length, 0, sheet);
     return sheet;
   }
@@ -965,16 +1254,58 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   removeNamedRange(name: string): void {
     this.named.delete(name);
   }
-  /** Columns inserted before a named range shift it; inserted inside, widen it (as references do; the add-on re-checks the range at set-up). */
-  shiftNamed(sheet: FakeSheet, after: number, howMany: number): void {
+  /**
+   * Lines inserted before a named range shift it; inserted inside, widen it;
+   * deleted, shrink it — as a reference to those cells moves with them (Google
+   * documents no more: spreadsheet/named-range only answers getRange(); the
+   * add-on re-checks the range at set-up and reads by sheet name when the
+   * named range lacks a column). A range of whole columns ("A:R" "refers to all
+   * the cells" of those columns, sheets/api/guides/concepts#cell) keeps covering
+   * every row as rows are inserted or deleted; that it grows is tried by the
+   * self-check (README).
+   */
+  shiftNamed(sheet: FakeSheet, dim: 'row' | 'column', at: number, delta: number): void {
     for (const n of this.named.values()) {
-      if (n.sheet !== sheet) continue;
-      if (after < n.col) n.col += howMany;
-      else if (after < n.col + n.cols - 1) n.cols += howMany;
+      if (n.sheet !== sheet || (dim === 'row' && n.wholeColumns)) continue;
+      const [start, size] = dim === 'row' ? [n.row, n.rows] : [n.col, n.cols];
+      const end = start + size - 1;
+      let [s2, e2] = [start, end];
+      if (delta > 0) {
+        if (at <= start) [s2, e2] = [start + delta, end + delta];
+        else if (at <= end) e2 = end + delta;
+      } else {
+        const last = at - delta - 1;
+        const cut = (x: number) => (x < at ? x : x > last ? x + delta : at);
+        s2 = cut(start);
+        e2 = end < at ? end : end > last ? end + delta : at - 1;
+        if (e2 < s2) e2 = s2; // the whole range deleted: left one line wide (Sheets shows #REF!; no test does this)
+      }
+      if (dim === 'row') [n.row, n.rows] = [s2, e2 - s2 + 1];
+      else [n.col, n.cols] = [s2, e2 - s2 + 1];
     }
   }
   evaluate(formula: string, sheet: FakeSheet, row: number, col: number): unknown {
+    const own = sheetsFunction(formula);
+    if (own !== undefined) return own;
     return this.evaluator ? this.evaluator(formula, sheet, row, col) : '';
+  }
+  /** Rows and columns of a sheet insertSheet makes (tests make small sheets to stay fast). */
+  newSheetSize: { rows: number; cols: number } = { rows: 1000, cols: 26 };
+  /** Tests only: everything the spreadsheet holds (sheets, named ranges), to put back with restore(). */
+  save(): { sheets: FakeSheet[]; named: [string, { sheet: number; row: number; col: number; rows: number; cols: number; wholeColumns: boolean }][]; nextId: number } {
+    return {
+      sheets: this.sheets.map((s) => s.copyFor(this)),
+      named: [...this.named].map(([k, n]) => [k, { ...n, sheet: this.sheets.indexOf(n.sheet) }]),
+      nextId: this.nextId,
+    };
+  }
+  /** Tests only: puts back what save() answered (this object stays the one the add-on holds). */
+  restore(state: ReturnType<FakeSpreadsheet['save']>): void {
+    this.sheets.splice(0, this.sheets.length, ...state.sheets.map((s) => s.copyFor(this)));
+    this.named.clear();
+    for (const [k, n] of state.named) this.named.set(k, { ...n, sheet: this.sheets[n.sheet]! });
+    this.nextId = state.nextId;
+    this.toasts.length = 0;
   }
   /** Loads sheets of values, as in examples/*.json, typed in by a person. */
   static from(workbook: { sheets: readonly { name: string; values: readonly (readonly unknown[])[] }[] }): FakeSpreadsheet {

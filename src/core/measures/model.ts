@@ -33,12 +33,19 @@ export interface Measure {
    */
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /**
+   * Fingerprint of the row's cells in the add-on's columns as read
+   * (src/core/table.ts): the form sends it back, and a save or delete is
+   * refused when the row no longer has it — whatever changed, a cell the
+   * reader cannot parse included. Absent from measures sent by an older sidebar.
+   */
+  readonly rev?: string;
 }
 
 /** What the form sends: a measure without the fields the server sets. */
-export type MeasureInput = Omit<Measure, 'id' | 'updatedAt' | 'updatedBy'>;
+export type MeasureInput = Omit<Measure, 'id' | 'updatedAt' | 'updatedBy' | 'rev'>;
 
-export type MeasureField = keyof Measure;
+export type MeasureField = Exclude<keyof Measure, 'rev'>;
 
 /** How a field is kept in a cell. */
 export type CellKind = 'id' | 'text' | 'year' | 'indicators' | 'date' | 'status' | 'url' | 'timestamp';

@@ -29,6 +29,15 @@ export function isIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+/**
+ * Text with nothing visible in it: white space, and the invisible format
+ * characters a paste can bring (zero-width space, joiners, word joiner,
+ * byte-order mark, soft hyphen, Mongolian vowel separator).
+ */
+export function isEmptyText(s: string): boolean {
+  return s.replace(/[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g, '') === '';
+}
+
 /** An http(s) address with a host name. */
 export function isWebUrl(s: string): boolean {
   return /^https?:\/\/[^\s/?#:@]+(\.[^\s/?#:@]+)*(:\d{1,5})?([/?#][^\s]*)?$/i.test(s.trim());
@@ -45,7 +54,7 @@ function buildSchema() {
         .array(z.number(msg.indicators).check(z.int(msg.indicators), z.gte(1, msg.indicators), z.lte(10, msg.indicators)), msg.indicators)
         .check(z.minLength(1, msg.indicators)),
       issue: text,
-      measure: text.check(z.refine((s) => s.trim() !== '', msg.required)),
+      measure: text.check(z.refine((s) => !isEmptyText(s), msg.required)),
       method: text,
       responsible: text,
       startDate: date,

@@ -3,7 +3,8 @@
 import type { Bilingual } from '../errors';
 import { blankMeasure, measureColumns, type Measure, type MeasureInput } from './model';
 import { checkMeasureInput, type FieldErrors } from './schema';
-import { headerIndex, isBlankRow, missingHeaders, readRow, writeRow, type CellDates, type MeasureRow } from './table';
+import { findHeaderRow, isBlank } from '../table';
+import { cellOf, isBlankRow, missingHeaders, readRow, type CellDates, type MeasureRow } from './table';
 
 /** An operation that cannot go ahead, with a message for the person. */
 export type Refusal =
@@ -11,13 +12,18 @@ export type Refusal =
   | { readonly kind: 'conflict' | 'missing' | 'setup'; readonly message: Bilingual };
 
 export const refusals = {
-  setup: (missing: readonly string[]): Refusal => ({
-    kind: 'setup',
-    message: {
-      th: `แผ่นงานมาตรการไม่มีคอลัมน์ ${missing.join(', ')} กรุณาเลือกเมนู "ตั้งค่าสมุดงาน ITA" เพื่อเพิ่มคอลัมน์ที่ขาด`,
-      en: `The measures sheet lacks the columns ${missing.join(', ')}; run "ตั้งค่าสมุดงาน ITA" to add them`,
-    },
-  }),
+  setup: (missing: readonly string[], renamed: ReadonlyMap<string, string> = new Map()): Refusal => {
+    const th = missing.map((h) => (renamed.has(h) ? `"${h}" (${renamed.get(h) ? `ถูกเปลี่ยนชื่อเป็น "${renamed.get(h)!}"` : 'หัวคอลัมน์ถูกลบ'})` : `"${h}"`));
+    const en = missing.map((h) => (renamed.has(h) ? `"${h}" (${renamed.get(h) ? `renamed "${renamed.get(h)!}"` : 'header cleared'})` : `"${h}"`));
+    const anyRenamed = missing.some((h) => renamed.has(h));
+    return {
+      kind: 'setup',
+      message: {
+        th: `แผ่นงานมาตรการไม่มีคอลัมน์ ${th.join(', ')} ${anyRenamed ? 'กรุณาเปลี่ยนชื่อหัวคอลัมน์กลับเป็นชื่อเดิม ส่วนเสริมหาคอลัมน์จากชื่อหัวคอลัมน์' : 'กรุณาเลือกเมนู "ตั้งค่าสมุดงาน ITA" เพื่อเพิ่มคอลัมน์ที่ขาด'}`,
+        en: `The measures sheet lacks the columns ${en.join(', ')}; ${anyRenamed ? 'rename the headers back: the add-on finds columns by their header' : 'run "ตั้งค่าสมุดงาน ITA" to add them'}`,
+      },
+    };
+  },
   missing: (id: string): Refusal => ({
     kind: 'missing',
     message: {
@@ -32,36 +38,54 @@ export const refusals = {
       en: `This measure changed after you opened it${by ? ` (by ${by})` : ''}; nothing was saved so as not to overwrite it. Reload and edit again.`,
     },
   }),
+  /** Two or more rows share the id and hold the same measure (a row copied in the sheet). */
+  ambiguous: (rows: readonly number[]): Refusal => ({
+    kind: 'conflict',
+    message: {
+      th: `มาตรการนี้มีแถวที่รหัสซ้ำกันและข้อมูลเหมือนกัน ${rows.length} แถว (แถว ${rows.join(', ')}) อาจเกิดจากการคัดลอกแถวในแผ่นงาน จึงไม่รู้ว่าหมายถึงแถวใดและยังไม่ได้ทำอะไร กรุณาโหลดรายการใหม่ (แถวที่คัดลอกจะได้รหัสใหม่) แล้วลองอีกครั้ง`,
+      en: `This measure's id is on ${rows.length} identical rows (rows ${rows.join(', ')}), likely a row copied in the sheet; which one is meant is unknown, so nothing was done. Reload the list (the copied rows get new ids) and try again.`,
+    },
+  }),
 };
 
-/** The measures sheet, read: header index, width and every non-blank row. */
+/** The measures sheet, read: header row and index, width and every non-blank row. */
 export interface MeasureTable {
   readonly index: Map<string, number>;
+  /** Header row, 0-based in the values read. */
+  readonly header: number;
   readonly width: number;
   readonly rows: readonly MeasureRow[];
-  /** Sheet rows (1-based) that hold a measure without an id. */
+  /** Rows (1-based in the values read) that hold a measure without an id. */
   readonly withoutId: readonly number[];
-  /** First free sheet row after the data. */
-  readonly nextRow: number;
+  /** Rows (1-based) whose id an earlier row already has: copies made in the sheet. */
+  readonly duplicates: readonly number[];
 }
 
-/** Reads the sheet's values (header in row 1). Refuses when columns are missing. */
-export function readTable(values: readonly (readonly unknown[])[], dates: CellDates): MeasureTable | Refusal {
+/**
+ * Reads the sheet's values: the header row is found by its names (a title row
+ * may stand above it). Refuses when columns are missing, naming those renamed
+ * when `renamed` (header → what its column is called now) knows.
+ */
+export function readTable(values: readonly (readonly unknown[])[], dates: CellDates, renamed: ReadonlyMap<string, string> = new Map()): MeasureTable | Refusal {
   const columns = measureColumns();
-  const index = headerIndex(values[0] ?? []);
+  const found = findHeaderRow(values, columns.map((c) => c.header));
+  const index = found?.index ?? new Map<string, number>();
   const missing = missingHeaders(index, columns);
-  if (missing.length) return refusals.setup(missing);
+  if (missing.length) return refusals.setup(missing, renamed);
+  const header = found!.row;
   const rows: MeasureRow[] = [];
   const withoutId: number[] = [];
-  let last = 1;
+  const duplicates: number[] = [];
+  const seen = new Set<string>();
   values.forEach((cells, i) => {
-    if (i === 0 || isBlankRow(cells, index, columns)) return;
+    if (i <= header || isBlankRow(cells, index, columns)) return;
     const r = readRow(cells, index, columns, i + 1, dates);
     rows.push(r);
-    last = i + 1;
     if (r.measure.id === '') withoutId.push(i + 1);
+    else if (seen.has(r.measure.id)) duplicates.push(i + 1);
+    else seen.add(r.measure.id);
   });
-  return { index, width: (values[0] ?? []).length, rows, withoutId, nextRow: last + 1 };
+  return { index, header, width: (values[header] ?? []).length, rows, withoutId, duplicates };
 }
 
 export function isRefusal(x: unknown): x is Refusal {
@@ -74,12 +98,39 @@ const EDITABLE: readonly (keyof MeasureInput)[] = [
   'followUp', 'status', 'result', 'outcome', 'suggestion', 'problems', 'evidenceUrl',
 ];
 
-/** True when two measures agree on every edited field and on the last save. */
-export function sameMeasure(a: Measure, b: Measure): boolean {
-  return (
-    a.updatedAt === b.updatedAt &&
-    EDITABLE.every((f) => (f === 'indicators' ? a.indicators.join(',') === b.indicators.join(',') : a[f] === b[f]))
-  );
+const sameField = (f: keyof MeasureInput, a: MeasureInput, b: MeasureInput): boolean =>
+  f === 'indicators' ? a.indicators.join(',') === b.indicators.join(',') : a[f] === b[f];
+
+/**
+ * True when the row still holds what the form loaded: the same fingerprint of
+ * its cells (any change, one the reader cannot parse included), or, for a
+ * measure from a sidebar that sends none, the same fields and last save.
+ */
+export function sameMeasure(current: Measure, base: Measure): boolean {
+  if (base.rev !== undefined) return current.rev === base.rev;
+  return current.updatedAt === base.updatedAt && EDITABLE.every((f) => sameField(f, current, base));
+}
+
+/**
+ * The row a form meant: the one with the measure's id that still holds what
+ * the form loaded. None with the id: gone; none the same: changed since;
+ * several the same: a row copied in the sheet, so which is meant is unknown.
+ */
+export function rowOf(table: MeasureTable, base: Measure): MeasureRow | Refusal {
+  const withId = table.rows.filter((r) => r.measure.id === base.id);
+  if (!withId.length) return refusals.missing(base.id);
+  const same = withId.filter((r) => sameMeasure(r.measure, base));
+  if (same.length === 1) return same[0]!;
+  if (same.length > 1) return refusals.ambiguous(same.map((r) => r.row));
+  return refusals.conflict(withId[0]!.measure.updatedBy);
+}
+
+/** The one row with an id, when a request names only the id (no form behind it). */
+export function rowWithId(table: MeasureTable, id: string): MeasureRow | Refusal {
+  const withId = table.rows.filter((r) => r.measure.id === id);
+  if (!withId.length) return refusals.missing(id);
+  if (withId.length > 1) return refusals.ambiguous(withId.map((r) => r.row));
+  return withId[0]!;
 }
 
 export interface SaveRequest {
@@ -89,33 +140,61 @@ export interface SaveRequest {
   readonly base?: Measure;
 }
 
+/** The columns the add-on stamps on every save; a stamp cell holding a person's formula is left as it is. */
+export const STAMPS: readonly string[] = ['แก้ไขล่าสุด', 'แก้ไขโดย'];
+
 export interface Write {
-  /** 1-based sheet row to write. */
-  readonly row: number;
-  /** The whole row, other columns kept. */
-  readonly cells: unknown[];
-  readonly measure: Measure;
+  /** The row to write; undefined: a new row after the last used one. */
+  readonly at: MeasureRow | undefined;
+  /** Header → cell value, only the cells that change: a field the form did not change is not written. */
+  readonly cells: ReadonlyMap<string, unknown>;
+  /** Headers of `cells` that are left as they are when their cell may not be written (the stamps). */
+  readonly optional: ReadonlySet<string>;
 }
 
 /**
- * A save: a new measure goes after the last row; an edit goes to its row, found
- * by id, only if the row still holds what the form loaded (someone else's edit,
- * even one typed into the sheet, refuses the save). `stamp.now` is the local
- * time text the แก้ไขล่าสุด column gets.
+ * A save: a new measure goes after the last used row; an edit goes to the row
+ * the form meant (rowOf), and writes only the fields the form changed and the
+ * stamps — so a cell the add-on cannot read, a formula, or anything else the
+ * form did not touch stays as it is. `stamp.now` is the local time text the
+ * แก้ไขล่าสุด column gets.
  */
 export function planSave(table: MeasureTable, req: SaveRequest, stamp: { now: string; user: string; newId: string }, dates: CellDates): Write | Refusal {
   const checked = checkMeasureInput(req.input);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const columns = measureColumns();
+  const column = (field: keyof Measure) => columns.find((c) => c.field === field)!;
+  const cells = new Map<string, unknown>();
+  const put = (field: keyof Measure, v: unknown) => cells.set(column(field).header, cellOf(column(field), v, dates));
+  const optional = new Set(STAMPS);
   if (!req.base) {
-    const measure: Measure = { ...checked.value, id: stamp.newId, updatedAt: stamp.now, updatedBy: stamp.user };
-    return { row: table.nextRow, cells: writeRow(measure, table.index, columns, table.width, dates), measure };
+    put('id', stamp.newId);
+    for (const f of EDITABLE) if (!isBlank(cellOf(column(f), checked.value[f], dates))) put(f, checked.value[f]);
+  } else {
+    const at = rowOf(table, req.base);
+    if (isRefusal(at)) return at;
+    for (const f of EDITABLE) if (!sameField(f, checked.value, req.base)) put(f, checked.value[f]);
+    put('updatedAt', stamp.now);
+    put('updatedBy', stamp.user);
+    return { at, cells, optional };
   }
-  const current = table.rows.find((r) => r.measure.id === req.base!.id);
-  if (!current) return refusals.missing(req.base.id);
-  if (!sameMeasure(current.measure, req.base)) return refusals.conflict(current.measure.updatedBy);
-  const measure: Measure = { ...checked.value, id: req.base.id, updatedAt: stamp.now, updatedBy: stamp.user };
-  return { row: current.row, cells: writeRow(measure, table.index, columns, table.width, dates, current.cells), measure };
+  put('updatedAt', stamp.now);
+  put('updatedBy', stamp.user);
+  return { at: undefined, cells, optional };
+}
+
+/** Field errors for cells a save may not write: a person's formula there, or an array formula's output. */
+export function blockedErrors(blocked: readonly { header: string; why: 'formula' | 'spill' }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const b of blocked) {
+    const field = measureColumns().find((c) => c.header === b.header)?.field;
+    if (!field) continue;
+    errors[field] =
+      b.why === 'formula'
+        ? 'ช่องนี้ในแผ่นงานเป็นสูตร จึงไม่เขียนทับจากแบบฟอร์ม กรุณาแก้ที่แผ่นงาน หรือลบสูตรออกก่อน'
+        : 'ช่องนี้ในแผ่นงานอยู่ในผลลัพธ์ของสูตรอาร์เรย์ (เช่น ARRAYFORMULA) จึงไม่เขียนทับจากแบบฟอร์ม กรุณาแก้ที่สูตรในแผ่นงาน';
+  }
+  return errors;
 }
 
 /** A copy of a measure for the next fiscal year: same plan, fresh progress. */

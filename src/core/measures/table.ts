@@ -1,6 +1,7 @@
 // Measures as rows of a sheet. Columns are found by header name (users reorder
 // and add columns), rows by id (users sort and filter).
 import { isDate } from '../errors';
+import { fingerprint, headerIndex, isBlank } from '../table';
 import { dayOfIso, fromThaiDigits, isoOfDay, type CalendarDay } from '../thai';
 import { STATUSES, type Column, type Measure, type Status } from './model';
 
@@ -18,15 +19,8 @@ export interface CellDates {
   textOf(date: Date): string;
 }
 
-/** Header name → 0-based column; the first of two equal headers wins. */
-export function headerIndex(headerRow: readonly unknown[]): Map<string, number> {
-  const index = new Map<string, number>();
-  headerRow.forEach((h, i) => {
-    const name = String(h ?? '').trim();
-    if (name && !index.has(name)) index.set(name, i);
-  });
-  return index;
-}
+/** Header name → 0-based column (src/core/table.ts). */
+export { headerIndex };
 
 /** Headers of `columns` missing from the index. */
 export function missingHeaders(index: Map<string, number>, columns: readonly Column[]): string[] {
@@ -108,63 +102,42 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
         out[c.field] = c.kind === 'id' ? text(v).trim() : text(v);
     }
   }
+  out.rev = rowFingerprint(cells, index, columns);
   return { measure: out as unknown as Measure, row, cells, notes };
 }
 
-/** First and last (0-based) of our columns: a write covers only that span. */
-export function ourSpan(index: Map<string, number>, columns: readonly Column[]): { from: number; to: number; others: number[] } {
-  const ours = columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
-  const from = Math.min(...ours);
-  const to = Math.max(...ours);
-  const set = new Set(ours);
-  const others: number[] = [];
-  for (let i = from; i <= to; i++) if (!set.has(i)) others.push(i);
-  return { from, to, others };
+/** The fingerprint of a row's cells in our columns (Measure.rev). */
+export function rowFingerprint(cells: readonly unknown[], index: Map<string, number>, columns: readonly Column[]): string {
+  return fingerprint(columns.map((c) => {
+    const i = index.get(c.header);
+    return i === undefined ? '' : cells[i];
+  }));
 }
 
 /**
- * The cell values of a measure's row: the whole width, other columns kept from
- * `existing` as read. Every string is meant literally, as typed: the adapter
- * stores it so (src/gas/sheets.ts, writeLiterally), never as a formula, number
- * or date.
+ * What a cell of a column holds for a field's value: the year as a number,
+ * indicators as "1, 9", a date as the Date of that day's midnight in the
+ * spreadsheet's zone, text as itself (written literally by the adapter).
  */
-export function writeRow(
-  m: Measure,
-  index: Map<string, number>,
-  columns: readonly Column[],
-  width: number,
-  dates: CellDates,
-  existing: readonly unknown[] = [],
-): unknown[] {
-  const cells: unknown[] = Array.from({ length: width }, (_, i) => (i < existing.length ? existing[i] : ''));
-  for (const c of columns) {
-    const i = index.get(c.header);
-    if (i === undefined) continue;
-    const v = m[c.field];
-    switch (c.kind) {
-      case 'year':
-        cells[i] = v;
-        break;
-      case 'indicators':
-        cells[i] = (v as readonly number[]).join(', ');
-        break;
-      case 'date': {
-        const day = dayOfIso(v as string);
-        cells[i] = day ? dates.dateOf(day) : '';
-        break;
-      }
-      default:
-        cells[i] = v === '' ? '' : String(v);
+export function cellOf(column: Column, v: unknown, dates: CellDates): unknown {
+  switch (column.kind) {
+    case 'year':
+      return v;
+    case 'indicators':
+      return (v as readonly number[]).join(', ');
+    case 'date': {
+      const day = dayOfIso(v as string);
+      return day ? dates.dateOf(day) : '';
     }
+    default:
+      return v === '' ? '' : String(v);
   }
-  return cells;
 }
 
 /** True when every one of our columns of the row is blank. */
 export function isBlankRow(cells: readonly unknown[], index: Map<string, number>, columns: readonly Column[]): boolean {
   return columns.every((c) => {
     const i = index.get(c.header);
-    const v = i === undefined ? '' : cells[i];
-    return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    return isBlank(i === undefined ? '' : cells[i]);
   });
 }
