@@ -71,8 +71,8 @@ export async function renderOit(app: HTMLElement, tabs: HTMLElement, fiscalYear:
     };
     const open = () => {
       li.querySelector('.confirm')?.remove();
-      const url = h('input', { type: 'url', id: `url-${i.code}`, value: i.evidenceUrl, placeholder: 'https://' });
-      const err = h('div', { class: 'error', id: `err-${i.code}`, role: 'alert' });
+      const url = h('input', { type: 'url', id: `url-${i.row}`, value: i.evidenceUrl, placeholder: 'https://' });
+      const err = h('div', { class: 'error', id: `err-${i.row}`, role: 'alert' });
       url.setAttribute('aria-describedby', err.id);
       const ok = h('button', { type: 'button', class: 'btn small primary' }, 'บันทึก');
       const box = h('div', { class: 'confirm' }, h('label', { for: url.id }, 'ลิงก์หลักฐาน'), url, err, ok, h('button', { type: 'button', class: 'btn small', onClick: () => box.remove() }, 'ยกเลิก'));

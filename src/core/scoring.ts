@@ -94,13 +94,3 @@ export function lowestOitReaching(w: WithoutOit, goal: number): number | null {
   return k / 100;
 }
 
-/**
- * @deprecated Answers 0.01 too much in most cases (it ignores that ratings use
- * the total rounded to 2 decimals); use `lowestOitReaching`. Kept only until
- * the sidebar's projection (src/gas/oit.ts) switches.
- */
-export function oitNeeded(w: WithoutOit, goal: number): number | null {
-  if (roundTo(totalWithOit(w, 100), 2) < goal) return null;
-  const n = (goal * w.weights - w.part) / w.oitWeight;
-  return n <= 0 ? 0 : Math.min(100, Math.ceil(roundTo(n, 9) * 100) / 100);
-}

@@ -8,7 +8,7 @@ import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
 import { roundTo } from '../core/round';
 import { columnLetters as letters } from '../core/columns';
-import { oitNeeded, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
+import { lowestOitReaching, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
 import { OIT_HEADERS, OIT_STATUSES, oitSheetName } from '../core/workbook';
 import { readScores } from './scores';
 import { BUSY, currentUser, settingsYear, withDocumentLock } from './sheets';
@@ -155,8 +155,8 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
       oit: roundTo(scores.oit, 2),
       ind9: roundTo(scores.ind9!, 2),
       ind10: roundTo(scores.ind10!, 2),
-      neededFor85: oitNeeded(base, 85),
-      neededFor95: oitNeeded(base, 95),
+      neededFor85: lowestOitReaching(base, 85),
+      neededFor95: lowestOitReaching(base, 95),
     };
   }
   return { fiscalYear: year, sheet: oitSheetName(year), items, projection };

@@ -13,7 +13,8 @@ import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
 import { readScores, type ScoreSheet } from './scores';
-import { currentUser, readAll, settingsYear, sheetNamed, withDocumentLock, writeLiterally } from './sheets';
+import { currentUser, readAll, settingsYear, sheetNamed, withDocumentLock } from './sheets';
+import { appendRecord } from './table';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
 const RUNNING = 'ita.report.running';
@@ -253,17 +254,16 @@ function chartBlob(name: string, data: ReturnType<typeof reportData>): GoogleApp
   return Charts.newColumnChart().setDataTable(table).setTitle('คะแนนรวมรายปี').setRange(0, 100).setColors(['#1a73e8']).setDimensions(720, 400).build().getAs('image/png');
 }
 
-/** Adds the report's row to the log sheet (after the report is complete). */
+/**
+ * Adds the report's row to the log sheet (after the report is complete),
+ * through the table layer: after the last used row, only its own columns.
+ * Answers why nothing was logged, if so.
+ */
 function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string): string | undefined {
-  const sheet = sheetNamed(SHEET.reports);
-  if (!sheet) return `ไม่มีชีต "${SHEET.reports}" จึงไม่ได้บันทึกรายงานนี้ไว้ (เรียก ตั้งค่าสมุดงาน ITA เพื่อสร้างชีตนี้)`;
-  return withDocumentLock(() => {
-    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!.map((h) => String(h).trim());
-    if (!header.some((h) => REPORT_LOG_HEADERS.includes(h as (typeof REPORT_LOG_HEADERS)[number]))) {
-      return `ชีต "${SHEET.reports}" ไม่มีหัวคอลัมน์ที่รู้จัก (${REPORT_LOG_HEADERS.join(', ')}) จึงไม่ได้บันทึกรายงานนี้ไว้`;
-    }
-    // Local time of the spreadsheet's zone, as text (one form whatever the cell's format).
-    const values: Record<string, string | number> = {
+  const logged = appendRecord(
+    { sheet: SHEET.reports, columns: REPORT_LOG_HEADERS },
+    {
+      // Local time of the spreadsheet's zone, as text (one form whatever the cell's format).
       เวลา: nowLocalText(),
       ผู้สร้าง: currentUser(),
       รายงาน: REPORT_TITLES[req.kind],
@@ -271,11 +271,9 @@ function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string
       ชื่อไฟล์: name,
       ลิงก์: url,
       PDF: pdfUrl,
-    };
-    const row = header.map((h) => (REPORT_LOG_HEADERS.includes(h as (typeof REPORT_LOG_HEADERS)[number]) ? values[h] ?? '' : ''));
-    writeLiterally(sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length), [row]);
-    return undefined;
-  });
+    },
+  );
+  return logged ? undefined : `ไม่มีชีต "${SHEET.reports}" หรือหัวคอลัมน์ของชีตนี้ (${REPORT_LOG_HEADERS.join(', ')}) จึงไม่ได้บันทึกรายงานนี้ไว้ (เรียก ตั้งค่าสมุดงาน ITA เพื่อสร้างใหม่)`;
 }
 
 /** Marks a generation as running (then calls `claimed`); refuses when another one is. */

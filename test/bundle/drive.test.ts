@@ -106,7 +106,7 @@ describe('the report log', () => {
     const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!;
     log.getRange(1, 1, 1, log.getLastColumn()).setValues([Array.from({ length: log.getLastColumn() }, (_, i) => `คอลัมน์ ${i + 1}`)]);
     const renamed = generate(h);
-    expect(renamed.ok && renamed.notes.join(' ')).toContain('ไม่มีหัวคอลัมน์ที่รู้จัก');
+    expect(renamed.ok && renamed.notes.join(' ')).toContain('จึงไม่ได้บันทึกรายงานนี้ไว้');
     expect(log.getLastRow()).toBe(1);
     h.spreadsheet.deleteSheet(log as unknown as GoogleAppsScript.Spreadsheet.Sheet);
     const missing = generate(h, 'progress');
