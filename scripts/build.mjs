@@ -36,23 +36,21 @@ async function loadRegistry() {
  * Minified, since every execution parses every file.
  */
 async function bundle(globalName) {
-  const LAZY = ['src/gas/app.ts', 'src/dev/selfcheck.ts'];
-  const entry = `src/${DEV ? 'main.dev.ts' : 'main.ts'}`;
-  const common = { define, bundle: true, format: 'esm', target: 'es2019', platform: 'neutral', mainFields: ['module', 'main'], minify: true, legalComments: 'none', charset: 'utf8', write: false, logLevel: 'error', absWorkingDir: root };
-  // Pass 1: the modules the eager part (the custom functions' side) holds.
-  const probe = await build({ ...common, entryPoints: [entry], metafile: true, plugins: [lazyModules(LAZY)] });
-  const shared = Object.keys(probe.metafile.inputs).filter((p) => p.startsWith('src/') && !LAZY.includes(p) && p !== entry && p !== 'src/main.ts');
-  // Pass 2: the same, exposing those modules to the lazy part (which then does not repeat them).
-  const contents = [
-    `export * from ${JSON.stringify(`./${entry}`)};`,
-    ...shared.map((p, i) => `import * as m${i} from ${JSON.stringify(`./${p}`)};`),
-    `export const __shared = {${shared.map((p, i) => `${JSON.stringify(p)}: m${i}`).join(',')}};`,
-  ].join('\n');
   const result = await build({
-    ...common,
-    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bundle-entry.ts' },
+    entryPoints: [`${root}src/${DEV ? 'main.dev.ts' : 'main.ts'}`],
+    define,
+    bundle: true,
+    format: 'esm',
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
     // Everything beyond the custom functions (sidebar, reports, zod/mini) sets itself up on first use only.
-    plugins: [lazyModules(LAZY, { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none', define }, { root, shared, globalName })],
+    plugins: [lazyModules(['src/gas/app.ts', 'src/dev/selfcheck.ts'], { target: 'es2019', platform: 'neutral', minify: true, charset: 'utf8', legalComments: 'none', define })],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
   });
   const code = result.outputFiles[0].text.trim();
   const m = code.match(/export\s*\{([^}]*)\};?$/);

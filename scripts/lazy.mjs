@@ -6,14 +6,11 @@
 // Each chosen module (it may export functions only) is bundled on its own, with
 // its imports, into the body of one function that runs the first time any of
 // its exports is called; the module seen by the rest of the bundle is a set of
-// stubs that call through. Modules the eager part already holds (`shared`,
-// paths from the project root) are not bundled again: the chunk takes them from
-// the eager part's `<globalName>.__shared`, so core code is in the bundle once.
+// stubs that call through.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 
-export function lazyModules(files, options, { root, shared = [], globalName } = {}) {
+export function lazyModules(files, options) {
   return {
     name: 'lazy-modules',
     setup(b) {
@@ -24,10 +21,6 @@ export function lazyModules(files, options, { root, shared = [], globalName } = 
           throw new Error(`${args.path}: a lazy module may export functions and types only`);
         }
         const names = [...source.matchAll(/^export\s+function\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
-        if (options === undefined) {
-          // Stubs only: to learn which modules the eager part holds.
-          return { contents: names.map((n) => `export function ${n}() {}`).join('\n'), loader: 'js' };
-        }
         const chunk = await build({
           ...options,
           entryPoints: [args.path],
@@ -36,7 +29,6 @@ export function lazyModules(files, options, { root, shared = [], globalName } = 
           globalName: '__lazy',
           write: false,
           logLevel: 'error',
-          plugins: shared.length ? [fromEager(root, shared, globalName, args.path)] : [],
         });
         const body = chunk.outputFiles[0].text;
         const contents = [
@@ -46,24 +38,6 @@ export function lazyModules(files, options, { root, shared = [], globalName } = 
         ].join('\n');
         return { contents, loader: 'js', resolveDir: args.path.replace(/[/\\][^/\\]*$/, '') };
       });
-    },
-  };
-}
-
-/** In a lazy chunk: a module the eager part holds is read from `<globalName>.__shared` at run time. */
-function fromEager(root, shared, globalName, self) {
-  return {
-    name: 'from-eager',
-    setup(b) {
-      b.onResolve({ filter: /^\./ }, async (args) => {
-        // Only the project's own imports (a package keeps its own resolution and sideEffects flags).
-        if (args.pluginData?.inner || !relative(root, args.importer).startsWith('src/')) return undefined;
-        const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
-        if (r.errors.length || !r.path || r.path === self) return undefined;
-        const rel = relative(root, r.path).split('\\').join('/');
-        return shared.includes(rel) ? { path: rel, namespace: 'eager' } : { path: r.path, sideEffects: r.sideEffects };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'eager' }, (args) => ({ contents: `module.exports = ${globalName}.__shared[${JSON.stringify(args.path)}];`, loader: 'js' }));
     },
   };
 }
