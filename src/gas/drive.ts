@@ -7,7 +7,7 @@ import { itaError } from '../core/errors';
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
-export const DOC_MIME = 'application/vnd.google-apps.document';
+const DOC_MIME = 'application/vnd.google-apps.document';
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 function files(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {

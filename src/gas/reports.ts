@@ -36,8 +36,6 @@ function settings(): Record<string, Value> {
   return out;
 }
 
-
-
 function info(kind: ReportKind, doc: GoogleAppsScript.Document.Document): TemplateInfo {
   return { kind, id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
 }
@@ -55,9 +53,11 @@ const own = (what: string) => `ita.${what}.${(spreadsheetId ??= SpreadsheetApp.g
 const folderKey = (year: number) => own(`folder.${year}`);
 const ownTemplateKey = (kind: ReportKind) => own(`template.${kind}`);
 
+/** The unit's name from the settings sheet (one read). */
+const unitName = (): string => String(settings()['ชื่อหน่วยงาน'] ?? '').trim();
+
 /** The name of a year's report folder: the unit and the fiscal year. */
-function folderName(year: number): string {
-  const unit = String(settings()['ชื่อหน่วยงาน'] ?? '').trim();
+function folderName(year: number, unit = unitName()): string {
   return `รายงาน ITA ${unit ? `${unit} ` : ''}ปีงบประมาณ ${year}`;
 }
 
@@ -165,6 +165,7 @@ function reportState(): ReportState {
     }
   };
   const years = [...new Set<number>([fiscalYear, ...tryList(() => readScores().keys()), ...tryList(() => allMeasures().map((m) => m.fiscalYear))])].filter((y) => y > 2500).sort((a, b) => b - a);
+  const unit = unitName();
   const folders = years.map((year): ReportFolder => {
     try {
       const known = knownFolder(year);
@@ -172,7 +173,7 @@ function reportState(): ReportState {
     } catch {
       // shown as still to be made
     }
-    return { year, name: folderName(year), url: '' };
+    return { year, name: folderName(year, unit), url: '' };
   });
   return { fiscalYear, years, templates, unreachable, folders };
 }

@@ -4,7 +4,7 @@
 // table layer (src/gas/table.ts) and passes with it.
 import { describe, expect, it } from 'vitest';
 import type { DeletedView, ListAnswer, OitAnswer, OitItemView, OitSaved, Saved } from '../../src/core/api';
-import { measureColumns, type Measure, type MeasureInput } from '../../src/core/measures/model';
+import { blankMeasure, measureColumns, type Measure, type MeasureInput } from '../../src/core/measures/model';
 import { seededHarness } from '../../scripts/preview';
 import { loadBundle, type Harness } from '../harness/harness';
 import { FakeSpreadsheet, type FakeSheet } from '../harness/spreadsheet';
@@ -20,21 +20,11 @@ function setUp(ss = new FakeSpreadsheet()): Harness {
 
 function input(over: Partial<MeasureInput> = {}): MeasureInput {
   return {
-    fiscalYear: 2569,
+    ...blankMeasure(2569),
     indicators: [9],
     issue: 'ข้อมูลบนเว็บไซต์ไม่ครบถ้วน',
     measure: 'ทบทวนการเผยแพร่ข้อมูลสาธารณะบนเว็บไซต์ทุกไตรมาส',
-    method: '',
     responsible: 'สำนักปลัด',
-    startDate: '',
-    endDate: '',
-    followUp: '',
-    status: 'ยังไม่ได้ดำเนินการ',
-    result: '',
-    outcome: '',
-    suggestion: '',
-    problems: '',
-    evidenceUrl: '',
     ...over,
   };
 }
