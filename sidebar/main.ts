@@ -211,7 +211,7 @@ function confirmDelete(li: HTMLLIElement, m: Measure): void {
 
 async function duplicate(m: Measure): Promise<void> {
   try {
-    const r = await call('duplicate', { id: m.id });
+    const r = await call('duplicate', { id: m.id, base: m }); // the row as shown: a copy of it, or refused when it changed since
     if (!r.ok) return announce(refusalText(r));
     announce(`คัดลอกไปปี ${r.measure.fiscalYear} แล้ว`);
     await loadList(r.measure.fiscalYear);

@@ -15,11 +15,14 @@ function projectionPanel(a: OitAnswer): HTMLElement {
   const p = a.projection;
   const done = a.items.filter((i) => i.status === DONE).length;
   if (!p) {
+    const bad = a.scoreProblems;
     return h(
       'section',
       { class: 'panel', 'aria-label': 'คะแนนที่คาด' },
       h('p', {}, `ดำเนินการแล้ว ${done} จาก ${a.items.length} ข้อ`),
-      h('p', { class: 'guide' }, 'กรอกคะแนนตัวชี้วัด 1–8 ในแผ่นงาน "คะแนน ITA" และให้มีข้อของตัวชี้วัดที่ 9 และ 10 เพื่อดูคะแนนที่คาด'),
+      bad.length
+        ? h('div', { class: 'alert', role: 'alert', id: 'score-problems' }, h('p', {}, 'คำนวณคะแนนที่คาดไม่ได้ เพราะอ่านคะแนนในเซลล์ต่อไปนี้ไม่ได้ แก้แล้วเปิดแท็บนี้อีกครั้ง'), h('ul', {}, ...bad.map((t) => h('li', {}, t))))
+        : h('p', { class: 'guide' }, 'กรอกคะแนนตัวชี้วัด 1–8 ในแผ่นงาน "คะแนน ITA" และให้มีข้อของตัวชี้วัดที่ 9 และ 10 เพื่อดูคะแนนที่คาด'),
     );
   }
   const need = (goal: number, n: number | null) =>

@@ -115,6 +115,8 @@ export interface OitAnswer {
   readonly sheet: string;
   readonly items: readonly OitItemView[];
   readonly projection: OitProjection | undefined;
+  /** Score cells (IIT/EIT indicators, year cells) that stop the projection, each named in Thai (empty when none). */
+  readonly scoreProblems: readonly string[];
 }
 
 export type OitSaved = { readonly ok: true } | { readonly ok: false; readonly message: Bilingual };

@@ -129,20 +129,29 @@ const ITEM_FIELDS = ['code', 'item', 'sub', 'responsible', 'status', 'evidenceUr
 /** The same item as the sidebar loaded: every field equal (its row may have moved). */
 const sameItem = (a: OitItemView, b: OitItemView): boolean => ITEM_FIELDS.every((f) => a[f] === String(b[f] ?? ''));
 
-/** IIT and EIT of the year, or of the latest earlier year with them, for the projection. */
-function iitEit(year: number): (WithoutOit & { year: number }) | undefined {
-  const best = [...readScores()].filter(([y, s]) => y <= year && s.slice(0, 8).every((x) => !isNaN(x))).sort(([a], [b]) => b - a)[0];
-  if (!best) return undefined;
-  return { year: best[0], ...withoutOit(best[1], frameworkFor(Math.min(Math.max(best[0], 2562), latestYear()))) };
+/**
+ * IIT and EIT of the year, or of the latest earlier year with them, for the
+ * projection — unless a cell of indicators 1–8 of that year or a later one up
+ * to `year` (or a year cell) cannot be read: then no year is guessed past it,
+ * and the cells are named.
+ */
+function iitEit(year: number): { base: (WithoutOit & { year: number }) | undefined; problems: string[] } {
+  const sheet = readScores();
+  const best = [...sheet].filter(([y, s]) => y <= year && s.slice(0, 8).every((x) => !isNaN(x))).sort(([a], [b]) => b - a)[0];
+  const problems = sheet.problems
+    .filter((p) => (p.indicator === undefined || p.indicator <= 8) && (p.year === undefined || (p.year <= year && (!best || p.year >= best[0]))))
+    .map((p) => p.th);
+  if (!best || problems.length) return { base: undefined, problems };
+  return { base: { year: best[0], ...withoutOit(best[1], frameworkFor(Math.min(Math.max(best[0], 2562), latestYear()))) }, problems };
 }
 
 function oitList(req: { fiscalYear?: number }): OitAnswer {
   const year = req.fiscalYear ?? settingsYear();
   const t = openTable(oitSpec(year));
-  if (!t) return { fiscalYear: year, sheet: '', items: [], projection: undefined };
+  if (!t) return { fiscalYear: year, sheet: '', items: [], projection: undefined, scoreProblems: [] };
   const items = readItems(t);
   const scores = oitScores(items.filter((i) => i.sub).map((i) => ({ sub: i.sub, met: readMet(i.status) === true })));
-  const base = iitEit(year);
+  const { base, problems } = iitEit(year);
   const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
   let projection: OitAnswer['projection'];
   if (base && scores.oit !== undefined) {
@@ -159,7 +168,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
       neededFor95: lowestOitReaching(base, 95),
     };
   }
-  return { fiscalYear: year, sheet: oitSheetName(year), items, projection };
+  return { fiscalYear: year, sheet: oitSheetName(year), items, projection, scoreProblems: problems };
 }
 
 function oitSetStatus(req: { fiscalYear: number; code: string; status: string; evidenceUrl: string; base: OitItemView }): OitSaved {

@@ -61,6 +61,25 @@ describe('following the checklist', () => {
     expect(a.projection!.neededFor95).toBeNull();
   });
 
+  it('names the score cell it cannot read instead of projecting from an older year', () => {
+    const h = withYear(2566);
+    const scores = h.spreadsheet.getSheetByName('คะแนน ITA')!;
+    const values = scores.getDataRange().getValues();
+    const yearCol = values[0]!.indexOf('ปีงบประมาณ');
+    const row = values.findIndex((r) => Number(r[yearCol]) === 2566) + 1;
+    const col = values[0]!.indexOf('ตัวชี้วัด 3') + 1;
+    expect(row).toBeGreaterThan(1);
+    scores.getRange(row, col).setValue('ไม่ทราบ'); // =ITA_SCORE refuses this row
+    const a = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 });
+    expect(a.projection).toBeUndefined();
+    expect(a.scoreProblems).toHaveLength(1);
+    expect(a.scoreProblems[0]).toContain(`แถวที่ ${row} ปีงบประมาณ 2566 ตัวชี้วัด 3`);
+    scores.getRange(row, col).setValue(''); // a blank IIT score: the year still cannot be used, and is named
+    expect(api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 }).scoreProblems).toHaveLength(1);
+    scores.getRange(row, col).setValue('๙๐.๕'); // Thai digits read as the functions read them
+    expect(api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 })).toMatchObject({ scoreProblems: [], projection: { scoresYear: 2566 } });
+  });
+
   it('marks an item done only with a well-formed evidence link, records the day and who checked', () => {
     const h = withYear(2566);
     const item = api<OitAnswer>(h, 'oitList', { fiscalYear: 2566 }).items[0]!;

@@ -292,6 +292,19 @@ describe('wrong row, stale writes (issue 9)', () => {
     expect(api<DeletedView[]>(h, 'deleted')).toEqual([]);
   });
 
+  it('copying a measure to the next year from an out-of-date sidebar is refused, and nothing is added', () => {
+    const h = setUp();
+    saveNew(h);
+    const [base] = listed(h);
+    const sheet = measuresSheet(h);
+    cell(sheet, 2, 'มาตรการ/แนวทาง').setValue('แก้ในแผ่นงานหลังเปิดแถบด้านข้าง');
+    const before = sheet.snapshot();
+    expect(api<Saved>(h, 'duplicate', { id: base!.id, base })).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(sheet.snapshot()).toEqual(before);
+    const [fresh] = listed(h);
+    expect(saved(api<Saved>(h, 'duplicate', { id: fresh!.id, base: fresh }))).toMatchObject({ fiscalYear: 2570, measure: 'แก้ในแผ่นงานหลังเปิดแถบด้านข้าง' });
+  });
+
   it('ids for rows typed by hand go to those rows, even when the sheet is sorted between the read and the lock', () => {
     const h = setUp();
     const a = saveNew(h, { measure: 'ก' });
