@@ -3,6 +3,7 @@
 import type { NotDone, ReportState } from '../src/core/api';
 import { templateSpec, type ReportKind } from '../src/core/report/context';
 import { REPORT_TITLES } from '../src/core/report/default-templates';
+import { servedItem } from '../src/core/report/served';
 import { filterGuide } from '../src/core/report/format';
 import { call } from './server';
 import { h, webLink } from './dom';
@@ -35,7 +36,22 @@ const picked = (name: string) => (document.querySelector<HTMLInputElement>(`inpu
 function renderReport(s: ReportState): void {
   const result = h('div', { id: 'result' });
   const go = h('button', { type: 'submit', class: 'btn primary', id: 'generate' }, 'สร้างรายงาน');
-  const year = h('select', { id: 'year' }, ...s.years.map((y) => h('option', { value: y, selected: y === s.fiscalYear }, `พ.ศ. ${y}`)));
+  const year = h('select', { id: 'year' });
+  const serves = h('p', { class: 'guide', id: 'serves' });
+  // The analysis is of a year's results, with the measures of the year after; it needs that year's scores.
+  const yearsFor = (k: ReportKind): { years: readonly number[]; chosen: number | undefined; label: (y: number) => string } =>
+    k === 'analysis'
+      ? { years: s.scoredYears, chosen: s.scoredYears[0], label: (y) => `ผลการประเมิน พ.ศ. ${y} · มาตรการปี ${y + 1}` }
+      : { years: s.years, chosen: s.fiscalYear, label: (y) => `พ.ศ. ${y}` };
+  const showServes = () => {
+    const kind = picked('kind') as ReportKind;
+    const item = year.value ? servedItem(kind, Number(year.value)) : undefined;
+    serves.replaceChildren(
+      item
+        ? `ใช้เป็นหลักฐาน OIT ข้อ ${item.code} ${item.title} ของการประเมินปี ${item.ita}${item.provisional ? ' (ตามรายการล่าสุดที่ทราบ ป.ป.ช. ยังไม่ประกาศรายการของปีนั้น)' : ''}`
+        : '',
+    );
+  };
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
   // The add-on reaches only files and folders it made itself (drive.file), so
   // each year's reports go into a folder it makes for the unit and says so.
@@ -50,8 +66,19 @@ function renderReport(s: ReportState): void {
         : [`รายงานจะบันทึกในโฟลเดอร์ "${f.name}" ที่ส่วนเสริมจะสร้างใน "ไดรฟ์ของฉัน" (ส่วนเสริมเข้าถึงได้เฉพาะไฟล์และโฟลเดอร์ที่ตนสร้าง ย้ายไฟล์ไปที่อื่นได้ภายหลังใน Google ไดรฟ์)`]),
     );
   };
-  year.addEventListener('change', showFolder);
-  showFolder();
+  const noYears = h('p', { class: 'warn', id: 'no-years', hidden: true }, `ยังไม่มีปีใดที่มีคะแนนครบ 10 ตัวชี้วัดในแผ่นงาน "คะแนน ITA" กรอกคะแนนที่ ป.ป.ช. ประกาศก่อน จึงจะวิเคราะห์ผลได้`);
+  const fillYears = () => {
+    const { years, chosen, label } = yearsFor((picked('kind') || 'analysis') as ReportKind);
+    year.replaceChildren(...years.map((y) => h('option', { value: y, selected: y === chosen }, label(y))));
+    noYears.hidden = years.length > 0;
+    go.disabled = years.length === 0;
+    showFolder();
+    showServes();
+  };
+  year.addEventListener('change', () => {
+    showFolder();
+    showServes();
+  });
   const templates = { ...s.templates };
   const templateLine = (k: ReportKind) => {
     const t = templates[k];
@@ -64,13 +91,16 @@ function renderReport(s: ReportState): void {
     'form',
     { novalidate: true },
     h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), guides.get(k)!))),
-    h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year),
+    h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year, noYears, serves),
     h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
     where,
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
     result,
   );
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLInputElement).name === 'kind') fillYears();
+  });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (go.disabled) return;
@@ -104,6 +134,7 @@ function renderReport(s: ReportState): void {
     }
   });
   app.replaceChildren(form);
+  fillYears();
   go.focus();
 }
 

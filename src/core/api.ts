@@ -55,6 +55,8 @@ export interface ReportState {
   readonly fiscalYear: number;
   /** Years that have scores or measures. */
   readonly years: readonly number[];
+  /** Years whose ten scores can all be read, latest first: the analysis is offered for these. */
+  readonly scoredYears: readonly number[];
   readonly templates: Partial<Record<ReportKind, TemplateInfo>>;
   /** Kinds whose template is set but cannot be opened with this account (deleted, or not shared). */
   readonly unreachable: readonly ReportKind[];

@@ -1,5 +1,5 @@
 import { at, CELL_ERROR_PREFIX, fail, inputError, isItaError, itaError, locate, problems, type ItaError, type Where } from './errors';
-import { firstYear, latestYear, supportedYear } from './framework';
+import { defaultYear, firstYear, lastYear, supportedYear } from './framework';
 import { fromThaiDigits } from './thai';
 
 /**
@@ -104,34 +104,52 @@ export function parseScoreCell(v: unknown): number | ItaError | undefined {
 
 /** A supported Buddhist-Era fiscal year; blank gives the latest. */
 export function readYear(v: unknown): number {
-  if (isBlank(v)) return latestYear();
+  if (isBlank(v)) return defaultYear();
   const n = parseNumeric(v);
   const be = n === undefined ? undefined : supportedYear(n);
-  if (be === undefined) throw propagated(v) ?? fail(problems().unknownYear(v, firstYear(), latestYear()));
+  if (be === undefined) throw propagated(v) ?? fail(problems().unknownYear(v, firstYear(), lastYear()));
   return be;
 }
 
-/** Rows of ten indicator scores, and how to name a cell of the original range. */
+/** Rows of scores, and how to name a cell of the original range. */
 export interface IndicatorRows {
   readonly rows: readonly (readonly unknown[])[];
-  /** 1-based row and column in the argument's range of indicator `i` (0-based) of row `r`. */
+  /** 1-based row and column in the argument's range of cell `i` (0-based) of row `r`. */
   readonly cellOf: (r: number, i: number) => { row: number; col: number };
+  /** What each row holds: the ten indicator scores, the three tool scores (IIT, EIT, OIT), or a total. */
+  readonly width: 10 | 3 | 1;
 }
 
 /**
- * Reads the indicators argument: n rows × 10 columns, or one column of 10 rows
- * for a single unit (ITA-METHOD.md §2 order: indicator 1 first).
+ * Reads the scores argument: n rows × 10 columns of indicator scores, or one
+ * column of 10 rows for a single unit (ITA-METHOD.md §2 order: indicator 1
+ * first). With `accept.tools`, also n rows × 3 tool scores (IIT, EIT, OIT, as
+ * ITAS shows them) or one column of 3; with `accept.totals`, also a column of
+ * totals — one cell, or a column whose rows are units (`rowsAreUnits`: the
+ * years come as a column of the same length), where 3 or 10 rows would
+ * otherwise be one unit's scores.
  */
-export function indicatorRows(v: unknown, fn: string, arg: string): IndicatorRows {
+export function indicatorRows(v: unknown, fn: string, arg: string, accept: { tools?: boolean; totals?: boolean; rowsAreUnits?: boolean } = {}): IndicatorRows {
   const g = asGrid(v);
   const cols = g[0]!.length;
-  if (cols === 10 && g.every((r) => r.length === 10)) {
-    return { rows: g, cellOf: (r, i) => ({ row: r + 1, col: i + 1 }) };
+  const even = g.every((r) => r.length === cols);
+  if (even && (cols === 10 || (cols === 3 && accept.tools))) {
+    return { rows: g, cellOf: (r, i) => ({ row: r + 1, col: i + 1 }), width: cols };
   }
-  if (g.length === 10 && g.every((r) => r.length === 1)) {
-    return { rows: [g.map((r) => r[0])], cellOf: (_r, i) => ({ row: i + 1, col: 1 }) };
+  if (even && cols === 1) {
+    if (accept.totals && (accept.rowsAreUnits || (g.length !== 10 && !(g.length === 3 && accept.tools)))) {
+      return { rows: g, cellOf: (r) => ({ row: r + 1, col: 1 }), width: 1 };
+    }
+    if (g.length === 10 || (g.length === 3 && accept.tools)) {
+      return { rows: [g.map((r) => r[0])], cellOf: (_r, i) => ({ row: i + 1, col: 1 }), width: g.length };
+    }
   }
-  throw inputError({ fn, arg }, problems().wrongShape(g.length, cols));
+  throw inputError({ fn, arg }, problems().wrongShape(g.length, cols, accept));
+}
+
+/** Whether a fiscal_year argument is a column of several rows (one year per unit). */
+export function yearsPerRow(v: unknown): boolean {
+  return asGrid(v).length > 1;
 }
 
 /**

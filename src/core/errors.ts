@@ -100,9 +100,17 @@ function buildProblems() {
     th: 'ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 10 ตัวชี้วัดในแถว',
     en: 'this cell is blank, but the row needs all 10 indicator scores',
   }),
-  wrongShape: (rows: number, cols: number): Bilingual => ({
-    th: `ต้องเป็นคะแนน 10 ตัวชี้วัด (ช่วง 10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว) แต่ช่วงที่ให้มี ${rows} แถว × ${cols} คอลัมน์`,
-    en: `needs the 10 indicator scores (10 columns per unit, or one column of 10 rows), but the range is ${rows} × ${cols} (rows × columns)`,
+  wrongShape: (rows: number, cols: number, accept: { tools?: boolean; totals?: boolean } = {}): Bilingual => ({
+    th: `ต้องเป็นคะแนน 10 ตัวชี้วัด (ช่วง 10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว)${accept.tools ? ' หรือคะแนน IIT, EIT, OIT (ช่วง 3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว)' : ''}${accept.totals ? ' หรือคะแนนรวม (คอลัมน์เดียว)' : ''} แต่ช่วงที่ให้มี ${rows} แถว × ${cols} คอลัมน์`,
+    en: `needs the 10 indicator scores (10 columns per unit, or one column of 10 rows)${accept.tools ? ', or the IIT, EIT and OIT scores (3 columns, or one column of 3 rows)' : ''}${accept.totals ? ', or totals (one column)' : ''}, but the range is ${rows} × ${cols} (rows × columns)`,
+  }),
+  blankTool: (): Bilingual => ({
+    th: 'ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 3 เครื่องมือ (IIT, EIT, OIT) ในแถว',
+    en: 'this cell is blank, but the row needs all 3 tool scores (IIT, EIT, OIT)',
+  }),
+  labelNeedsTools: (total: string, year: number): Bilingual => ({
+    th: `คะแนนรวม ${total} ถึง 85 แล้ว ผลการประเมินปี ${year} (ผ่าน ผ่านดี หรือผ่านดีเยี่ยม) ขึ้นกับคะแนนรายเครื่องมือ ให้ใส่ช่วงคะแนน IIT, EIT, OIT หรือคะแนน 10 ตัวชี้วัดแทนคะแนนรวม`,
+    en: `the total ${total} reaches 85, so the ${year} result (ผ่าน, ผ่านดี or ผ่านดีเยี่ยม) depends on the tool scores; give the IIT, EIT and OIT scores or the 10 indicator scores instead of the total`,
   }),
   single: (): Bilingual => ({
     th: 'ต้องเป็นค่าเดียว ไม่ใช่ช่วงหลายช่อง',

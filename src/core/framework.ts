@@ -13,26 +13,55 @@ export function firstYear(): number {
   return frameworks()[0]!.year;
 }
 
+/** The latest year in the table (its rules may be provisional). */
 export function latestYear(): number {
   const all = frameworks();
   return all[all.length - 1]!.year;
 }
 
+/** How many years past the latest known one a year is taken, provisionally: a unit is never locked out by the calendar, but 25690 is a typo. */
+export const YEARS_AHEAD = 20;
+
+/** The last year accepted at all. */
+export function lastYear(): number {
+  return latestYear() + YEARS_AHEAD;
+}
+
+/** The year a blank fiscal year means: the latest whose rules are not provisional. */
+export function defaultYear(): number {
+  const all = frameworks();
+  for (let i = all.length - 1; i >= 0; i--) if (!all[i]!.provisional) return all[i]!.year;
+  return all[0]!.year;
+}
+
 /**
  * A supported Buddhist-Era fiscal year from a BE or CE year number, or
- * undefined when the year is not supported.
+ * undefined when the year is not supported: from the first year known to
+ * YEARS_AHEAD past the latest.
  */
 export function supportedYear(n: number): number | undefined {
   if (!Number.isInteger(n)) return undefined;
   const be = n < 2400 ? n + BE_OFFSET : n;
-  return be >= firstYear() && be <= latestYear() ? be : undefined;
+  return be >= firstYear() && be <= lastYear() ? be : undefined;
 }
 
-/** The framework of a supported Buddhist-Era year. */
+/**
+ * The framework of a supported Buddhist-Era year; a year past the latest known
+ * is the latest one's rules, provisional.
+ */
 export function frameworkFor(beYear: number): Framework {
   const fw = frameworks().find((f) => f.year === beYear);
-  if (!fw) throw new RangeError(`no framework for ${beYear}`);
-  return fw;
+  if (fw) return fw;
+  const latest = frameworks()[frameworks().length - 1]!;
+  if (Number.isInteger(beYear) && beYear > latest.year && beYear <= lastYear()) {
+    return { ...latest, year: beYear, provisional: { basedOn: latest.provisional?.basedOn ?? latest.year } };
+  }
+  throw new RangeError(`no framework for ${beYear}`);
+}
+
+/** The framework for any year: the nearest supported one outside the supported span. */
+export function frameworkNear(beYear: number): Framework {
+  return frameworkFor(Math.min(Math.max(Math.round(beYear), firstYear()), lastYear()));
 }
 
 /** The tool of that id, if it is one. */

@@ -12,15 +12,16 @@ import {
   readYear,
   single,
   yearPerRow,
+  yearsPerRow,
   type Answer,
 } from './cells';
 import type { Framework, ToolId } from './data/types';
 import { at, fail, inputError, isDate, isItaError, itaError, locate, problems } from './errors';
-import { frameworkFor, latestYear, toolId } from './framework';
+import { defaultYear, frameworkFor, toolId } from './framework';
 import { indicatorOfSub, oitScores, readMet, type OitItem } from './oit';
-import { letterFor, passes, resultFor } from './rating';
+import { letterFor, passes, resultFor, resultOfTools, resultOfTotal } from './rating';
 import { plainText, toFixedText } from './round';
-import { lowestOitReaching, toolScores, totalScore, totalWithOit, withoutOit } from './scoring';
+import { lowestOitReaching, toolScores, totalOfTools, totalScore, totalWithOit, withoutOit, withoutOitOfTools, type ToolScores } from './scoring';
 import { thaiDate, toThaiDigits } from './thai';
 
 // The custom functions, over what Sheets passes them. Rules shared by all:
@@ -28,19 +29,25 @@ import { thaiDate, toThaiDigits } from './thai';
 // blank input answers blank; one bad cell of a many-cell answer shows its
 // error text there (starting "⚠ ") while the others keep their answers.
 
+/** One row of the scores argument, read: ten indicator scores, three tool scores, or a total. */
+type ScoreRow =
+  | { readonly width: 10; readonly scores: number[] }
+  | { readonly width: 3; readonly tools: ToolScores }
+  | { readonly width: 1; readonly total: number };
+
+interface Accept {
+  readonly tools?: boolean;
+  readonly totals?: boolean;
+  /** Cells (0-based) that may be blank, by the row's width: the others must be there. */
+  readonly optional?: (i: number, width: 10 | 3 | 1) => boolean;
+}
+
 /**
- * Runs `f` on each row of ten indicator scores with that row's framework.
- * Answers one value per row (n × 1). With `only`, just those indicators
- * (0-based) must be there; the others may be blank.
+ * Runs `f` on each row of scores with that row's framework. Answers one value
+ * per row (n × 1).
  */
-function perRow(
-  fn: string,
-  indicators: unknown,
-  fiscalYear: unknown,
-  f: (scores: number[], fw: Framework) => Answer,
-  only?: (i: number) => boolean,
-): unknown {
-  const { rows, cellOf } = indicatorRows(indicators, fn, 'indicators');
+function perRow(fn: string, indicators: unknown, fiscalYear: unknown, f: (row: ScoreRow, fw: Framework) => Answer, accept: Accept = {}): unknown {
+  const { rows, cellOf, width } = indicatorRows(indicators, fn, 'indicators', { ...accept, rowsAreUnits: yearsPerRow(fiscalYear) });
   const years = yearPerRow(fiscalYear, rows.length, fn, 'fiscal_year');
   const out: Answer[][] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -48,30 +55,35 @@ function perRow(
     const y = years[r]!;
     if (row.every(isBlank)) out.push(['']);
     else if (isItaError(y)) out.push([y]);
-    else out.push([attemptRow(fn, row, r, cellOf, (scores) => f(scores, frameworkFor(y)), only)]);
+    else out.push([attemptRow(fn, row, width, r, cellOf, (read) => f(read, frameworkFor(y)), accept.optional)]);
   }
   return finish(out);
 }
 
-/** Reads one row of ten scores (fast path for plain numbers) and runs `f`, or answers the row's error. */
+/** Reads one row of scores (fast path for plain numbers) and runs `f`, or answers the row's error. */
 function attemptRow(
   fn: string,
   row: readonly unknown[],
+  width: 10 | 3 | 1,
   r: number,
   cellOf: (r: number, i: number) => { row: number; col: number },
-  f: (scores: number[]) => Answer,
-  only?: (i: number) => boolean,
+  f: (row: ScoreRow) => Answer,
+  optional?: (i: number, width: 10 | 3 | 1) => boolean,
 ): Answer {
-  const scores = new Array<number>(10);
-  for (let i = 0; i < 10; i++) {
+  const scores = new Array<number>(width);
+  for (let i = 0; i < width; i++) {
     const v = row[i];
     const read = typeof v === 'number' && v >= 0 && v <= 100 ? v : parseScoreCell(v);
     if (typeof read === 'number') scores[i] = read;
-    else if (read === undefined && only && !only(i)) scores[i] = NaN; // not needed
-    else return locate(read ?? itaError(problems().blankIndicator(), false), { fn, arg: 'indicators', ...cellOf(r, i) });
+    else if (read === undefined && optional?.(i, width)) scores[i] = NaN; // not needed
+    else return locate(read ?? itaError(width === 3 ? problems().blankTool() : problems().blankIndicator(), false), { fn, arg: 'indicators', ...cellOf(r, i) });
   }
-  return f(scores);
+  return f(width === 10 ? { width, scores } : width === 3 ? { width, tools: { IIT: scores[0]!, EIT: scores[1]!, OIT: scores[2]! } } : { width, total: scores[0]! });
 }
+
+/** The total of a row of indicator or tool scores. */
+const totalOf = (row: ScoreRow, fw: Framework): number =>
+  row.width === 10 ? totalScore(row.scores, fw) : row.width === 3 ? totalOfTools(row.tools, fw) : row.total;
 
 function readTool(tool: unknown, fn: string): ToolId {
   const where = { fn, arg: 'tool' };
@@ -83,18 +95,28 @@ function readTool(tool: unknown, fn: string): ToolId {
 
 /** ITA_SCORE: the weighted total at full precision. */
 export function ITA_SCORE(indicators: unknown, fiscal_year?: unknown): unknown {
-  return perRow('ITA_SCORE', indicators, fiscal_year, totalScore);
+  return perRow('ITA_SCORE', indicators, fiscal_year, totalOf, { tools: true });
 }
 
 /** ITA_TOOL_SCORE: the IIT, EIT or OIT tool score. */
 export function ITA_TOOL_SCORE(indicators: unknown, tool: unknown, fiscal_year?: unknown): unknown {
   const id = readTool(tool, 'ITA_TOOL_SCORE');
-  return perRow('ITA_TOOL_SCORE', indicators, fiscal_year, (s, fw) => toolScores(s, fw)[id]);
+  return perRow('ITA_TOOL_SCORE', indicators, fiscal_year, (row, fw) => toolScores((row as { scores: number[] }).scores, fw)[id]);
 }
 
-/** ITA_LABEL: the year's result, label from 2566, letter before. */
+/** ITA_LABEL: the year's result, label from 2566, letter before; from ten indicators, three tool scores, or a total where it decides. */
 export function ITA_LABEL(indicators: unknown, fiscal_year?: unknown): unknown {
-  return perRow('ITA_LABEL', indicators, fiscal_year, resultFor);
+  return perRow(
+    'ITA_LABEL',
+    indicators,
+    fiscal_year,
+    (row, fw) => {
+      if (row.width === 10) return resultFor(row.scores, fw);
+      if (row.width === 3) return resultOfTools(row.tools, fw);
+      return resultOfTotal(row.total, fw) ?? fail(problems().labelNeedsTools(toFixedText(row.total, 2), fw.year));
+    },
+    { tools: true, totals: true },
+  );
 }
 
 /** ITA_GRADE: AA–F for the score rounded to 2 decimals. */
@@ -192,6 +214,28 @@ export function ITA_INDICATOR_NAME(number: unknown, fiscal_year?: unknown): unkn
   });
 }
 
+/**
+ * ITA_RULES: how sure the year's rules are — "" when weights and result rule
+ * are published or checked, the parts only inferred, or that the year is
+ * provisional (nothing published yet; the rules of the latest known year).
+ */
+export function ITA_RULES(fiscal_year: unknown): unknown {
+  const fn = 'ITA_RULES';
+  return mapCells(fiscal_year, fn, 'fiscal_year', (v) => {
+    if (isBlank(v)) return '';
+    const fw = frameworkFor(readYear(v));
+    if (fw.provisional) {
+      const b = fw.provisional.basedOn;
+      return `ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี ${fw.year} ใช้เกณฑ์ปี ${b} | provisional: no ${fw.year} rules published yet, ${b}'s used`;
+    }
+    const th: string[] = [];
+    const en: string[] = [];
+    if (fw.provenance.weights === 'inferred') th.push('น้ำหนักเครื่องมือ'), en.push('tool weights');
+    if (fw.provenance.rating === 'inferred') th.push(fw.rating.kind === 'labels' ? 'เกณฑ์ผลการประเมิน' : 'เกณฑ์ระดับ'), en.push('result rule');
+    return th.length ? `อนุมาน: ${th.join(', ')} | inferred: ${en.join(', ')}` : '';
+  });
+}
+
 /** Items of a checklist: sub-indicator codes and states, two ranges of one shape. */
 function readChecklist(fn: string, subIndicators: unknown, met: unknown): OitItem[] {
   const sg = asGrid(subIndicators);
@@ -223,26 +267,27 @@ export function ITA_OIT(sub_indicators: unknown, met: unknown): unknown {
   return [[s.ind9 ?? '', s.ind10 ?? '', s.oit ?? '']];
 }
 
-const isIitOrEit = (fw: Framework) => (i: number) => fw.indicators[i]?.tool !== 'OIT';
+/** Only the IIT and EIT parts are needed: indicators 1–8 (9–10 may be blank), or the IIT and EIT tool scores. */
+const iitEitOnly = (fw: Framework) => (i: number, width: 10 | 3 | 1) => (width === 10 ? fw.indicators[i]?.tool === 'OIT' : i === 2);
+const withoutOitOf = (row: ScoreRow, fw: Framework) => (row.width === 3 ? withoutOitOfTools(row.tools, fw) : withoutOit((row as { scores: number[] }).scores, fw));
 
 /** ITA_NEEDED: the lowest OIT tool score, to the hundredth, whose total rounded to 2 decimals reaches `target`. */
 export function ITA_NEEDED(indicators: unknown, target?: unknown, fiscal_year?: unknown): unknown {
   const fn = 'ITA_NEEDED';
   const t = single(target, { fn, arg: 'target' });
   const goal = isBlank(t) ? 85 : at({ fn, arg: 'target' }, () => readScore(t));
-  const needs = isIitOrEit(frameworkFor(latestYear()));
   return perRow(
     fn,
     indicators,
     fiscal_year,
-    (scores, fw) => {
-      const w = withoutOit(scores, fw);
+    (row, fw) => {
+      const w = withoutOitOf(row, fw);
       const needed = lowestOitReaching(w, goal);
       if (needed !== null) return needed;
       const best = toFixedText(totalWithOit(w, 100), 2);
       return `ไม่ถึง ${goal}: แม้ OIT ได้ 100 คะแนนรวมสูงสุด ${best} | short of ${goal}: at most ${best} with OIT 100`;
     },
-    needs,
+    { tools: true, optional: iitEitOnly(frameworkFor(defaultYear())) },
   );
 }
 
@@ -257,7 +302,7 @@ export function ITA_PROJECT(indicators: unknown, sub_indicators: unknown, met: u
     fn,
     indicators,
     fiscal_year,
-    (scores, fw) => totalWithOit(withoutOit(scores, fw), s.oit!),
-    isIitOrEit(frameworkFor(latestYear())),
+    (row, fw) => totalWithOit(withoutOitOf(row, fw), s.oit!),
+    { tools: true, optional: iitEitOnly(frameworkFor(defaultYear())) },
   );
 }

@@ -32,7 +32,11 @@ export function toolScores(scores: IndicatorScores, fw: Framework): ToolScores {
 
 /** Σ tool score × weight, at full precision; round only for display. */
 export function totalScore(scores: IndicatorScores, fw: Framework): number {
-  const tools = toolScores(scores, fw);
+  return totalOfTools(toolScores(scores, fw), fw);
+}
+
+/** The total from the three tool scores (what ITAS shows a unit), at full precision. */
+export function totalOfTools(tools: ToolScores, fw: Framework): number {
   let weighted = 0;
   let weights = 0;
   for (const t of fw.tools) {
@@ -69,6 +73,19 @@ export function withoutOit(scores: IndicatorScores, fw: Framework): WithoutOit {
     part += t.weight * means[t.id]!;
   }
   return { iit: means.IIT ?? 0, eit: means.EIT ?? 0, part, oitWeight, weights };
+}
+
+/** The total's part that does not come from the OIT, from the IIT and EIT tool scores. */
+export function withoutOitOfTools(tools: Readonly<Record<'IIT' | 'EIT', number>>, fw: Framework): WithoutOit {
+  let part = 0;
+  let weights = 0;
+  let oitWeight = 0;
+  for (const t of fw.tools) {
+    weights += t.weight;
+    if (t.id === 'OIT') oitWeight = t.weight;
+    else part += t.weight * tools[t.id];
+  }
+  return { iit: tools.IIT, eit: tools.EIT, part, oitWeight, weights };
 }
 
 /** The total with a given OIT score. */

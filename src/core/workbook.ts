@@ -124,18 +124,20 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
           },
         },
         {
-          header: 'ระดับ',
-          formula: (l, first) => {
-            const t = l('คะแนนรวม');
-            return t && `=ITA_GRADE(${t}${first}:${t})`;
-          },
-        },
-        {
           header: 'ผลการประเมิน',
           width: 160,
           formula: (l, first) => {
             const r = scoreRanges(l, first);
             return r && `=ITA_LABEL(${r.ind}, ${r.year})`;
+          },
+        },
+        {
+          // No letter column: the NACC has published only labels since 2566 (ITA_LABEL gives the letter before).
+          header: 'ที่มาของเกณฑ์',
+          width: 220,
+          formula: (l, first) => {
+            const y = l('ปีงบประมาณ');
+            return y && `=ITA_RULES(${y}${first}:${y})`;
           },
         },
       ],

@@ -59,8 +59,15 @@ const FISCAL_YEAR: ParamDoc = {
   name: 'fiscal_year',
   type: 'number|number[][]',
   optional: true,
-  th: 'ปีงบประมาณ พ.ศ. 2562–2568 (รับ ค.ศ. ได้) ค่าเดียวหรือหนึ่งปีต่อแถว ไม่ใส่ = ปีล่าสุด',
-  en: 'Fiscal year in the Buddhist Era, 2562–2568 (a CE year is converted), one value or one per row; default the latest',
+  th: 'ปีงบประมาณ พ.ศ. ตั้งแต่ 2562 (รับ ค.ศ. ได้; ปีหลัง 2570 ใช้เกณฑ์ล่าสุดแบบชั่วคราว) ค่าเดียวหรือหนึ่งปีต่อแถว ไม่ใส่ = 2569',
+  en: 'Fiscal year in the Buddhist Era, from 2562 (a CE year is converted; after 2570, the latest rules, provisional), one value or one per row; default 2569',
+};
+
+const SCORES_OR_TOOLS: ParamDoc = {
+  name: 'indicators',
+  type: 'number[][]',
+  th: 'คะแนนตัวชี้วัดที่ 1–10 (10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว) หรือคะแนน IIT, EIT, OIT ตามที่ ITAS แสดง (3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว)',
+  en: 'Scores of indicators 1–10 (10 columns per unit, or one column of 10 rows), or the IIT, EIT and OIT scores as ITAS shows them (3 columns, or one column of 3 rows)',
 };
 
 const SCORE: ParamDoc = {
@@ -76,7 +83,7 @@ export const ENTRIES: readonly Entry[] = [
     name: 'ITA_SCORE',
     th: 'คะแนนรวม ITA: IIT 30% + EIT 30% + OIT 40% ของปีนั้น (ความละเอียดเต็ม ปัดเศษเฉพาะตอนแสดงผล)',
     en: "The ITA total: IIT 30% + EIT 30% + OIT 40% of that year's framework, at full precision",
-    params: [INDICATORS, FISCAL_YEAR],
+    params: [SCORES_OR_TOOLS, FISCAL_YEAR],
     returns: { type: 'number|number[][]', th: 'คะแนนรวม หนึ่งค่าต่อแถว', en: 'The total, one per row' },
     example: { formula: '=ITA_SCORE(B2:K2, 2565)', result: '87.9854' },
   },
@@ -117,11 +124,27 @@ export const ENTRIES: readonly Entry[] = [
   {
     kind: 'custom',
     name: 'ITA_LABEL',
-    th: 'ผลการประเมินตามเกณฑ์ของปีนั้น: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน ตั้งแต่ 2566 หรือระดับ AA–F ก่อนหน้านั้น',
-    en: "The year's result: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน from 2566, the letter AA–F before",
-    params: [INDICATORS, FISCAL_YEAR],
+    th: 'ผลการประเมินตามเกณฑ์ของปีนั้น: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน ตั้งแต่ 2566 หรือระดับ AA–F ก่อนหน้านั้น จากคะแนน 10 ตัวชี้วัด คะแนน 3 เครื่องมือ หรือคะแนนรวม (เมื่อคะแนนรวมตัดสินได้)',
+    en: "The year's result: ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน from 2566, the letter AA–F before; from 10 indicators, the 3 tool scores, or a total where it decides",
+    params: [
+      {
+        ...SCORES_OR_TOOLS,
+        th: `${SCORES_OR_TOOLS.th} หรือคะแนนรวม (ช่องเดียว หรือคอลัมน์ที่มีปีงบประมาณหนึ่งปีต่อแถว): ก่อน 2566 ได้เสมอ ตั้งแต่ 2566 เฉพาะเมื่อต่ำกว่า 85`,
+        en: `${SCORES_OR_TOOLS.en}; or a total (one cell, or a column with one fiscal year per row): always before 2566, from 2566 only below 85`,
+      },
+      FISCAL_YEAR,
+    ],
     returns: { type: 'string|string[][]', th: 'ผลการประเมิน หนึ่งค่าต่อแถว', en: 'The result, one per row' },
     example: { formula: '=ITA_LABEL(B2:K2, 2568)', result: 'ต้องปรับปรุง' },
+  },
+  {
+    kind: 'custom',
+    name: 'ITA_RULES',
+    th: 'ความแน่นอนของเกณฑ์ปีนั้น: ว่างเมื่อเกณฑ์มีที่มาครบ บอกส่วนที่อนุมาน หรือบอกว่าเป็นเกณฑ์ชั่วคราวเมื่อ ป.ป.ช. ยังไม่ประกาศ',
+    en: "How sure the year's rules are: blank when sourced, the parts only inferred, or provisional when the NACC has published nothing yet",
+    params: [{ ...FISCAL_YEAR, optional: false, th: 'ปีงบประมาณ พ.ศ. ช่องเดียวหรือช่วง', en: 'Fiscal year (BE), one cell or a range' }],
+    returns: { type: 'string|string[][]', th: 'ข้อความ ขนาดเท่ากับข้อมูล', en: 'Text, same shape as the input' },
+    example: { formula: '=ITA_RULES(2570)', result: 'ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2570 ใช้เกณฑ์ปี 2569 | …' },
   },
   {
     kind: 'custom',
@@ -177,7 +200,7 @@ export const ENTRIES: readonly Entry[] = [
     th: 'คะแนน OIT ต่ำสุด (ทศนิยม 2 ตำแหน่ง) ที่ทำให้คะแนนรวมเมื่อปัดเป็นทศนิยม 2 ตำแหน่งถึงเป้าหมาย จากคะแนน IIT และ EIT ในแถว',
     en: 'The lowest OIT score (to the hundredth) whose total, rounded to 2 decimals, reaches the target, given the IIT and EIT indicators in the row',
     params: [
-      { ...INDICATORS, th: 'คะแนนตัวชี้วัดที่ 1–10 (ตัวชี้วัดที่ 9–10 เว้นว่างได้)', en: 'Indicators 1–10 (9 and 10 may be blank)' },
+      { ...INDICATORS, th: 'คะแนนตัวชี้วัดที่ 1–10 (ตัวชี้วัดที่ 9–10 เว้นว่างได้) หรือคะแนน IIT, EIT, OIT (OIT เว้นว่างได้)', en: 'Indicators 1–10 (9 and 10 may be blank), or the IIT, EIT and OIT scores (OIT may be blank)' },
       { name: 'target', type: 'number', optional: true, th: 'คะแนนรวมเป้าหมาย ไม่ใส่ = 85', en: 'Target total, default 85' },
       FISCAL_YEAR,
     ],

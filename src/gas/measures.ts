@@ -1,6 +1,6 @@
 import type { DeletedView, Done, ListAnswer, MeasureView, Refused, Saved, SidebarApi } from '../core/api';
 import { isDate, isItaError, itaError, type Bilingual } from '../core/errors';
-import { frameworkFor, latestYear } from '../core/framework';
+import { frameworkNear } from '../core/framework';
 import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
 import {
   blockedErrors,
@@ -173,7 +173,7 @@ function list(req: { fiscalYear?: number }): ListAnswer {
   }
   const year = req.fiscalYear ?? settingsYear();
   const years = [...new Set([year, ...table.rows.map((r) => r.measure.fiscalYear).filter((y) => y > 0)])].sort((a, b) => b - a);
-  const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
+  const fw = frameworkNear(year);
   const copied = 'แถวนี้มีรหัสซ้ำกับแถวอื่น (คัดลอกมา) จึงได้รหัสใหม่ เป็นมาตรการแยกกัน';
   return {
     fiscalYear: year,

@@ -164,7 +164,10 @@ function reportState(): ReportState {
       return [];
     }
   };
-  const years = [...new Set<number>([fiscalYear, ...tryList(() => readScores().keys()), ...tryList(() => allMeasures().map((m) => m.fiscalYear))])].filter((y) => y > 2500).sort((a, b) => b - a);
+  const scoreYears = tryList(() => readScores());
+  const scored = scoredYears(new Map(scoreYears));
+  // The analysis of year N carries N+1's measures: that year's folder and measures are offered too.
+  const years = [...new Set<number>([fiscalYear, ...scoreYears.map(([y]) => y), ...tryList(() => allMeasures().map((m) => m.fiscalYear))])].filter((y) => y > 2500).sort((a, b) => b - a);
   const unit = unitName();
   const folders = years.map((year): ReportFolder => {
     try {
@@ -175,7 +178,7 @@ function reportState(): ReportState {
     }
     return { year, name: folderName(year, unit), url: '' };
   });
-  return { fiscalYear, years, templates, unreachable, folders };
+  return { fiscalYear, years, scoredYears: scored, templates, unreachable, folders };
 }
 
 /** The Thai of an add-on error, else the error's own message (an error from a service may not be an instance of this realm's Error). */
@@ -222,6 +225,21 @@ function unreadScores(scores: ScoreSheet, year: number): NotDone | undefined {
       en: `${bad.length} cells of the sheet "${SHEET.scores}" cannot be read (fiscal year ${year} or an earlier year the report compares with); no file was created`,
     },
     bad.map((p) => p.th),
+  );
+}
+
+/** Years whose ten scores can all be read, latest first. */
+const scoredYears = (scores: ReadonlyMap<number, readonly number[]>): number[] => [...scores].filter(([, s]) => s.length === 10 && s.every((x) => !isNaN(x))).map(([y]) => y).sort((a, b) => b - a);
+
+/** The refusal of an analysis of a year without scores: no Doc is made. */
+function noScores(year: number, scored: readonly number[]): NotDone {
+  const others = scored.length ? ` (ปีที่มีคะแนนแล้ว: ${scored.join(', ')})` : '';
+  return notDone(
+    {
+      th: `ยังไม่มีคะแนนของปีงบประมาณ ${year} ในแผ่นงาน "${SHEET.scores}" จึงยังไม่ได้สร้างรายงาน กรอกคะแนนตัวชี้วัดทั้ง 10 ของปีนั้นตามที่ ป.ป.ช. ประกาศ หรือเลือกปีที่มีคะแนนแล้ว${others}`,
+      en: `The sheet "${SHEET.scores}" has no scores for fiscal year ${year}, so no report was made: enter that year's 10 indicator scores as the NACC published them, or choose a year that has them${scored.length ? ` (${scored.join(', ')})` : ''}`,
+    },
+    [],
   );
 }
 
@@ -332,6 +350,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const scores = readScores();
   const unread = req.kind === 'analysis' ? unreadScores(scores, req.fiscalYear) : undefined;
   if (unread) return unread;
+  if (req.kind === 'analysis' && !scoredYears(scores).includes(req.fiscalYear)) return noScores(req.fiscalYear, scoredYears(scores));
   // The folder is made only once a file goes into it (a refused template makes nothing).
   let year: ReturnType<typeof reportFolder> | undefined;
   const folder = () => (year ??= reportFolder(req.fiscalYear, made));

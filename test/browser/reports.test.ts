@@ -67,6 +67,19 @@ describe('the reports dialog', () => {
     await page.close();
   });
 
+  it('preselects the latest year with scores for the analysis, names both years and the OIT item it serves (issue 10)', async () => {
+    await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+    const page = await open(`${preview.url}reports`, 460);
+    const year = page.getByLabel('ปีงบประมาณ');
+    await expect(year.inputValue()).resolves.toBe('2568');
+    await expect(year.locator('option').allInnerTexts()).resolves.toEqual(['ผลการประเมิน พ.ศ. 2568 · มาตรการปี 2569', 'ผลการประเมิน พ.ศ. 2567 · มาตรการปี 2568', 'ผลการประเมิน พ.ศ. 2566 · มาตรการปี 2567']);
+    await expect(page.locator('#serves').innerText()).resolves.toContain('ใช้เป็นหลักฐาน OIT ข้อ O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ของการประเมินปี 2569');
+    await page.getByLabel('รายงานผลการดำเนินการตามมาตรการ').check();
+    await expect(year.inputValue()).resolves.toBe('2569'); // the settings' year: the measures being carried out
+    await expect(page.locator('#serves').innerText()).resolves.toContain('O26');
+    await page.close();
+  });
+
   it('creates a default template, and refuses a link that is not a Google Doc', async () => {
     const page = await open(`${preview.url}reports?mode=template`, 460);
     const section = page.locator('fieldset', { hasText: 'วิเคราะห์ผลการประเมินและมาตรการ' });

@@ -22,6 +22,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ITA_OIT: [[['9.1'], ['10.1']], [[true], [false]]],
   ITA_NEEDED: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']]],
   ITA_PROJECT: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']], [['9.1'], ['10.1']], [[1], [1]]],
+  ITA_RULES: [[[2565], [2570]]],
 };
 
 describe('the built bundle', () => {

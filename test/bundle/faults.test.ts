@@ -44,7 +44,7 @@ function run(h: Harness, kind: Kind, at: number): Run {
   h.log.fault = { at, seen: 0 };
   let result: ReportDone | Error;
   try {
-    result = h.call('sidebarCall', 'generateReport', { kind, fiscalYear: 2569, digits: 'thai', pdf: true }) as ReportDone;
+    result = h.call('sidebarCall', 'generateReport', { kind, fiscalYear: kind === 'analysis' ? 2568 : 2569, digits: 'thai', pdf: true }) as ReportDone;
   } catch (e) {
     result = e as Error;
   }

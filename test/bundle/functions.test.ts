@@ -81,9 +81,10 @@ describe('ITA_SCORE', () => {
   });
 
   it('refuses an unknown year', () => {
-    expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 2570))).toContain(
-      'ITA_SCORE: argument fiscal_year — the fiscal year must be a Buddhist-Era year 2562–2568',
+    expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 2591))).toContain(
+      'ITA_SCORE: argument fiscal_year — the fiscal year must be a Buddhist-Era year 2562–2590',
     );
+    expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 2561))).toContain('got 2561');
     expect(errorOf(() => h.call('ITA_SCORE', row(SEED_003.scores), 'last year'))).toContain('got "last year"');
   });
 
@@ -162,6 +163,82 @@ describe('ITA_LABEL', () => {
     expect(h.call('ITA_LABEL', row(SEED_001.scores), 2568)).toBe('ต้องปรับปรุง');
     expect(h.call('ITA_LABEL', row(SEED_003.scores), 2565)).toBe('A');
     expect(h.call('ITA_LABEL', row([96, 96, 96, 96, 96, 96, 96, 96, 96, 96]), 2566)).toBe('ผ่านดีเยี่ยม');
+  });
+});
+
+describe('fiscal years 2569 onward (issue 10)', () => {
+  const fns = (y: unknown) => [
+    h.call('ITA_SCORE', row(SEED_001.scores), y),
+    h.call('ITA_TOOL_SCORE', row(SEED_001.scores), 'OIT', y),
+    h.call('ITA_LABEL', row(SEED_001.scores), y),
+    h.call('ITA_INDICATOR_NAME', 9, y),
+    h.call('ITA_NEEDED', [[...SEED_001.scores.slice(0, 8), '', '']], 85, y),
+  ];
+  it('work in every function for 2569, 2570 and, provisionally, 2571, with 2568’s rules', () => {
+    const y2568 = fns(2568);
+    for (const y of [2569, 2570, 2571, '๒๕๗๐', 2027]) expect(fns(y), String(y)).toEqual(y2568);
+    expect(y2568).toEqual([expect.closeTo(80.765, 10), 60, 'ต้องปรับปรุง', 'การเปิดเผยข้อมูล', 70.58]);
+  });
+
+  it('take a whole column of years 2568–2571, one per row', () => {
+    const out = h.call('ITA_LABEL', [[...SEED_001.scores], [...SEED_001.scores], [...SEED_001.scores], [...SEED_001.scores]], [[2568], [2569], [2570], [2571]]);
+    expect(out).toEqual([['ต้องปรับปรุง'], ['ต้องปรับปรุง'], ['ต้องปรับปรุง'], ['ต้องปรับปรุง']]);
+  });
+});
+
+describe('ITA_LABEL and ITA_SCORE from the three tool scores (issue 10)', () => {
+  const tools = (s: readonly number[], y: number) => (['IIT', 'EIT', 'OIT'] as const).map((t) => h.call('ITA_TOOL_SCORE', row(s), t, y) as number);
+
+  it('give a total of 94.64 with EIT below 85 the label ผ่าน, not ผ่านดี', () => {
+    expect(h.call('ITA_SCORE', [[99, 84.9, 98.675]], 2568)).toBeCloseTo(94.64, 10);
+    expect(h.call('ITA_LABEL', [[99, 84.9, 98.675]], 2568)).toBe('ผ่าน');
+    expect(h.call('ITA_LABEL', [[99, 85, 98.675]], 2568)).toBe('ผ่านดี');
+    expect(h.call('ITA_LABEL', [[95, 95, 95]], 2569)).toBe('ผ่านดีเยี่ยม');
+  });
+
+  it('agree with the ten indicators for the seeds’ units', () => {
+    for (const seed of [SEED_000, SEED_001, SEED_003]) {
+      const t = tools(seed.scores, seed.year);
+      expect(h.call('ITA_SCORE', [t], seed.year)).toBeCloseTo(h.call('ITA_SCORE', row(seed.scores), seed.year) as number, 10);
+      expect(h.call('ITA_LABEL', [t], seed.year), seed.seed).toBe(seed.result);
+      expect(h.call('ITA_LABEL', t.map((x) => [x]), seed.year), `${seed.seed} as a column`).toBe(seed.result);
+    }
+  });
+
+  it('read a range of tool-score rows, and name a blank tool cell', () => {
+    const out = h.call('ITA_LABEL', [[99, 84.9, 98.675], ['', '', ''], [80, '', 70]], 2568) as string[][];
+    expect(out[0]).toEqual(['ผ่าน']);
+    expect(out[1]).toEqual(['']);
+    expect(out[2]![0]).toMatch(/^⚠ ITA_LABEL: อาร์กิวเมนต์ indicators แถวที่ 3 คอลัมน์ที่ 2 ของช่วง — ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 3 เครื่องมือ/);
+  });
+
+  it('ITA_NEEDED takes IIT and EIT with the OIT cell blank', () => {
+    expect(h.call('ITA_NEEDED', [[80, 80, '']], 85, 2569)).toBe(92.49);
+  });
+});
+
+describe('ITA_LABEL from a total alone (issue 10)', () => {
+  it('gives the letter through 2565 and, from 2566, a label the tools cannot change', () => {
+    expect(h.call('ITA_LABEL', 86.19, 2565)).toBe('A');
+    expect(h.call('ITA_LABEL', 80.77, 2568)).toBe('ต้องปรับปรุง');
+    expect(h.call('ITA_LABEL', 69.99, 2569)).toBe('ต้องปรับปรุงโดยด่วน');
+    expect(h.call('ITA_LABEL', 84.995, 2565)).toBe('A'); // rounded to 85.00
+  });
+
+  it('says the tool scores are needed from 2566 once the total reaches 85', () => {
+    expect(errorOf(() => h.call('ITA_LABEL', 94.64, 2568))).toContain('คะแนนรวม 94.64 ถึง 85 แล้ว ผลการประเมินปี 2568');
+    expect(errorOf(() => h.call('ITA_LABEL', 84.995, 2568))).toContain('give the IIT, EIT and OIT scores');
+  });
+
+  it('reads a column of totals, one per row with its year, even of 3 or 10 rows', () => {
+    expect(h.call('ITA_LABEL', [[86.19], [80.77], [60]], [[2565], [2568], [2569]])).toEqual([['A'], ['ต้องปรับปรุง'], ['ต้องปรับปรุงโดยด่วน']]);
+    const ten = Array.from({ length: 10 }, (_, i) => [50 + i]);
+    expect(h.call('ITA_LABEL', ten, ten.map(() => [2564]))).toEqual(ten.map(([t]) => [t! >= 55 ? 'D' : 'E']));
+    expect(h.call('ITA_LABEL', [[70], [75]], 2565)).toEqual([['C'], ['B']]);
+  });
+
+  it('leaves ITA_SCORE refusing a total alone', () => {
+    expect(errorOf(() => h.call('ITA_SCORE', [[86.19], [80.77]], 2565))).toContain('needs the 10 indicator scores');
   });
 });
 

@@ -1,6 +1,6 @@
 // Report generation, from the built bundle over the fake spreadsheet and Docs.
 import { describe, expect, it } from 'vitest';
-import type { ReportDone, TemplateDone } from '../../src/core/api';
+import type { ReportDone, ReportState, TemplateDone } from '../../src/core/api';
 import { measureColumns } from '../../src/core/measures/model';
 import { seededHarness } from '../../scripts/preview';
 import { FakeParagraph, FakeTable, renderHtml, type FakeDocument } from '../harness/document';
@@ -58,11 +58,13 @@ describe('the analysis report', () => {
   it('reads like the published analyses: scores, tools, strengths, measures, charts, header and footer', () => {
     const h = seededHarness();
     const r = ok(generate(h));
-    expect(r.name).toBe('รายงานการวิเคราะห์ผลการประเมิน ITA ปี 2568 องค์การบริหารส่วนตำบลห้วยเตย');
+    expect(r.name).toBe('รายงานการวิเคราะห์ผลการประเมิน ITA ปี 2568 และมาตรการปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
     const doc = docOf(h, r.url);
     const text = allText(doc);
     expect(text).not.toContain('{{');
-    expect(text).toContain('ได้คะแนนรวม ๘๐.๗๗ คะแนน ระดับ B ผลการประเมิน ต้องปรับปรุง (ไม่ผ่านเกณฑ์ ๘๕ คะแนน)');
+    expect(text).toContain('ได้คะแนนรวม ๘๐.๗๗ คะแนน ผลการประเมิน ต้องปรับปรุง (ไม่ผ่านเกณฑ์ ๘๕ คะแนน)'); // no letter from 2566 (issue 10)
+    expect(text).toContain('ผลการประเมินประจำปีงบประมาณ พ.ศ. ๒๕๖๘ และมาตรการประจำปีงบประมาณ พ.ศ. ๒๕๖๙');
+    expect(text).toContain('๔. มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙');
     expect(text).toContain('เมื่อเทียบกับปี ๒๕๖๗ ซึ่งได้ ๗๔.๙๓ คะแนน เพิ่มขึ้น ๕.๘๔ คะแนน');
     expect(doc.header?.getText()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
     expect(doc.footer?.getText()).toContain('๒๕๖๘');
@@ -71,14 +73,29 @@ describe('the analysis report', () => {
     expect(indicators!.getRow(9).getText()).toBe('๙\tOIT\tการเปิดเผยข้อมูล\t๗๐\tไม่ผ่านเกณฑ์');
     expect(strengths!.getNumRows()).toBe(1 + 8); // threshold 85 in the example settings
     expect(weaknesses!.getNumRows()).toBe(1 + 2);
-    expect(measures!.getNumRows()).toBe(1 + 1 + 1); // header, group "ตัวชี้วัดที่ ๙", the measure
-    expect(measures!.getRow(1).getCell(0).getText()).toBe('ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล');
-    expect(measures!.getRow(2).getText()).toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
+    // The analysis of 2568 carries the five measures of 2569 (issue 10), not 2568's one: header, then a group row per first indicator.
+    expect(measures!.getNumRows()).toBe(1 + 5 + 5);
+    expect(measures!.getRow(1).getCell(0).getText()).toBe('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
+    expect(text).not.toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
     const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
     expect(images).toHaveLength(2);
     expect(images[0]!.getWidth()).toBe(601) // 451 pt of text width, in pixels (96 per inch);
     expect(images[0]!.blob.data).toContain('<svg');
     expect(images[0]!.blob.data).toContain('การเปิดเผยข้อมูล');
+  });
+
+  it('is refused for a year without scores, naming the sheet and the year, and no Doc is made (issue 10)', () => {
+    const h = seededHarness();
+    const files = h.drive.files.size;
+    const r = generate(h, { fiscalYear: 2569 });
+    expect(r).toMatchObject({ ok: false, message: { th: expect.stringContaining('ยังไม่มีคะแนนของปีงบประมาณ 2569 ในแผ่นงาน "คะแนน ITA"') } });
+    expect(r.ok ? '' : r.message.th).toContain('ปีที่มีคะแนนแล้ว: 2568, 2567, 2566');
+    expect(h.drive.files.size).toBe(files);
+  });
+
+  it('offers in the dialog the years with scores, latest first (issue 10)', () => {
+    const h = seededHarness();
+    expect(api<ReportState>(h, 'reportState', {})).toMatchObject({ scoredYears: [2568, 2567, 2566] });
   });
 
   it('keeps each copied row’s formatting', () => {

@@ -80,15 +80,32 @@ describe('setting up the workbook', () => {
     const h = setUp();
     const scores = h.spreadsheet.getSheetByName('คะแนน ITA')!;
     const header = scores.getDataRange().getValues()[0] as string[];
-    expect(header.slice(-6)).toEqual(['IIT', 'EIT', 'OIT', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน']);
+    expect(header.slice(-6)).toEqual(['IIT', 'EIT', 'OIT', 'คะแนนรวม', 'ผลการประเมิน', 'ที่มาของเกณฑ์']);
     const formulas = scores.getRange(2, 1, 1, header.length).getFormulas()[0]!;
     expect(formulas[header.indexOf('คะแนนรวม')]).toBe('=ITA_SCORE(B2:K, A2:A)');
-    expect(formulas[header.indexOf('ระดับ')]).toBe('=ITA_GRADE(O2:O)');
+    expect(formulas[header.indexOf('ที่มาของเกณฑ์')]).toBe('=ITA_RULES(A2:A)');
     scores.getRange(2, 1, 1, 11).setValues([[2568, ...SEED_001.scores]]);
     const row = scores.getRange(2, 1, 1, header.length).getValues()[0]!;
     expect(row[header.indexOf('คะแนนรวม')]).toBeCloseTo(80.765, 10);
     expect(row[header.indexOf('ผลการประเมิน')]).toBe('ต้องปรับปรุง');
     expect(row[header.indexOf('OIT')]).toBe(60);
+    expect(row[header.indexOf('ที่มาของเกณฑ์')]).toBe('อนุมาน: เกณฑ์ผลการประเมิน | inferred: result rule');
+  });
+
+  it('shows no letter for 2566 onward, and says in the sheet when a year’s rules are provisional (issue 10)', () => {
+    const h = setUp();
+    const scores = h.spreadsheet.getSheetByName('คะแนน ITA')!;
+    const header = scores.getDataRange().getValues()[0] as string[];
+    expect(header).not.toContain('ระดับ');
+    scores.getRange(2, 1, 4, 11).setValues([[2565, ...SEED_001.scores], [2569, ...SEED_001.scores], [2570, ...SEED_001.scores], [2571, ...SEED_001.scores]]);
+    const rows = scores.getRange(2, 1, 4, header.length).getValues();
+    expect(rows.map((r) => r[header.indexOf('ผลการประเมิน')])).toEqual(['B', 'ต้องปรับปรุง', 'ต้องปรับปรุง', 'ต้องปรับปรุง']);
+    expect(rows.map((r) => r[header.indexOf('คะแนนรวม')])).toEqual([...Array(4)].map(() => expect.closeTo(80.765, 10)));
+    const notes = rows.map((r) => String(r[header.indexOf('ที่มาของเกณฑ์')]));
+    expect(notes[0]).toBe('');
+    expect(notes[1]).toBe('อนุมาน: น้ำหนักเครื่องมือ, เกณฑ์ผลการประเมิน | inferred: tool weights, result rule');
+    expect(notes[2]).toContain('ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2570 ใช้เกณฑ์ปี 2569');
+    expect(notes[3]).toContain('ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2571 ใช้เกณฑ์ปี 2569');
   });
 
   it('changes nothing when run again', () => {

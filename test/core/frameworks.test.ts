@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { array, length, literal, number, object, optional, string, tuple, union, enum as zEnum, int, minimum, maximum } from 'zod/mini';
 import { oitListFor, oitListOf } from '../../src/core/data/oit';
-import { frameworks, latestYear, supportedYear } from '../../src/core/framework';
+import { defaultYear, frameworkFor, frameworks, lastYear, latestYear, supportedYear } from '../../src/core/framework';
 
 // Schemas for the data, so a mistyped year or item fails here, not in a user's sheet.
 function oitSchema() {
@@ -27,13 +27,14 @@ function frameworkSchema() {
     ]),
     passMark: number(),
     provenance: object({ weights: zEnum(['seed', 'checked', 'inferred']), rating: zEnum(['seed', 'checked', 'inferred']) }),
+    provisional: optional(object({ basedOn: int() })),
   });
 }
 
 describe('the frameworks', () => {
-  it('cover every fiscal year 2562–2568 and fit the schema', () => {
+  it('cover every fiscal year 2562–2570 and fit the schema', () => {
     const schema = frameworkSchema();
-    expect(frameworks().map((f) => f.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
+    expect(frameworks().map((f) => f.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570]);
     for (const f of frameworks()) expect(schema.safeParse(f).success, `year ${f.year}`).toBe(true);
   });
 
@@ -49,16 +50,31 @@ describe('the frameworks', () => {
   });
 
   it('use letters through 2565 and labels from 2566', () => {
-    expect(frameworks().map((f) => f.rating.kind)).toEqual(['letters', 'letters', 'letters', 'letters', 'labels', 'labels', 'labels']);
+    expect(frameworks().map((f) => f.rating.kind)).toEqual(['letters', 'letters', 'letters', 'letters', 'labels', 'labels', 'labels', 'labels', 'labels']);
   });
 
   it('accept Common-Era years and refuse unsupported ones', () => {
     expect(supportedYear(2022)).toBe(2565);
     expect(supportedYear(2565)).toBe(2565);
     expect(supportedYear(2018)).toBeUndefined();
-    expect(supportedYear(2569)).toBeUndefined();
+    expect(supportedYear(2569)).toBe(2569);
+    expect(supportedYear(2026)).toBe(2569);
     expect(supportedYear(2565.5)).toBeUndefined();
-    expect(latestYear()).toBe(2568);
+    expect(latestYear()).toBe(2570);
+  });
+
+  it('score 2569 as 2568, take 2570 as 2569’s rules marked provisional, and never lock a later year out', () => {
+    const rules = (y: number) => { const f = frameworkFor(y); return JSON.stringify([f.indicators, f.tools, f.rating, f.passMark]); };
+    expect(rules(2569)).toBe(rules(2568));
+    expect(rules(2570)).toBe(rules(2569));
+    expect(frameworkFor(2569).provisional).toBeUndefined();
+    expect(frameworkFor(2570).provisional).toEqual({ basedOn: 2569 });
+    expect(frameworkFor(2571)).toMatchObject({ year: 2571, provisional: { basedOn: 2569 } });
+    expect(supportedYear(2571)).toBe(2571);
+    expect(lastYear()).toBe(2590);
+    expect(supportedYear(2591)).toBeUndefined(); // 25691-like typos stay refused
+    expect(() => frameworkFor(2591)).toThrow(RangeError);
+    expect(defaultYear()).toBe(2569); // a blank year is the latest whose rules are published
   });
 
   it('list 43 OIT items for 2566 in sub-indicators of 10, 8, 4, 4, 4, 8 and 5', () => {

@@ -7,8 +7,8 @@ import type { Measure } from '../../src/core/measures/model';
 import { SEED_001 } from '../fixtures/seeds';
 
 const measure = (over: Partial<Measure>): Measure => ({
-  id: 'm', fiscalYear: 2568, indicators: [9], issue: '', measure: 'เผยแพร่ข้อมูล', method: '', responsible: 'สำนักปลัด',
-  startDate: '2024-10-01', endDate: '2025-09-30', followUp: '', status: 'ยังไม่ได้ดำเนินการ', result: '', outcome: '',
+  id: 'm', fiscalYear: 2569, indicators: [9], issue: '', measure: 'เผยแพร่ข้อมูล', method: '', responsible: 'สำนักปลัด',
+  startDate: '2025-10-01', endDate: '2026-09-30', followUp: '', status: 'ยังไม่ได้ดำเนินการ', result: '', outcome: '',
   suggestion: '', problems: '', evidenceUrl: '', updatedAt: '', updatedBy: '', ...over,
 });
 
@@ -18,7 +18,7 @@ const input = {
     [2567, [93.05, 94.2, 98.12, 85.73, 94.6, 94.33, 92.48, 93.1, 50, 45]],
     [2568, [...SEED_001.scores]],
   ]),
-  measures: [measure({ id: 'a', indicators: [10], measure: 'ประเมินความเสี่ยง' }), measure({ id: 'b', indicators: [9] }), measure({ id: 'c', fiscalYear: 2567 })],
+  measures: [measure({ id: 'a', indicators: [10], measure: 'ประเมินความเสี่ยง' }), measure({ id: 'b', indicators: [9] }), measure({ id: 'c', fiscalYear: 2568, measure: 'มาตรการของปีที่ประเมิน' })],
   fiscalYear: 2568,
   today: { year: 2025, month: 11, day: 1 },
   digits: 'thai' as const,
@@ -27,8 +27,21 @@ const f = formatter({ digits: 'thai' });
 const show = (text: string, d = reportData(input)) => fill(tokenize(text).tokens, d.scope, f);
 
 describe('a report’s values', () => {
-  it('give the year’s total, rating, label and tools', () => {
-    expect(show('{{คะแนนรวม}} {{ระดับ}} {{ผลการประเมิน}} {{ผ่านเกณฑ์}} {{คะแนน OIT}}')).toBe('๘๐.๗๗ B ต้องปรับปรุง ไม่ผ่านเกณฑ์ ๖๐');
+  it('give the year’s total, label and tools, and no letter from 2566 (issue 10)', () => {
+    expect(show('{{คะแนนรวม}} [{{ระดับ}}] {{ผลการประเมิน}} {{ผ่านเกณฑ์}} {{คะแนน OIT}}')).toBe('๘๐.๗๗ [] ต้องปรับปรุง ไม่ผ่านเกณฑ์ ๖๐');
+    const d = reportData(input);
+    expect(d.collections.get('ตัวชี้วัด')!.map((r) => r.get('ระดับตัวชี้วัด'))).toEqual(Array(10).fill(''));
+    const old = reportData({ ...input, scores: new Map([[2565, [...SEED_001.scores]]]), fiscalYear: 2565 });
+    expect(show('{{ระดับ}} {{ผลการประเมิน}}', old)).toBe('B B');
+  });
+
+  it('carry the measures of the year after the assessment, and name both years and the OIT item served (issue 10)', () => {
+    const d = reportData(input);
+    expect(d.collections.get('มาตรการ')!.map((s) => s.get('มาตรการ/แนวทาง'))).not.toContain('มาตรการของปีที่ประเมิน');
+    expect(show('{{ปีงบประมาณ}} {{ปีมาตรการ}} {{ข้อ OIT ที่ใช้}} {{ชื่อข้อ OIT ที่ใช้}}', d)).toBe('๒๕๖๘ ๒๕๖๙ O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
+    const progress = reportData({ ...input, kind: 'progress' });
+    expect(progress.collections.get('มาตรการ')!.map((s) => s.get('มาตรการ/แนวทาง'))).toEqual(['มาตรการของปีที่ประเมิน']);
+    expect(show('{{ปีมาตรการ}} {{ข้อ OIT ที่ใช้}}', progress)).toBe('๒๕๖๘ O26');
   });
 
   it('compare the total with the previous fiscal year', () => {
@@ -59,7 +72,7 @@ describe('a report’s values', () => {
     const d = reportData(input);
     const ms = d.collections.get('มาตรการ')!;
     expect(ms.map((s) => s.get('มาตรการ/แนวทาง'))).toEqual(['เผยแพร่ข้อมูล', 'ประเมินความเสี่ยง']);
-    expect(ms[0]!.get('ระยะเวลา')).toBe('๑ ต.ค. ๒๕๖๗ – ๓๐ ก.ย. ๒๕๖๘');
+    expect(ms[0]!.get('ระยะเวลา')).toBe('๑ ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙');
     expect(ms[1]!.get('ชื่อตัวชี้วัด')).toBe('การป้องกันการทุจริต');
   });
 
@@ -72,7 +85,8 @@ describe('a report’s values', () => {
 
   it('say why a part will be empty', () => {
     const d = reportData({ ...input, fiscalYear: 2569 });
-    expect(d.notes).toEqual([expect.stringContaining('ยังไม่มีคะแนนของปี 2569'), expect.stringContaining('ยังไม่มีมาตรการของปี 2569')]);
+    expect(d.notes).toEqual([expect.stringContaining('ยังไม่มีคะแนนของปี 2569'), expect.stringContaining('ยังไม่มีมาตรการของปี 2570')]);
+    expect(d.charts.indicators).toEqual([]); // no chart of ten 0.00 bars
     expect(show('[{{คะแนนรวม}}]', d)).toBe('[]');
   });
 

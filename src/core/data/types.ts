@@ -62,4 +62,9 @@ export interface Framework {
     readonly weights: Provenance;
     readonly rating: Provenance;
   };
+  /**
+   * The NACC has published nothing for this year yet: its rules are those of
+   * `basedOn`, the latest year known, until they are.
+   */
+  readonly provisional?: { readonly basedOn: number };
 }

@@ -1,14 +1,14 @@
 // What a report shows, worked out from the workbook: the unit's settings, its
 // scores by year and its measures (ITA-METHOD.md §6).
 import { parseScoreCell } from '../cells';
-import type { Framework } from '../data/types';
-import { frameworkFor, latestYear } from '../framework';
+import { frameworkNear } from '../framework';
 import type { Measure } from '../measures/model';
 import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
 import { thaiDate, toThaiDigits, type CalendarDay } from '../thai';
+import { measuresYearOf, servedItem } from './served';
 import { scope, tokenize, type Scope, type TemplateSpec, type TemplateText, type Value } from './template';
 
 export type ReportKind = 'analysis' | 'progress' | 'oit';
@@ -64,6 +64,7 @@ const GLOBAL_FIELDS = [
   'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT',
   'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
   'จำนวนข้อ OIT', 'จำนวนข้อ OIT ที่ดำเนินการแล้ว', 'ร้อยละข้อ OIT ที่ดำเนินการแล้ว', 'คะแนน OIT ที่คาด',
+  'ปีมาตรการ', 'ปีประเมินถัดไป', 'ข้อ OIT ที่ใช้', 'ชื่อข้อ OIT ที่ใช้',
 ] as const;
 
 const OIT_FIELDS = ['ลำดับ', 'รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ช่องสถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ', 'กลุ่ม'] as const;
@@ -122,10 +123,6 @@ function period(start: string, end: string, digits: 'thai' | 'arabic'): string {
   return [show(start), show(end)].filter(Boolean).join(' – ');
 }
 
-/** The framework for a year, the nearest supported one outside 2562–latest. */
-function frameworkNear(year: number): Framework {
-  return frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
-}
 
 /**
  * The settings' strength threshold, read as the functions read a score (0 is
@@ -146,7 +143,13 @@ export function reportData(input: ReportInput): ReportData {
   const scores = input.scores.get(input.fiscalYear);
   const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
   const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
-  const analysis = (input.kind ?? 'analysis') === 'analysis';
+  const kind = input.kind ?? 'analysis';
+  const analysis = kind === 'analysis';
+  // The analysis of year N sets the measures of N+1; the other reports follow their own year's.
+  const measuresYear = measuresYearOf(kind, input.fiscalYear);
+  const served = servedItem(kind, input.fiscalYear);
+  // Letters only where the year was rated by letters (through 2565): the NACC publishes labels since.
+  const letters = fw.rating.kind === 'letters';
   const threshold = strengthThreshold(input.settings['เกณฑ์จุดแข็ง'], analysis ? notes : []);
   if (!scores && analysis) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
 
@@ -155,7 +158,7 @@ export function reportData(input: ReportInput): ReportData {
   const prevTotal = previous && previousYear !== undefined ? totalScore(previous, frameworkNear(previousYear)) : undefined;
   const change = total !== undefined && prevTotal !== undefined ? roundTo(total, 2) - roundTo(prevTotal, 2) : undefined;
   const measures = input.measures
-    .filter((m) => m.fiscalYear === input.fiscalYear)
+    .filter((m) => m.fiscalYear === measuresYear)
     .slice()
     .sort((a, b) => (a.indicators[0] ?? 99) - (b.indicators[0] ?? 99));
 
@@ -165,7 +168,7 @@ export function reportData(input: ReportInput): ReportData {
     เกณฑ์จุดแข็ง: threshold,
     เกณฑ์ผ่าน: fw.passMark,
     คะแนนรวม: total === undefined ? '' : roundTo(total, 2),
-    ระดับ: total === undefined ? '' : letterFor(total),
+    ระดับ: total === undefined || !letters ? '' : letterFor(total),
     ผลการประเมิน: scores ? resultFor(scores, fw) : '',
     ผ่านเกณฑ์: total === undefined ? '' : passes(total, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
     'คะแนน IIT': tools ? roundTo(tools.IIT, 2) : '',
@@ -179,6 +182,10 @@ export function reportData(input: ReportInput): ReportData {
     วันที่จัดทำ: new Date(input.today.year, input.today.month - 1, input.today.day),
     จำนวนมาตรการ: measures.length,
     จำนวนดำเนินการแล้ว: measures.filter((m) => m.status === 'ดำเนินการแล้ว').length,
+    ปีมาตรการ: measuresYear,
+    ปีประเมินถัดไป: input.fiscalYear + 1,
+    'ข้อ OIT ที่ใช้': served?.code ?? '',
+    'ชื่อข้อ OIT ที่ใช้': served?.title ?? '',
   };
   const top = scope(globals);
 
@@ -195,7 +202,7 @@ export function reportData(input: ReportInput): ReportData {
           เครื่องมือ: ind.tool,
           คะแนน: s === undefined ? '' : roundTo(s, 2),
           ผลเทียบเกณฑ์: s === undefined ? '' : passes(s, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
-          ระดับตัวชี้วัด: s === undefined ? '' : letterFor(s),
+          ระดับตัวชี้วัด: s === undefined || !letters ? '' : letterFor(s),
           คะแนนปีก่อน: p === undefined ? '' : roundTo(p, 2),
           ผลต่าง: s === undefined || p === undefined ? '' : roundTo(roundTo(s, 2) - roundTo(p, 2), 2),
         },
@@ -234,7 +241,7 @@ export function reportData(input: ReportInput): ReportData {
       top,
     ),
   );
-  if (!measures.length && input.kind !== 'oit') notes.push(`ยังไม่มีมาตรการของปี ${input.fiscalYear} ตารางมาตรการจะว่าง`);
+  if (!measures.length && input.kind !== 'oit') notes.push(`ยังไม่มีมาตรการของปี ${measuresYear} ตารางมาตรการจะว่าง`);
 
   const oitItems = input.oitItems ?? [];
   if (input.kind === 'oit' && !oitItems.length) notes.push(`ยังไม่มีรายการตรวจ OIT ของปี ${input.fiscalYear} (เมนู "รายการตรวจ OIT")`);
@@ -277,7 +284,8 @@ export function reportData(input: ReportInput): ReportData {
       ['รายการ OIT', oitRecords],
     ]),
     charts: {
-      indicators: fw.indicators.map((ind, i) => ({ label: `${ind.no}. ${ind.name}`, score: scores?.[i] ?? 0 })),
+      // No scores, no bars: a chart of ten 0.00 would print a wrong number.
+      indicators: scores ? fw.indicators.map((ind, i) => ({ label: `${ind.no}. ${ind.name}`, score: scores[i]! })) : [],
       passMark: fw.passMark,
       totals: [...input.scores]
         .filter(([y]) => y <= input.fiscalYear)
