@@ -230,8 +230,14 @@ export function ITA_RULES(fiscal_year: unknown): unknown {
     }
     const th: string[] = [];
     const en: string[] = [];
-    if (fw.provenance.weights === 'inferred') th.push('น้ำหนักเครื่องมือ'), en.push('tool weights');
-    if (fw.provenance.rating === 'inferred') th.push(fw.rating.kind === 'labels' ? 'เกณฑ์ผลการประเมิน' : 'เกณฑ์ระดับ'), en.push('result rule');
+    if (fw.provenance.weights === 'inferred') {
+      th.push('น้ำหนักเครื่องมือ');
+      en.push('tool weights');
+    }
+    if (fw.provenance.rating === 'inferred') {
+      th.push(fw.rating.kind === 'labels' ? 'เกณฑ์ผลการประเมิน' : 'เกณฑ์ระดับ');
+      en.push('result rule');
+    }
     return th.length ? `อนุมาน: ${th.join(', ')} | inferred: ${en.join(', ')}` : '';
   });
 }
