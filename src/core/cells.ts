@@ -158,14 +158,14 @@ export function yearsPerRow(v: unknown): boolean {
  */
 export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (number | ItaError)[] {
   const g = asGrid(v);
-  if (g.some((r) => r.length !== 1) || (g.length !== 1 && g.length !== rows)) {
-    throw inputError({ fn, arg }, problems().yearRows(g.length, rows));
-  }
+  if (g.some((r) => r.length !== 1)) throw inputError({ fn, arg }, problems().yearColumn(Math.max(...g.map((r) => r.length))));
+  if (g.length !== 1 && g.length !== rows) throw inputError({ fn, arg }, problems().yearRows(g.length, rows));
   if (g.length === 1) {
     const y = at({ fn, arg }, () => readYear(g[0]![0]));
     return new Array<number>(rows).fill(y);
   }
-  return g.map((r, i) => attempt(() => readYear(r[0]), { fn, arg, row: i + 1, col: 1 }) as number | ItaError);
+  // In a column, a blank cell is not "the default year": a row with scores and no year is that row's error.
+  return g.map((r, i) => attempt(() => (isBlank(r[0]) ? fail(problems().blankYear()) : readYear(r[0])), { fn, arg, row: i + 1, col: 1 }) as number | ItaError);
 }
 
 /**

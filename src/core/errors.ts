@@ -136,9 +136,17 @@ function buildProblems() {
     th: `จำนวนตำแหน่งทศนิยมต้องเป็นจำนวนเต็ม 0–10 แต่พบ ${shown(v)}`,
     en: `the number of decimals must be a whole number 0–10, got ${shown(v)}`,
   }),
-  sameShape: (vr: number, vc: number, wr: number, wc: number): Bilingual => ({
-    th: `ต้องมีขนาดเท่ากับ values (${vr} × ${vc}) แต่มีขนาด ${wr} × ${wc}`,
-    en: `must be the same size as values (${vr} × ${vc}), but it is ${wr} × ${wc}`,
+  sameShape: (vr: number, vc: number, wr: number, wc: number, other = 'values'): Bilingual => ({
+    th: `ต้องมีขนาดเท่ากับ ${other} (${vr} × ${vc}) แต่มีขนาด ${wr} × ${wc}`,
+    en: `must be the same size as ${other} (${vr} × ${vc}), but it is ${wr} × ${wc}`,
+  }),
+  yearColumn: (cols: number): Bilingual => ({
+    th: `ต้องเป็นค่าเดียว หรือคอลัมน์เดียว (หนึ่งปีต่อแถว) แต่ช่วงที่ให้มี ${cols} คอลัมน์`,
+    en: `must be one value, or one column (one year per row), but the range has ${cols} columns`,
+  }),
+  blankYear: (): Bilingual => ({
+    th: 'ช่องปีงบประมาณของแถวนี้ว่าง แต่แถวนี้มีคะแนน',
+    en: 'the fiscal year of this row is blank, but the row has scores',
   }),
   missingWeight: (): Bilingual => ({
     th: 'ช่องน้ำหนักนี้ว่าง แต่ค่าคู่กันไม่ว่าง',

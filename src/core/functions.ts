@@ -150,6 +150,8 @@ export function ITA_WEIGHTED(values: unknown, weights: unknown): unknown {
   for (let i = 0; i < vr; i++) {
     for (let j = 0; j < vc; j++) {
       const v = vg[i]![j];
+      // An error text of another ITA function is passed on from either argument, even beside a blank value.
+      passOn(wg[i]![j]);
       if (isBlank(v)) continue;
       const cellAt = isRange ? { row: i + 1, col: j + 1 } : {};
       const x = at({ fn, arg: 'values', ...cellAt }, () => readScore(v));
@@ -247,7 +249,7 @@ function readChecklist(fn: string, subIndicators: unknown, met: unknown): OitIte
   const sg = asGrid(subIndicators);
   const mg = asGrid(met);
   if (mg.length !== sg.length || mg.some((r, i) => r.length !== sg[i]!.length)) {
-    throw inputError({ fn, arg: 'met' }, problems().sameShape(sg.length, sg[0]!.length, mg.length, mg[0]!.length));
+    throw inputError({ fn, arg: 'met' }, problems().sameShape(sg.length, sg[0]!.length, mg.length, mg[0]!.length, 'sub_indicators'));
   }
   const isRange = Array.isArray(subIndicators);
   const items: OitItem[] = [];

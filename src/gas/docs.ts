@@ -55,6 +55,9 @@ export function markerOf(text: string): { kind: 'repeat' | 'group'; collection: 
   return undefined;
 }
 
+/** The lines of an element's text: paragraphs of a cell come joined by "\n", a line break within a paragraph is "\r". */
+const lines = (text: string): string[] => text.split(/[\n\r]/).filter((l) => l !== '');
+
 /**
  * Every text of a document with where it is, for the template check: each
  * paragraph and list item (a bulleted or numbered paragraph, counted among the
@@ -75,13 +78,17 @@ export function documentTexts(doc: Doc): TemplateText[] {
           const row = t.getRow(r);
           const cells = row.getNumCells();
           for (let k = 0; k < cells; k++) {
-            out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: row.getCell(k).getText(), row: { table: `${label}ตาราง ${table}`, index: r } });
+            // One text per paragraph (line) of the cell: the fill works paragraph by paragraph, so a
+            // placeholder broken over two lines is an unclosed "{{" here, not a name the fill never finds.
+            for (const line of lines(row.getCell(k).getText())) {
+              out.push({ where: `${label}ตาราง ${table} แถว ${r + 1}`, text: line, row: { table: `${label}ตาราง ${table}`, index: r } });
+            }
           }
         }
       } else if (kind === 'paragraph' || kind === 'list') {
         para += 1;
         const text = (kind === 'list' ? el.asListItem() : el.asParagraph()).getText();
-        if (text) out.push({ where: `${label}ย่อหน้า ${para}${kind === 'list' ? ' (รายการหัวข้อย่อย)' : ''}`, text });
+        for (const line of lines(text)) out.push({ where: `${label}ย่อหน้า ${para}${kind === 'list' ? ' (รายการหัวข้อย่อย)' : ''}`, text: line });
       }
     }
   };

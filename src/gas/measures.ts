@@ -178,8 +178,9 @@ function list(req: { fiscalYear?: number }): ListAnswer {
   return {
     fiscalYear: year,
     years,
+    // A measure whose year cannot be read is shown in every year, with its note, until the year is fixed: never hidden.
     measures: table.rows
-      .filter((r) => r.measure.fiscalYear === year)
+      .filter((r) => r.measure.fiscalYear === year || r.measure.fiscalYear === 0)
       .map((r): MeasureView => ({ measure: r.measure, notes: copies.has(r.row) ? [...r.notes, copied] : r.notes })),
     indicatorNames: fw.indicators.map((i) => i.name),
   };

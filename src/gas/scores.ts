@@ -65,6 +65,8 @@ export function readScores(): ScoreSheet {
       year = readYear(r[yearCol]);
     } catch (e) {
       if (!isItaError(e)) throw e;
+      // A note typed in the year column of a row without scores is not a score row.
+      if (empty) return;
       // A whole year the functions do not support (2561, 2570) still tells which reports it concerns.
       const n = parseNumeric(r[yearCol]);
       problem(yearCol, n !== undefined && Number.isInteger(n) ? (n < 2400 ? n + BE_OFFSET : n) : undefined, undefined, e);

@@ -1,5 +1,6 @@
 import { columnLetters as letters } from '../core/columns';
 import { fiscalYearOf } from '../core/thai';
+import { measureColumns } from '../core/measures/model';
 import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
 import { isItaError } from '../core/errors';
 import { findHeaderRow, isBlank } from '../core/table';
@@ -10,6 +11,42 @@ import { today } from './time';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BG = '#e8f0fe';
+
+/**
+ * What one set-up run made, to take back if a later step fails: a sheet it
+ * created is deleted; header and formula cells it wrote into an existing
+ * sheet are emptied (so the next run sees the columns missing and makes them
+ * whole). Formats left on empty cells are written again by that run.
+ */
+export class SetupUndo {
+  private readonly steps: { what: string; run: () => void }[] = [];
+  add(what: string, run: () => void): void {
+    this.steps.push({ what, run });
+  }
+  /** Takes everything back, newest first; answers what could not be taken back. */
+  undo(): string[] {
+    const left: string[] = [];
+    for (const s of this.steps.reverse()) {
+      try {
+        s.run();
+      } catch {
+        left.push(s.what);
+      }
+    }
+    this.steps.length = 0;
+    return left;
+  }
+}
+
+/** The truth about a set-up that failed part-way, in Thai and English. */
+export function setupFailure(e: unknown, left: readonly string[]): Error {
+  const why = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e);
+  return new Error(
+    left.length
+      ? `ตั้งค่าไม่สำเร็จ (${why}) และนำสิ่งที่ทำไปแล้วออกไม่ครบ: ${left.join(', ')} — ตรวจส่วนนี้แล้วเลือกเมนูตั้งค่าอีกครั้ง | Set-up failed (${why}) and could not take back: ${left.join(', ')}`
+      : `ตั้งค่าไม่สำเร็จ (${why}) สิ่งที่ทำไปแล้วถูกนำออก สมุดงานเหมือนเดิม ลองเลือกเมนูอีกครั้ง | Set-up failed (${why}); what it had made was taken back, the workbook is as it was. Try again.`,
+  );
+}
 
 
 function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -47,11 +84,15 @@ function taggedColumns(sheet: Sheet): Map<string, number> {
  * with developer metadata, which follows the column as columns are added,
  * moved or deleted (sheets/api/reference/rest/v4/spreadsheets.developerMetadata).
  */
-function ensureTable(spec: TableSheetSpec, report: string[]): void {
+function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupUndo): void {
   const ss = SpreadsheetApp.getActive();
-  let sheet = ss.getSheetByName(spec.name);
+  let sheet = spec.name === SHEET.measures ? measuresSheet(ss, report) : ss.getSheetByName(spec.name);
   const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(spec.name);
+  if (!sheet) {
+    const made = ss.insertSheet(spec.name);
+    undo.add(`แผ่นงาน "${spec.name}"`, () => ss.deleteSheet(made));
+    sheet = made;
+  }
   const values = created ? [] : sheet.getDataRange().getValues();
   const headers = spec.columns.map((c) => c.header);
   const found = findHeaderRow(values, headers);
@@ -78,6 +119,14 @@ function ensureTable(spec: TableSheetSpec, report: string[]): void {
     const needed = start + missing.length - 1;
     if (needed > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
     if (headerRow + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), headerRow + 1 - sheet.getMaxRows());
+    if (!created) {
+      // The new columns' header and formula cells (rows headerRow+1 and +2), emptied if a later step fails.
+      const at = sheet;
+      const rows = Math.min(2, at.getMaxRows() - headerRow);
+      undo.add(`คอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ของแผ่นงาน "${spec.name}"`, () =>
+        at.getRange(headerRow + 1, start, rows, missing.length).setValues(Array.from({ length: rows }, () => missing.map(() => ''))),
+      );
+    }
     sheet.getRange(headerRow + 1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
     const letter = (h: string) => {
       const i = all.indexOf(h);
@@ -101,18 +150,25 @@ function ensureTable(spec: TableSheetSpec, report: string[]): void {
     report.push(created ? `สร้างแผ่นงาน "${spec.name}"` : `เพิ่มคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแผ่นงาน "${spec.name}"`);
   }
   // Tag the columns kept, so a rename is told apart from a column never made.
-  all.forEach((h, i) => {
-    if (headers.includes(h) && tags.get(h) !== i + 1) sheet!.getRange(`${letters(i + 1)}:${letters(i + 1)}`).addDeveloperMetadata(COLUMN_TAG, h);
-  });
+  // A tag not written is written by the next run (it only helps name a rename): a failure here is a note.
+  try {
+    all.forEach((h, i) => {
+      if (headers.includes(h) && tags.get(h) !== i + 1) sheet!.getRange(`${letters(i + 1)}:${letters(i + 1)}`).addDeveloperMetadata(COLUMN_TAG, h);
+    });
+  } catch {
+    report.push(`แผ่นงาน "${spec.name}": ทำเครื่องหมายคอลัมน์ไม่ครบ (ใช้เพื่อบอกเมื่อมีการเปลี่ยนชื่อหัวคอลัมน์) เลือกเมนูตั้งค่าอีกครั้งเพื่อทำต่อ`);
+  }
 }
 
 /** Adds the missing settings rows by key; never changes a value already there. */
-function ensureSettings(spec: SettingsSheetSpec, report: string[]): void {
+function ensureSettings(spec: SettingsSheetSpec, report: string[], undo: SetupUndo): void {
   const ss = SpreadsheetApp.getActive();
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
   if (!sheet) {
-    sheet = ss.insertSheet(spec.name, 0);
+    const made = ss.insertSheet(spec.name, 0);
+    undo.add(`แผ่นงาน "${spec.name}"`, () => ss.deleteSheet(made));
+    sheet = made;
     sheet.getRange(1, 1, 1, 3).setValues([[...spec.headers]]);
     styleHeader(sheet, 3);
     sheet.setColumnWidth(1, 160);
@@ -124,6 +180,12 @@ function ensureSettings(spec: SettingsSheetSpec, report: string[]): void {
   const missing = spec.settings.filter((s) => !keys.includes(s.key));
   if (!missing.length) return;
   const start = Math.max(last, 1) + 1;
+  if (!created) {
+    const at = sheet;
+    undo.add(`รายการ ${missing.map((m) => `"${m.key}"`).join(', ')} ของแผ่นงาน "${spec.name}"`, () =>
+      at.getRange(start, 1, missing.length, 3).setValues(missing.map(() => ['', '', ''])),
+    );
+  }
   sheet.getRange(start, 2, missing.length, 1).setNumberFormat('@');
   sheet.getRange(start, 1, missing.length, 3).setValues(missing.map((s) => [s.key, typeof s.value === 'number' ? s.value : s.value, s.note]));
   missing.forEach((s, i) => {
@@ -139,23 +201,49 @@ function ensureSettings(spec: SettingsSheetSpec, report: string[]): void {
  */
 function nameMeasures(): void {
   const ss = SpreadsheetApp.getActive();
-  const sheet = ss.getSheetByName(SHEET.measures);
+  const sheet = measuresSheet(ss);
   if (!sheet) return;
   const current = ss.getRangeByName(MEASURES_RANGE);
   const width = sheet.getLastColumn();
-  if (current && current.getSheet().getSheetId() === sheet.getSheetId() && current.getColumn() === 1 && current.getNumColumns() >= width) return;
+  // Whole columns from A, every row: a name a person narrowed is made whole again.
+  const whole = (r: GoogleAppsScript.Spreadsheet.Range) =>
+    r.getSheet().getSheetId() === sheet.getSheetId() && r.getColumn() === 1 && r.getNumColumns() >= width && r.getRow() === 1 && r.getNumRows() === sheet.getMaxRows();
+  if (current && whole(current)) return;
   ss.setNamedRange(MEASURES_RANGE, sheet.getRange(`A:${letters(width)}`));
+}
+
+/**
+ * The measures sheet: by its name, else — when a person renamed it — the sheet
+ * the name ITA_MEASURES still points to, if its header row holds the measures'
+ * headers (a name follows its sheet through a rename). `report` hears which.
+ */
+function measuresSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report?: string[]): Sheet | null {
+  const byName = ss.getSheetByName(SHEET.measures);
+  if (byName) return byName;
+  const named = ss.getRangeByName(MEASURES_RANGE);
+  if (!named) return null;
+  const sheet = named.getSheet();
+  const values = sheet.getDataRange().getValues();
+  if (!findHeaderRow(values, measureColumns().map((c) => c.header))) return null;
+  report?.push(`แผ่นงานมาตรการชื่อ "${sheet.getName()}" (เปลี่ยนชื่อจาก "${SHEET.measures}") จึงใช้แผ่นงานนี้ต่อไป`);
+  return sheet;
 }
 
 /** Creates what the workbook lacks; answers what was done, in Thai. */
 export function ensureWorkbook(): string[] {
   return withDocumentLock(() => {
     const report: string[] = [];
-    for (const spec of workbookSpec(fiscalYearOf(today()))) {
-      if (spec.kind === 'settings') ensureSettings(spec, report);
-      else ensureTable(spec, report);
+    const undo = new SetupUndo();
+    try {
+      for (const spec of workbookSpec(fiscalYearOf(today()))) {
+        if (spec.kind === 'settings') ensureSettings(spec, report, undo);
+        else ensureTable(spec, report, undo);
+      }
+      nameMeasures();
+    } catch (e) {
+      // Nothing half-made: what this run made is taken back, and the message says whether all of it was.
+      throw setupFailure(e, undo.undo());
     }
-    nameMeasures();
     return report;
   });
 }

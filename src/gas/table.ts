@@ -43,6 +43,8 @@ export interface Table {
   readonly owned: readonly number[];
   /** The formulas of `values`, once read (grid()). */
   formulas?: string[][];
+  /** Read through the spec's named range (whole columns), not the sheet's data range. */
+  readonly named?: boolean;
 }
 
 /** The key of the developer metadata set-up puts on each column it keeps (value: the column's header). */
@@ -53,7 +55,7 @@ export function openTable(spec: TableSpec, ss: Spreadsheet = SpreadsheetApp.getA
   if (spec.rangeName) {
     const named = ss.getRangeByName(spec.rangeName);
     if (named) {
-      const t = tableOf(spec, named, named.getValues());
+      const t = { ...tableOf(spec, named, named.getValues()), named: true };
       // A column moved out of the named range: read the whole sheet instead (set-up names it again).
       if (spec.columns.every((h) => t.index.has(h))) return t;
       return fromSheet(spec, named.getSheet());
@@ -239,7 +241,19 @@ function growTo(t: Table, r: number): void {
   const sheet = t.range.getSheet();
   const max = sheet.getMaxRows();
   const need = t.range.getRow() + r;
+  // A named range of whole columns reads every row of the sheet; one that ends
+  // above a row the sheet has was narrowed by hand, and that row was never
+  // read: it may hold a person's data, so nothing is written there.
+  if (t.named && need <= max) throw narrowedName(t);
   if (need > max) sheet.insertRowsAfter(max, Math.max(100, need - max));
+}
+
+function narrowedName(t: Table): ItaError {
+  const name = t.spec.rangeName ?? '';
+  return itaError({
+    th: `ช่วงที่มีชื่อ "${name}" ไม่ครอบคลุมทุกแถวของแผ่นงาน "${t.range.getSheet().getName()}" (มีการแก้ช่วงนี้) จึงไม่ได้เขียนแถวใหม่ เพื่อไม่ให้ทับข้อมูลที่อยู่ใต้ช่วง เลือกเมนู "ตั้งค่าสมุดงาน ITA" เพื่อตั้งช่วงใหม่ แล้วลองอีกครั้ง`,
+    en: `The named range "${name}" no longer covers every row of its sheet (it was edited), so no new row was written, lest it overwrite data below it; run "ตั้งค่าสมุดงาน ITA" to name it again, then retry`,
+  });
 }
 
 /**

@@ -28,6 +28,8 @@ const BIN = 'มาตรการที่ลบ';
 const OIT = 'OIT 2569';
 const HEADERS = measureColumns().map((c) => c.header);
 const STAMPS = ['แก้ไขล่าสุด', 'แก้ไขโดย'];
+/** The cells that say which row a form means: all but the stamps, which every save rewrites (a person's =NOW() there recalculates). */
+const MEANT = HEADERS.filter((hd) => !STAMPS.includes(hd));
 const FORM: readonly (keyof MeasureInput)[] = ['fiscalYear', 'indicators', 'issue', 'measure', 'method', 'responsible', 'startDate', 'endDate', 'followUp', 'status', 'result', 'outcome', 'suggestion', 'problems', 'evidenceUrl'];
 const header = (f: keyof MeasureInput) => measureColumns().find((c) => c.field === f)!.header;
 
@@ -375,7 +377,7 @@ const ownedCols = (sheet: FakeSheet, headers: readonly string[]) => new Set([...
 function rowsMeant(w: World, listed: ListedMeasure): number[] {
   const sheet = w.ss.getSheetByName(MEASURES)!;
   const out: number[] = [];
-  for (let r = 2; r <= sheet.getLastRow(); r++) if (listed.keys.has(ownedKey(sheet, r, HEADERS))) out.push(r);
+  for (let r = 2; r <= sheet.getLastRow(); r++) if (listed.keys.has(ownedKey(sheet, r, MEANT))) out.push(r);
   return out;
 }
 
@@ -425,7 +427,7 @@ function addonAction(w: World, s: Step): void {
       w.measures = answer.measures.map(({ measure }) => {
         const keys = new Set<string>();
         rows.forEach((cells, i) => {
-          if (i > 0 && String(cells[index.get('รหัส')!] ?? '').trim() === measure.id && rowFingerprint(cells, index, measureColumns()) === measure.rev) keys.add(ownedKey(measures, i + 1, HEADERS));
+          if (i > 0 && String(cells[index.get('รหัส')!] ?? '').trim() === measure.id && rowFingerprint(cells, index, measureColumns()) === measure.rev) keys.add(ownedKey(measures, i + 1, MEANT));
         });
         expect(keys.size, `${what}: listed measure ${measure.id} is in no row`).toBeGreaterThan(0);
         return { measure, keys };
@@ -599,7 +601,7 @@ function measureAction(w: World, s: Extract<Step, { kind: 'edit' | 'remove' | 'd
     }
     const binRow = checkAppended(before.raw.get(BIN)!, after.raw.get(BIN)!, ownedCols(bin, [...HEADERS, 'ลบเมื่อ', 'ลบโดย']), what);
     expect(binRow, `${what}: nothing in the recycle sheet`).toBeGreaterThan(0);
-    expect(ownedKey(bin, binRow, HEADERS), `${what}: the recycle sheet holds other cells than the row`).toBe([...listed.keys][0]);
+    expect(ownedKey(bin, binRow, MEANT), `${what}: the recycle sheet holds other cells than the row`).toBe([...listed.keys][0]);
     expect(changed(before.raw.get(OIT)!, after.raw.get(OIT)!), what).toEqual([]);
     return;
   }

@@ -98,8 +98,13 @@ const EDITABLE: readonly (keyof MeasureInput)[] = [
   'followUp', 'status', 'result', 'outcome', 'suggestion', 'problems', 'evidenceUrl',
 ];
 
-const sameField = (f: keyof MeasureInput, a: MeasureInput, b: MeasureInput): boolean =>
-  f === 'indicators' ? a.indicators.join(',') === b.indicators.join(',') : a[f] === b[f];
+/** Equal as the form means them: text compared without the spaces around it (the form trims, a cell may not). */
+const sameField = (f: keyof MeasureInput, a: MeasureInput, b: MeasureInput): boolean => {
+  if (f === 'indicators') return a.indicators.join(',') === b.indicators.join(',');
+  const x = a[f];
+  const y = b[f];
+  return typeof x === 'string' && typeof y === 'string' ? x.trim() === y.trim() : x === y;
+};
 
 /**
  * True when the row still holds what the form loaded: the same fingerprint of

@@ -68,9 +68,9 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
     const v = i === undefined ? '' : cells[i];
     switch (c.kind) {
       case 'year': {
-        const n = Number(fromThaiDigits(text(v)).trim());
-        if (text(v).trim() !== '' && !Number.isInteger(n)) notes.push(`${c.header} อ่านไม่ได้: "${text(v)}"`);
-        out[c.field] = Number.isInteger(n) ? n : 0;
+        const y = yearOfCell(text(v));
+        if (y === undefined) notes.push(text(v).trim() === '' ? `${c.header} ว่าง จึงแสดงมาตรการนี้ในทุกปี กรุณาระบุปี` : `${c.header} อ่านไม่ได้: "${text(v)}" จึงแสดงมาตรการนี้ในทุกปี กรุณาแก้ปี`);
+        out[c.field] = y ?? 0;
         break;
       }
       case 'indicators': {
@@ -106,9 +106,26 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
   return { measure: out as unknown as Measure, row, cells, notes };
 }
 
-/** The fingerprint of a row's cells in our columns (Measure.rev). */
+/**
+ * A fiscal year as people type it: 2569, "๒๕๖๙", "พ.ศ. 2569", "ปี 2569", or a
+ * Common-Era 2026 (→ 2569); undefined for anything else (blank included).
+ */
+export function yearOfCell(v: string): number | undefined {
+  const t = fromThaiDigits(v).trim().replace(/^(ปี(งบประมาณ)?\s*)?(พ\.\s*ศ\.)?\s*/, '');
+  if (!/^\d{4}$/.test(t)) return undefined;
+  const n = Number(t);
+  const be = n < 2400 ? n + 543 : n;
+  return be >= 2500 && be <= 2700 ? be : undefined;
+}
+
+/**
+ * The fingerprint of a row's cells in our columns (Measure.rev), the stamps
+ * แก้ไขล่าสุด and แก้ไขโดย left out: every save writes them with the fields it
+ * changes (which the fingerprint sees), and a person's =NOW() there would
+ * otherwise make every save stale as Sheets recalculates.
+ */
 export function rowFingerprint(cells: readonly unknown[], index: Map<string, number>, columns: readonly Column[]): string {
-  return fingerprint(columns.map((c) => {
+  return fingerprint(columns.filter((c) => c.field !== 'updatedAt' && c.field !== 'updatedBy').map((c) => {
     const i = index.get(c.header);
     return i === undefined ? '' : cells[i];
   }));

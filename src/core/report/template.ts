@@ -46,7 +46,12 @@ export function tokenize(text: string): Tokenized {
     const raw = text.slice(open, close + 2);
     const [head = '', ...filters] = text.slice(open + 2, close).split('|').map((s) => s.trim());
     if (head === '') problems.push(`ช่องแทนค่าไม่มีชื่อ: ${raw}`);
-    else if (head.startsWith(REPEAT_PREFIX)) tokens.push({ kind: 'repeat', collection: head.slice(REPEAT_PREFIX.length).trim(), raw });
+    else if (filters.length && [REPEAT_PREFIX, GROUP_PREFIX, CHART_PREFIX].some((p) => head.startsWith(p))) {
+      problems.push(`${raw} ใส่ตัวกรองไม่ได้ (ตัวกรองใช้กับช่องแทนค่าที่แสดงค่า) ลบ "|${filters.join('|')}" ออก`);
+    }
+    if (head === '') {
+      // named above
+    } else if (head.startsWith(REPEAT_PREFIX)) tokens.push({ kind: 'repeat', collection: head.slice(REPEAT_PREFIX.length).trim(), raw });
     else if (head.startsWith(GROUP_PREFIX)) tokens.push({ kind: 'group', collection: head.slice(GROUP_PREFIX.length).trim(), raw });
     else if (head.startsWith(CHART_PREFIX)) tokens.push({ kind: 'chart', name: head.slice(CHART_PREFIX.length).trim(), raw });
     else tokens.push({ kind: 'field', name: head, filters, raw });
