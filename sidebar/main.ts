@@ -4,7 +4,7 @@ import type { DeletedView, ListAnswer, MeasureView, Refused } from '../src/core/
 import { blankMeasure, fieldLabels, STATUSES, type Measure, type MeasureField, type MeasureInput } from '../src/core/measures/model';
 import { checkMeasureInput, type FieldErrors } from '../src/core/measures/schema';
 import { parseIndicators } from '../src/core/measures/table';
-import { beSlashDate, dayOfIso, fromThaiDigits, parseBeDate, thaiDate } from '../src/core/thai';
+import { beSlashDate, DATE_YEARS_BE, dayOfIso, fromThaiDigits, parseBeDate, thaiDate, toCommonEra } from '../src/core/thai';
 import { h } from './dom';
 import { renderOit } from './oit-view';
 import { call } from './server';
@@ -334,7 +334,7 @@ function openForm(base: Measure | undefined): void {
    */
   const dateField = (f: 'startDate' | 'endDate') => {
     const input = h('input', { type: 'text', value: beSlashDate(values[f]), placeholder: 'วว/ดด/ปปปป (พ.ศ.)', autocomplete: 'off' });
-    const picker = h('input', { type: 'date', class: 'picker', tabindex: -1, 'aria-hidden': 'true', min: '1957-01-01', max: '2157-12-31' });
+    const picker = h('input', { type: 'date', class: 'picker', tabindex: -1, 'aria-hidden': 'true', min: `${toCommonEra(DATE_YEARS_BE.min)}-01-01`, max: `${toCommonEra(DATE_YEARS_BE.max)}-12-31` });
     const button = h('button', { type: 'button', class: 'btn pick', id: `pick-${f}`, 'aria-label': `เลือก${LABELS[f]}จากปฏิทิน` }, 'ปฏิทิน');
     const wrap = field(f, input, ' ');
     const hint = wrap.querySelector<HTMLElement>('.hint')!;
