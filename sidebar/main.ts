@@ -4,22 +4,41 @@ import type { DeletedView, ListAnswer, MeasureView, Refused } from '../src/core/
 import { blankMeasure, fieldLabels, STATUSES, type Measure, type MeasureField, type MeasureInput } from '../src/core/measures/model';
 import { checkMeasureInput, type FieldErrors } from '../src/core/measures/schema';
 import { parseIndicators } from '../src/core/measures/table';
-import { thaiDate } from '../src/core/thai';
+import { beSlashDate, DATE_YEARS_BE, dayOfIso, fromThaiDigits, parseBeDate, thaiDate, toCommonEra } from '../src/core/thai';
 import { h } from './dom';
 import { renderOit } from './oit-view';
 import { call } from './server';
 
 const app = document.getElementById('app')!;
 const live = document.getElementById('live')!;
+const toast = document.getElementById('toast')!;
 const LABELS = fieldLabels();
 
 let data: ListAnswer | undefined;
 let query = '';
 
-function announce(text: string): void {
+let toastTimer = 0;
+
+/**
+ * Tells what happened: on screen as a toast (a success fades after 6 s, a
+ * problem stays until the next message or a click on it) and to screen
+ * readers through the live region (the toast itself is aria-hidden).
+ */
+function announce(text: string, tone: 'ok' | 'error' = 'ok'): void {
   live.textContent = '';
   window.setTimeout(() => (live.textContent = text), 30);
+  window.clearTimeout(toastTimer);
+  toast.textContent = text;
+  toast.className = `toast ${tone}`;
+  showToast(true);
+  if (tone === 'ok') toastTimer = window.setTimeout(() => showToast(false), 6000);
 }
+/** The toast, and room below the page for it, so it never hides the end of the page. */
+function showToast(on: boolean): void {
+  toast.hidden = !on;
+  app.style.paddingBottom = on ? `${toast.offsetHeight + 16}px` : '';
+}
+toast.addEventListener('click', () => showToast(false));
 
 function messageOf(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
@@ -32,10 +51,9 @@ function refusalText(r: Refused): string {
 
 const badgeClass = (s: string) => (s === 'ดำเนินการแล้ว' ? 'done' : s === 'กำลังดำเนินการ' ? 'doing' : 'todo');
 
-function formatDay(iso: string): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return thaiDate({ year: y, month: m, day: d }, { month: 'abbr', digits: 'arabic' });
+function formatDay(iso: string, month: 'abbr' | 'full' = 'abbr'): string {
+  const day = dayOfIso(iso);
+  return day ? thaiDate(day, { month, digits: 'arabic' }) : iso;
 }
 
 // ------------------------------------------------------------------ list
@@ -71,13 +89,21 @@ function renderFatal(text: string): void {
   );
 }
 
-function matches(v: MeasureView, q: string): boolean {
+/**
+ * Search over the measure's text and its indicators' names, Thai digits as
+ * Arabic; a number 1–10 alone also finds the measures of that indicator
+ * ("1" finds indicator 1, not 10).
+ */
+function matches(v: MeasureView, query: string, names: readonly string[]): boolean {
+  const q = fromThaiDigits(query).trim().toLowerCase();
   if (!q) return true;
   const m = v.measure;
-  return [m.measure, m.issue, m.method, m.responsible, m.status, m.result, m.outcome, m.followUp, m.indicators.join(' ')]
-    .join('\n')
+  const number = /^\d+$/.test(q);
+  if (number && m.indicators.includes(Number(q))) return true;
+  const indicators = number ? [] : m.indicators.map((n) => `ตัวชี้วัดที่ ${n} ${names[n - 1] ?? ''}`);
+  return fromThaiDigits([m.measure, m.issue, m.method, m.responsible, m.status, m.result, m.outcome, m.followUp, ...indicators].join('\n'))
     .toLowerCase()
-    .includes(q.toLowerCase());
+    .includes(q);
 }
 
 function renderList(): void {
@@ -93,7 +119,7 @@ function renderList(): void {
   const search = h('input', {
     id: 'search',
     type: 'search',
-    placeholder: 'ค้นหามาตรการ ผู้รับผิดชอบ สถานะ',
+    placeholder: 'ค้นหามาตรการ ตัวชี้วัด ผู้รับผิดชอบ',
     value: query,
     onInput: (e) => {
       query = (e.target as HTMLInputElement).value;
@@ -103,7 +129,7 @@ function renderList(): void {
   const groups = h('div', { id: 'groups' });
 
   function renderGroups(): void {
-    const visible = d.measures.filter((v) => matches(v, query));
+    const visible = d.measures.filter((v) => matches(v, query, d.indicatorNames));
     const byIndicator = new Map<number, MeasureView[]>();
     for (const v of visible) for (const n of v.measure.indicators.length ? v.measure.indicators : [0]) byIndicator.set(n, [...(byIndicator.get(n) ?? []), v]);
     const order = [...byIndicator.keys()].sort((a, b) => (a || 99) - (b || 99));
@@ -169,7 +195,7 @@ function item(v: MeasureView): HTMLLIElement {
     'div',
     { class: 'actions' },
     h('button', { type: 'button', class: 'btn small', onClick: () => openForm(m), 'aria-label': `แก้ไข ${m.measure}` }, 'แก้ไข'),
-    h('button', { type: 'button', class: 'btn small', onClick: () => void duplicate(m), 'aria-label': `คัดลอกไปปี ${m.fiscalYear + 1}: ${m.measure}` }, `คัดลอกไปปี ${m.fiscalYear + 1}`),
+    h('button', { type: 'button', class: 'btn small', onClick: () => void duplicate(li, m, false), 'aria-label': `คัดลอกไปปี ${m.fiscalYear + 1}: ${m.measure}` }, `คัดลอกไปปี ${m.fiscalYear + 1}`),
     h('button', { type: 'button', class: 'btn small danger', onClick: () => confirmDelete(li, m), 'aria-label': `ลบ ${m.measure}` }, 'ลบ'),
   );
   li.append(actions);
@@ -192,7 +218,7 @@ function confirmDelete(li: HTMLLIElement, m: Measure): void {
             box.replaceChildren(h('span', { role: 'alert' }, refusalText(r)), no);
             return;
           }
-          announce('ลบแล้ว กู้คืนได้จาก "มาตรการที่ลบ"');
+          announce(`ลบ "${short(m.measure)}" แล้ว กู้คืนได้จาก "มาตรการที่ลบ"`);
           await loadList(data?.fiscalYear);
         } catch (e) {
           box.replaceChildren(h('span', { role: 'alert' }, messageOf(e)), no);
@@ -209,15 +235,43 @@ function confirmDelete(li: HTMLLIElement, m: Measure): void {
   no.focus();
 }
 
-async function duplicate(m: Measure): Promise<void> {
+/** A measure's title, shortened for a message. */
+const short = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t || '(ไม่มีชื่อมาตรการ)');
+
+/** Copies a measure into the next year; when that year seems to hold a copy already, asks first (beside the item). */
+async function duplicate(li: HTMLLIElement, m: Measure, again: boolean): Promise<void> {
   try {
-    const r = await call('duplicate', { id: m.id, base: m }); // the row as shown: a copy of it, or refused when it changed since
-    if (!r.ok) return announce(refusalText(r));
-    announce(`คัดลอกไปปี ${r.measure.fiscalYear} แล้ว`);
+    const r = await call('duplicate', { id: m.id, base: m, again }); // the row as shown: a copy of it, or refused when it changed since
+    if (!r.ok && r.kind === 'copied') return askAgain(li, m, r.message.th);
+    if (!r.ok) return announce(refusalText(r), 'error');
     await loadList(r.measure.fiscalYear);
+    announce(`คัดลอก "${short(m.measure)}" ไปปีงบประมาณ ${r.measure.fiscalYear} แล้ว`);
   } catch (e) {
-    announce(messageOf(e));
+    announce(messageOf(e), 'error');
   }
+}
+
+function askAgain(li: HTMLLIElement, m: Measure, why: string): void {
+  li.querySelector('.confirm')?.remove();
+  const no = h('button', { type: 'button', class: 'btn small', onClick: () => box.remove() }, 'ไม่คัดลอก');
+  const yes = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn small',
+      onClick: () => {
+        box.remove();
+        void duplicate(li, m, true);
+      },
+    },
+    'คัดลอกอีกครั้ง',
+  );
+  const box = h('div', { class: 'confirm', role: 'alertdialog', 'aria-label': 'คัดลอกซ้ำ' }, h('span', {}, why), yes, no);
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') box.remove();
+  });
+  li.append(box);
+  no.focus();
 }
 
 // ------------------------------------------------------------------ form
@@ -270,7 +324,82 @@ function openForm(base: Measure | undefined): void {
   const yearSel = h('select', {}, ...years.map((y) => h('option', { value: y, selected: y === values.fiscalYear }, String(y))));
   const alert = h('div', { class: 'alert', role: 'alert', id: 'form-alert', hidden: true });
   const save = h('button', { type: 'submit', class: 'btn primary', id: 'save' }, 'บันทึก');
-  const cancel = h('button', { type: 'button', class: 'btn', onClick: () => renderList() }, 'ยกเลิก');
+  const cancel = h('button', { type: 'button', class: 'btn', id: 'cancel', onClick: () => leave() }, 'ยกเลิก');
+  const buttons = h('div', { class: 'buttons' }, save, cancel);
+
+  /**
+   * A date typed in the Buddhist Era (parseBeDate), with a calendar button:
+   * the browser's own date picker behind it, its Common-Era day written back
+   * as พ.ศ. Below, the day as understood ("15 มกราคม 2569").
+   */
+  const dateField = (f: 'startDate' | 'endDate') => {
+    const input = h('input', { type: 'text', value: beSlashDate(values[f]), placeholder: 'วว/ดด/ปปปป (พ.ศ.)', autocomplete: 'off' });
+    const picker = h('input', { type: 'date', class: 'picker', tabindex: -1, 'aria-hidden': 'true', min: `${toCommonEra(DATE_YEARS_BE.min)}-01-01`, max: `${toCommonEra(DATE_YEARS_BE.max)}-12-31` });
+    const button = h('button', { type: 'button', class: 'btn pick', id: `pick-${f}`, 'aria-label': `เลือก${LABELS[f]}จากปฏิทิน` }, 'ปฏิทิน');
+    const wrap = field(f, input, ' ');
+    const hint = wrap.querySelector<HTMLElement>('.hint')!;
+    const explain = () => {
+      const p = parseBeDate(input.value);
+      hint.textContent = p.ok && p.iso ? `= ${formatDay(p.iso, 'full')}` : 'วัน/เดือน/ปี พ.ศ. เช่น 15/01/2569';
+      if (p.ok) {
+        errors.get(f)!.textContent = '';
+        input.removeAttribute('aria-invalid');
+      }
+    };
+    input.addEventListener('input', explain);
+    input.addEventListener('change', () => {
+      const p = parseBeDate(input.value);
+      if (!p.ok) {
+        errors.get(f)!.textContent = p.th;
+        input.setAttribute('aria-invalid', 'true');
+      }
+    });
+    button.addEventListener('click', () => {
+      const p = parseBeDate(input.value);
+      picker.value = p.ok ? p.iso : '';
+      try {
+        picker.showPicker();
+      } catch {
+        // No showPicker (older browsers) or not allowed: the picker itself, shown.
+        picker.classList.add('shown');
+        picker.removeAttribute('aria-hidden');
+        picker.setAttribute('aria-label', `${LABELS[f]} (ปฏิทิน ค.ศ.)`);
+        picker.tabIndex = 0;
+        picker.focus();
+      }
+    });
+    picker.addEventListener('change', () => {
+      if (!dayOfIso(picker.value)) return;
+      input.value = beSlashDate(picker.value);
+      explain();
+      input.focus();
+    });
+    const row = h('div', { class: 'date-row' });
+    input.replaceWith(row);
+    row.append(input, button, picker);
+    explain();
+    return wrap;
+  };
+
+  /** What each control holds now, to tell a changed form from an untouched one. */
+  const snapshot = () => JSON.stringify([...form.querySelectorAll<HTMLInputElement>('input:not(.picker), textarea, select')].map((c) => c.value));
+
+  /** Leaves the form: at once when nothing was changed, else after asking. */
+  const leave = () => {
+    if (snapshot() === initial) return renderList();
+    if (discard.isConnected) return keep.focus();
+    const from = document.activeElement as HTMLElement | null;
+    discard.replaceChildren(h('span', {}, 'มีข้อมูลที่กรอกหรือแก้ไขไว้ ต้องการทิ้งข้อมูลนี้หรือไม่'), drop, keep);
+    keep.onclick = () => {
+      discard.remove();
+      (from && from.isConnected ? from : save).focus();
+    };
+    buttons.prepend(discard);
+    keep.focus();
+  };
+  const discard = h('div', { class: 'confirm', role: 'alertdialog', id: 'discard', 'aria-label': 'ทิ้งข้อมูลที่กรอก' });
+  const drop = h('button', { type: 'button', class: 'btn small danger', onClick: () => renderList() }, 'ทิ้งข้อมูล');
+  const keep = h('button', { type: 'button', class: 'btn small' }, 'กลับไปแก้ไข');
 
   const form = h(
     'form',
@@ -283,7 +412,8 @@ function openForm(base: Measure | undefined): void {
     field('method', text('method', values.method)),
     field('responsible', h('input', { type: 'text', value: values.responsible, list: 'divisions' })),
     h('datalist', { id: 'divisions' }, ...['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา ศาสนาและวัฒนธรรม', 'กองสวัสดิการสังคม'].map((d) => h('option', { value: d }))),
-    h('div', { class: 'row2' }, field('startDate', h('input', { type: 'date', value: values.startDate })), field('endDate', h('input', { type: 'date', value: values.endDate }))),
+    dateField('startDate'),
+    dateField('endDate'),
     field('followUp', text('followUp', values.followUp)),
     field('status', status),
     field('fiscalYear', yearSel),
@@ -292,11 +422,19 @@ function openForm(base: Measure | undefined): void {
     field('suggestion', text('suggestion', values.suggestion)),
     field('problems', text('problems', values.problems)),
     field('evidenceUrl', h('input', { type: 'url', value: values.evidenceUrl, placeholder: 'https://', inputmode: 'url' })),
-    h('div', { class: 'buttons' }, save, cancel),
+    buttons,
   );
+  const initial = snapshot();
 
-  const read = (): Record<string, unknown> => {
+  /** The form's input, dates as "YYYY-MM-DD"; a date that cannot be read goes as "" and its message in `dateErrors`. */
+  const read = (dateErrors: FieldErrors): Record<string, unknown> => {
     const v = (f: MeasureField) => inputs.get(f)!.value;
+    const dates = { startDate: '', endDate: '' };
+    for (const f of ['startDate', 'endDate'] as const) {
+      const p = parseBeDate(v(f));
+      if (p.ok) dates[f] = p.iso;
+      else dateErrors[f] = p.th;
+    }
     const ind = parseIndicators(v('indicators'));
     return {
       fiscalYear: Number(v('fiscalYear')),
@@ -305,8 +443,8 @@ function openForm(base: Measure | undefined): void {
       measure: v('measure'),
       method: v('method'),
       responsible: v('responsible'),
-      startDate: v('startDate'),
-      endDate: v('endDate'),
+      startDate: dates.startDate,
+      endDate: dates.endDate,
       followUp: v('followUp'),
       status: v('status'),
       result: v('result'),
@@ -339,10 +477,12 @@ function openForm(base: Measure | undefined): void {
     e.preventDefault();
     if (save.disabled) return;
     showAlert('');
-    const input = read();
+    const dateErrors: FieldErrors = {};
+    const input = read(dateErrors);
     const checked = checkMeasureInput(input);
-    if (!checked.ok) {
-      showErrors(checked.errors);
+    if (!checked.ok || Object.keys(dateErrors).length) {
+      // A date typed but not readable (half-typed, no such day) is refused here, never sent as blank.
+      showErrors({ ...(checked.ok ? {} : checked.errors), ...dateErrors });
       showAlert('ข้อมูลบางช่องไม่ถูกต้อง กรุณาแก้ไขตามข้อความใต้ช่องนั้น');
       return;
     }
@@ -357,9 +497,9 @@ function openForm(base: Measure | undefined): void {
         showAlert(refusalText(r));
         return;
       }
-      announce('บันทึกแล้ว');
       query = '';
       await loadList(r.measure.fiscalYear);
+      announce(`บันทึก "${short(r.measure.measure)}" แล้ว`);
       app.querySelector<HTMLElement>(`[data-id="${CSS.escape(r.measure.id)}"] .title`)?.setAttribute('tabindex', '-1');
     } catch (err) {
       showAlert(`บันทึกไม่สำเร็จ: ${messageOf(err)} — ข้อมูลที่กรอกยังอยู่ครบ ลองบันทึกอีกครั้งได้`);
@@ -370,7 +510,10 @@ function openForm(base: Measure | undefined): void {
     }
   });
   form.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') renderList();
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    if (discard.isConnected) keep.click();
+    else leave();
   });
 
   app.replaceChildren(form);
@@ -384,7 +527,7 @@ async function openDeleted(): Promise<void> {
   try {
     rows = await call('deleted', {});
   } catch (e) {
-    return announce(messageOf(e));
+    return announce(messageOf(e), 'error');
   }
   const back = h('button', { type: 'button', class: 'btn', id: 'back', onClick: () => renderList() }, '← กลับ');
   app.replaceChildren(
@@ -411,11 +554,11 @@ async function openDeleted(): Promise<void> {
                     onClick: async () => {
                       try {
                         const r = await call('recover', { id: d.measure.id });
-                        if (!r.ok) return announce(refusalText(r));
-                        announce('กู้คืนแล้ว');
+                        if (!r.ok) return announce(refusalText(r), 'error');
                         await loadList(r.measure.fiscalYear);
+                        announce(`กู้คืน "${short(r.measure.measure)}" แล้ว (ปีงบประมาณ ${r.measure.fiscalYear})`);
                       } catch (e) {
-                        announce(messageOf(e));
+                        announce(messageOf(e), 'error');
                       }
                     },
                   },

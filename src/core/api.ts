@@ -31,7 +31,7 @@ export interface ListAnswer {
 /** An operation that did not go ahead, and why. */
 export type Refused =
   | { readonly ok: false; readonly kind: 'invalid'; readonly errors: FieldErrors }
-  | { readonly ok: false; readonly kind: 'conflict' | 'missing' | 'setup' | 'busy' | 'failed'; readonly message: Bilingual };
+  | { readonly ok: false; readonly kind: 'conflict' | 'missing' | 'setup' | 'busy' | 'failed' | 'copied'; readonly message: Bilingual };
 
 export type Saved = { readonly ok: true; readonly measure: Measure } | Refused;
 export type Done = { readonly ok: true } | Refused;
@@ -129,7 +129,8 @@ export interface SidebarApi {
   remove(req: { readonly base: Measure }): Done;
   deleted(req: Record<string, never>): readonly DeletedView[];
   recover(req: { readonly id: string }): Saved;
-  duplicate(req: { readonly id: string; readonly base?: Measure }): Saved;
+  /** Refused as 'copied' when the next year seems to hold a copy already, unless `again` (the person confirmed). */
+  duplicate(req: { readonly id: string; readonly base?: Measure; readonly again?: boolean }): Saved;
   reportState(req: Record<string, never>): ReportState;
   createTemplate(req: { readonly kind: ReportKind }): TemplateDone;
   setTemplate(req: { readonly kind: ReportKind; readonly url: string }): TemplateDone;

@@ -99,3 +99,67 @@ export function thaiDate(d: CalendarDay | Date, options: ThaiDateOptions = {}): 
   const text = `${day.day} ${names[day.month - 1]} ${toBuddhistEra(day.year)}`;
   return options.digits === 'arabic' ? text : toThaiDigits(text);
 }
+
+/**
+ * Buddhist-Era years a measure's date may fall in: the fiscal years the
+ * add-on accepts (2500–2700 ⇔ 1957–2157 CE). A Common-Era year typed where
+ * the Buddhist Era is meant (2026 → 1483 CE) and a Buddhist-Era year taken
+ * for a Common-Era one (2569 CE → 3112 BE) both fall outside.
+ */
+export const DATE_YEARS_BE = { min: 2500, max: 2700 } as const;
+
+/** True when a Common-Era year lies within DATE_YEARS_BE. */
+export const isPlausibleCeYear = (ce: number): boolean => ce >= toCommonEra(DATE_YEARS_BE.min) && ce <= toCommonEra(DATE_YEARS_BE.max);
+
+/** "15/01/2569": day/month/Buddhist-Era year of "YYYY-MM-DD" ("" for ""; other text as it is). */
+export function beSlashDate(iso: string): string {
+  const d = dayOfIso(iso);
+  return d ? `${pad(d.day)}/${pad(d.month)}/${toBuddhistEra(d.year)}` : iso;
+}
+
+export type TypedDate = { readonly ok: true; readonly iso: string } | { readonly ok: false; readonly th: string };
+
+const monthOf = (name: string): number => {
+  const n = name.replace(/\s+/g, '');
+  const i = thaiMonths().indexOf(n);
+  return i >= 0 ? i + 1 : thaiMonthsAbbr().findIndex((a) => a === n || a.replace(/\./g, '') === n.replace(/\./g, '')) + 1;
+};
+
+/**
+ * A day typed in the Buddhist Era: "15/01/2569", "5/1/2569", "15-01-2569",
+ * "๑๕/๐๑/๒๕๖๙", "15 ม.ค. 2569" or "15 มกราคม 2569" → "YYYY-MM-DD" (Common
+ * Era, as the wire and the sheet keep it); "" for blank. Anything else is
+ * refused with a Thai message saying what is wrong — never guessed: a
+ * half-typed day, a two-digit or Common-Era year, a day that does not exist.
+ */
+export function parseBeDate(text: string): TypedDate {
+  const s = fromThaiDigits(text).trim();
+  if (s === '') return { ok: true, iso: '' };
+  const example = 'พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/01/2569';
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d+)$/.exec(s);
+  let month: number;
+  if (m) month = Number(m[2]);
+  else {
+    m = /^(\d{1,2})\s*([\u0e01-\u0e4f.\s]+?)\s*(\d+)$/.exec(s);
+    month = m ? monthOf(m[2]!) : 0;
+    if (m && !month) return { ok: false, th: `ไม่รู้จักชื่อเดือน "${m[2]!.trim()}" — ${example}` };
+  }
+  if (!m) return { ok: false, th: `วันที่ไม่ครบหรือรูปแบบไม่ถูกต้อง: "${text.trim()}" — ${example}` };
+  const day = Number(m[1]);
+  const yearText = m[3]!;
+  if (yearText.length !== 4) return { ok: false, th: `ปีต้องเป็นปี พ.ศ. 4 หลัก (พบ "${yearText}") — ${example}` };
+  const be = Number(yearText);
+  if (be < DATE_YEARS_BE.min || be > DATE_YEARS_BE.max) {
+    const looksCe = isPlausibleCeYear(be);
+    return {
+      ok: false,
+      th: looksCe
+        ? `ปี ${be} ดูเหมือนปี ค.ศ. ช่องนี้ใช้ปี พ.ศ. (ค.ศ. ${be} คือ พ.ศ. ${toBuddhistEra(be)})`
+        : `ปี พ.ศ. ${be} อยู่นอกช่วงที่รับได้ (พ.ศ. ${DATE_YEARS_BE.min}–${DATE_YEARS_BE.max})`,
+    };
+  }
+  if (month < 1 || month > 12) return { ok: false, th: `เดือนต้องเป็น 1–12 (พบ ${month}) — ${example}` };
+  const iso = `${toCommonEra(be)}-${pad(month)}-${pad(day)}`;
+  if (!dayOfIso(iso)) return { ok: false, th: `ไม่มีวันที่ ${day} ใน${thaiMonths()[month - 1]} พ.ศ. ${be}` };
+  return { ok: true, iso };
+}

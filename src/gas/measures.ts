@@ -3,7 +3,9 @@ import { isDate, isItaError, itaError, type Bilingual } from '../core/errors';
 import { frameworkNear } from '../core/framework';
 import { DELETED_AT, DELETED_BY, measureColumns, type Measure } from '../core/measures/model';
 import {
+  alreadyCopied,
   blockedErrors,
+  copiesOf,
   isRefusal,
   nextYearCopy,
   planSave,
@@ -330,13 +332,20 @@ function recover(req: { id: string }): Saved {
   });
 }
 
-/** A copy into the next fiscal year, after the last used row: of the row the form loaded when it says, else of the one row with the id. */
-function duplicate(req: { id: string; base?: Measure }): Saved {
+/**
+ * A copy into the next fiscal year, after the last used row: of the row the
+ * form loaded when it says, else of the one row with the id. Refused as
+ * 'copied' when that year seems to hold a copy already (copiesOf), unless
+ * the request says `again`.
+ */
+function duplicate(req: { id: string; base?: Measure; again?: boolean }): Saved {
   return guarded(() => {
     const loaded = load();
     if (isRefused(loaded)) return loaded;
     const source = req.base ? rowOf(loaded.table, req.base) : rowWithId(loaded.table, req.id);
     if (isRefusal(source)) return refused(source);
+    const copies = copiesOf(loaded.table, source.measure);
+    if (copies.length && req.again !== true) return refused(alreadyCopied(source.measure.fiscalYear + 1, copies));
     const plan = planSave(loaded.table, { input: nextYearCopy(source.measure) }, stamp(), cellDates());
     return isRefusal(plan) ? refused(plan) : put(loaded, plan);
   });

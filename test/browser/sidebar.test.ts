@@ -103,6 +103,9 @@ describe('the measures sidebar', () => {
     const row = await rowOf('อบรมบุคลากรเรื่องการใช้งบประมาณอย่างโปร่งใส');
     expect(row?.values[row.header.indexOf('ตัวชี้วัด')]).toBe('2, 5');
     expect(row?.values[row.header.indexOf('ปีงบประมาณ')]).toBe('2569');
+    await expect(page.locator('#toast').innerText()).resolves.toBe('บันทึก "อบรมบุคลากรเรื่องการใช้งบประมาณอย่างโปร่งใส" แล้ว');
+    await expect(page.locator('#toast').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'test-artifacts/sidebar-toast.png' });
   });
 
   it('edits a measure', async () => {
@@ -199,10 +202,13 @@ describe('the measures sidebar', () => {
     await page.locator('.item', { hasText: text }).waitFor({ state: 'detached' });
     expect(await rowOf(text)).toBeUndefined();
     expect((await sheet('มาตรการที่ลบ')).values.some((r) => r.includes(text))).toBe(true);
-    await page.getByRole('button', { name: /มาตรการที่ลบ/ }).click();
+    await expect(page.locator('#toast').innerText()).resolves.toMatch(/^ลบ ".*" แล้ว กู้คืนได้จาก "มาตรการที่ลบ"$/);
+    await page.getByRole('button', { name: /มาตรการที่ลบ/ }).click(); // not hidden by the toast
     await page.getByRole('button', { name: `กู้คืน ${text}` }).click();
     await page.locator('.item', { hasText: text }).first().waitFor();
     expect(await rowOf(text)).toBeDefined();
+    await expect(page.locator('#toast').innerText()).resolves.toMatch(/^กู้คืน ".*" แล้ว \(ปีงบประมาณ 2569\)$/);
+    await expect(page.locator('#toast').isVisible()).resolves.toBe(true);
   });
 
   it('copies a measure into the next fiscal year', async () => {
@@ -210,6 +216,139 @@ describe('the measures sidebar', () => {
     await page.locator('.item', { hasText: text }).getByRole('button', { name: /คัดลอกไปปี 2570/ }).click();
     await page.locator('#year').locator('option:checked', { hasText: '2570' }).waitFor({ state: 'attached' });
     await expect(page.locator('.item .title').allTextContents()).resolves.toEqual([text]);
+    await expect(page.locator('#toast').innerText()).resolves.toMatch(/^คัดลอก ".*" ไปปีงบประมาณ 2570 แล้ว$/);
+    await expect(page.locator('#toast').isVisible()).resolves.toBe(true);
+  });
+
+  it('warns before copying a measure the next year already holds, and copies again only when confirmed', async () => {
+    const text = 'จัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน';
+    const copy = () => page.locator('.item', { hasText: text }).getByRole('button', { name: /คัดลอกไปปี 2570/ }).click();
+    const inSheet = async () => (await sheet()).values.filter((r) => r.includes(text)).length;
+    await copy();
+    await page.locator('#year').locator('option:checked', { hasText: '2570' }).waitFor({ state: 'attached' });
+    await page.locator('#year').selectOption('2569');
+    await page.locator('#year').locator('option:checked', { hasText: '2569' }).waitFor({ state: 'attached' });
+    await copy();
+    const ask = page.locator('.item', { hasText: text }).getByRole('alertdialog');
+    await ask.waitFor();
+    await expect(ask.innerText()).resolves.toContain('ปีงบประมาณ 2570 มีมาตรการนี้อยู่แล้ว');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('ไม่คัดลอก');
+    await ask.getByRole('button', { name: 'ไม่คัดลอก' }).click();
+    await expect(ask.count()).resolves.toBe(0);
+    expect(await inSheet()).toBe(2);
+    await copy();
+    await ask.getByRole('button', { name: 'คัดลอกอีกครั้ง' }).click();
+    await page.locator('#year').locator('option:checked', { hasText: '2570' }).waitFor({ state: 'attached' });
+    await expect(page.locator('.item .title').allTextContents()).resolves.toEqual([text, text]);
+    expect(await inSheet()).toBe(3);
+  });
+
+  it('finds measures by indicator number, in Arabic or Thai digits, and by indicator name', async () => {
+    const titles = () => page.locator('.item .title').allTextContents();
+    for (const q of ['9', '๙', 'การเปิดเผยข้อมูล', 'ตัวชี้วัดที่ 9']) {
+      await page.getByLabel('ค้นหา').fill(q);
+      await expect(page.locator('#summary').textContent(), q).resolves.toBe('แสดง 1 จาก 5 มาตรการ');
+      await expect(titles(), q).resolves.toEqual(['จัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน']);
+    }
+    await page.getByLabel('ค้นหา').fill('๑๐'); // a number alone: that indicator, or the number in a measure's own text
+    await expect(titles()).resolves.toEqual([expect.stringContaining('ประเมินความเสี่ยงการให้หรือรับสินบน')]);
+  });
+
+  it('takes a พ.ศ. date typed in Thai or Arabic digits, stores the real day and shows it in พ.ศ.', async () => {
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('มาตรการ/แนวทาง').fill('มาตรการมีวันที่ พ.ศ.');
+    await page.getByLabel('ตัวชี้วัด', { exact: true }).fill('9');
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).fill('๑๕/๐๑/๒๕๖๙');
+    await expect(page.locator('#h-startDate').textContent()).resolves.toBe('= 15 มกราคม 2569');
+    await page.getByLabel('วันที่สิ้นสุด', { exact: true }).fill('30/9/2569');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.locator('#add').waitFor();
+    const row = (await rowOf('มาตรการมีวันที่ พ.ศ.'))!;
+    expect(row.values[row.header.indexOf('วันที่เริ่ม')]).toBe('15 มกราคม 2569'); // a real date, shown by the sheet's Thai format
+    expect(row.values[row.header.indexOf('วันที่สิ้นสุด')]).toBe('30 กันยายน 2569');
+    const item = page.locator('.item', { hasText: 'มาตรการมีวันที่ พ.ศ.' });
+    await expect(item.locator('.meta').innerText()).resolves.toContain('ถึง 30 ก.ย. 2569');
+    await item.getByRole('button', { name: /^แก้ไข/ }).click();
+    await expect(page.getByLabel('วันที่เริ่ม', { exact: true }).inputValue()).resolves.toBe('15/01/2569');
+    await expect(page.getByLabel('วันที่สิ้นสุด', { exact: true }).inputValue()).resolves.toBe('30/09/2569');
+    await page.keyboard.press('Escape'); // unchanged: closes at once
+    await page.locator('#add').waitFor();
+  });
+
+  it('picks a date from the calendar button and writes it in พ.ศ.', async () => {
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('pick-startDate'); // the button, next by keyboard
+    await expect(page.getByRole('button', { name: 'เลือกวันที่เริ่มจากปฏิทิน' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Enter'); // opens the browser's picker; its choice arrives as the change below
+    await page.locator('#pick-startDate ~ input[type="date"]').fill('2026-03-08');
+    await expect(page.getByLabel('วันที่เริ่ม', { exact: true }).inputValue()).resolves.toBe('08/03/2569');
+    await expect(page.locator('#h-startDate').textContent()).resolves.toBe('= 8 มีนาคม 2569');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-startDate');
+  });
+
+  it('refuses a half-typed date and an impossible one under their fields, keeps them as typed and stores nothing', async () => {
+    const before = await sheet();
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('มาตรการ/แนวทาง').fill('วันที่พิมพ์ไม่ครบ');
+    await page.getByLabel('ตัวชี้วัด', { exact: true }).fill('9');
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).fill('15/01/');
+    await page.getByLabel('วันที่สิ้นสุด', { exact: true }).fill('31/02/2569');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(page.locator('#e-startDate').textContent()).resolves.toBe('วันที่ไม่ครบหรือรูปแบบไม่ถูกต้อง: "15/01/" — พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/01/2569');
+    await expect(page.locator('#e-endDate').textContent()).resolves.toBe('ไม่มีวันที่ 31 ในกุมภาพันธ์ พ.ศ. 2569');
+    await expect(page.locator('#form-alert').isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-startDate');
+    await expect(page.getByLabel('วันที่เริ่ม', { exact: true }).inputValue()).resolves.toBe('15/01/');
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).fill('15/01/2026');
+    await page.getByLabel('วันที่สิ้นสุด', { exact: true }).fill('15/01/3112');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect(page.locator('#e-startDate').textContent()).resolves.toBe('ปี 2026 ดูเหมือนปี ค.ศ. ช่องนี้ใช้ปี พ.ศ. (ค.ศ. 2026 คือ พ.ศ. 2569)');
+    await expect(page.locator('#e-endDate').textContent()).resolves.toBe('ปี พ.ศ. 3112 อยู่นอกช่วงที่รับได้ (พ.ศ. 2500–2700)');
+    await page.screenshot({ path: 'test-artifacts/sidebar-form-dates.png', fullPage: true });
+    expect(await sheet()).toEqual(before);
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).fill('15/01/2569');
+    await page.getByLabel('วันที่สิ้นสุด', { exact: true }).fill('');
+    await expect(page.locator('#e-startDate').textContent()).resolves.toBe(''); // cleared as soon as it reads
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.locator('#add').waitFor();
+    const row = (await rowOf('วันที่พิมพ์ไม่ครบ'))!;
+    expect([row.values[row.header.indexOf('วันที่เริ่ม')], row.values[row.header.indexOf('วันที่สิ้นสุด')]]).toEqual(['15 มกราคม 2569', '']);
+  });
+
+  it('asks before Esc or ยกเลิก discards typed data, and closes an untouched form at once', async () => {
+    const before = await sheet();
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('#add').waitFor();
+    await page.getByRole('button', { name: '+ เพิ่มมาตรการ' }).click();
+    await page.getByLabel('มาตรการ/แนวทาง').fill('ข้อความที่พิมพ์ไว้');
+    await page.getByLabel('วันที่เริ่ม', { exact: true }).fill('1/10/2568');
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('alertdialog', { name: 'ทิ้งข้อมูลที่กรอก' });
+    await expect(ask.innerText()).resolves.toContain('ต้องการทิ้งข้อมูลนี้หรือไม่');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('กลับไปแก้ไข');
+    await page.screenshot({ path: 'test-artifacts/sidebar-form-discard.png' });
+    await page.keyboard.press('Escape'); // Esc again: back to the form, nothing lost
+    await expect(ask.count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-startDate');
+    await expect(page.getByLabel('มาตรการ/แนวทาง').inputValue()).resolves.toBe('ข้อความที่พิมพ์ไว้');
+    await page.getByRole('button', { name: 'ยกเลิก' }).click();
+    await ask.getByRole('button', { name: 'กลับไปแก้ไข' }).click();
+    await expect(page.getByLabel('วันที่เริ่ม', { exact: true }).inputValue()).resolves.toBe('1/10/2568');
+    await page.getByRole('button', { name: 'ยกเลิก' }).click();
+    await ask.getByRole('button', { name: 'ทิ้งข้อมูล' }).click();
+    await page.locator('#add').waitFor();
+    expect(await sheet()).toEqual(before);
+    // An edit form whose text is put back as it was counts as unchanged.
+    await page.locator('.item', { hasText: 'ใช้แบบฟอร์มยืม–คืนพัสดุ' }).getByRole('button', { name: /^แก้ไข/ }).click();
+    const title = page.getByLabel('มาตรการ/แนวทาง');
+    const was = await title.inputValue();
+    await title.fill(`${was} เพิ่ม`);
+    await title.fill(was);
+    await page.getByRole('button', { name: 'ยกเลิก' }).click();
+    await page.locator('#add').waitFor();
   });
 
   it('works with the keyboard alone', async () => {

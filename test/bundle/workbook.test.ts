@@ -327,6 +327,50 @@ describe('deleting, recovering and copying', () => {
     expect(r.measure).toMatchObject({ fiscalYear: 2570, status: 'ยังไม่ได้ดำเนินการ', result: '', measure: m.measure, startDate: '2026-10-01', endDate: '2027-09-30' });
     expect(r.measure.id).not.toBe(m.id);
   });
+
+  it('warns before copying a measure the next year already holds, and makes a second copy only when asked again', () => {
+    const h = setUp();
+    const m = saveNew(h);
+    expect(api<Saved>(h, 'duplicate', { id: m.id, base: m }).ok).toBe(true);
+    const rows = () => measures(h).getDataRange().getValues().length;
+    const before = rows();
+    const again = api<Saved>(h, 'duplicate', { id: m.id, base: m });
+    expect(again).toMatchObject({ ok: false, kind: 'copied', message: { th: expect.stringContaining('ปีงบประมาณ 2570 มีมาตรการนี้อยู่แล้ว (แถว 3)'), en: expect.stringContaining('row 3') } });
+    expect(rows()).toBe(before);
+    // The same title with other spacing counts as the same measure; another year's copy does not.
+    const spaced = saveNew(h, { measure: `  ${m.measure.replace(/ /g, '  ')}\n` });
+    expect(api<Saved>(h, 'duplicate', { id: spaced.id, base: spaced })).toMatchObject({ ok: false, kind: 'copied' });
+    expect(api<Saved>(h, 'duplicate', { id: m.id, base: m, again: true })).toMatchObject({ ok: true, measure: { fiscalYear: 2570, measure: m.measure } });
+    expect(api<ListAnswer>(h, 'list', { fiscalYear: 2570 }).measures).toHaveLength(2);
+    const other = saveNew(h, { measure: 'มาตรการอื่น', fiscalYear: 2570 });
+    expect(api<Saved>(h, 'duplicate', { id: other.id, base: other }).ok).toBe(true); // to 2571: nothing there yet
+  });
+});
+
+describe('dates of a measure', () => {
+  it('are refused, and nothing written, when the year is impossible (a Buddhist-Era year sent as Common Era) or the day does not exist', () => {
+    const h = setUp();
+    const before = JSON.stringify(measures(h).getDataRange().getValues());
+    const bad = (over: Partial<MeasureInput>) => api<Saved>(h, 'save', { input: input(over) });
+    expect(bad({ startDate: '2569-01-15' })).toMatchObject({ ok: false, kind: 'invalid', errors: { startDate: 'ปีของวันที่ต้องอยู่ในช่วง พ.ศ. 2500–2700 จึงไม่บันทึก' } });
+    expect(bad({ startDate: '1956-12-31', endDate: '' })).toMatchObject({ ok: false, kind: 'invalid', errors: { startDate: expect.stringContaining('2500–2700') } });
+    expect(bad({ endDate: '2158-01-01' })).toMatchObject({ ok: false, kind: 'invalid', errors: { endDate: expect.stringContaining('2500–2700') } });
+    expect(bad({ endDate: '2026-02-31' })).toMatchObject({ ok: false, kind: 'invalid', errors: { endDate: expect.stringContaining('วันที่มีจริง') } });
+    expect(bad({ endDate: '15/01/2569' })).toMatchObject({ ok: false, kind: 'invalid', errors: { endDate: expect.stringContaining('วันที่มีจริง') } });
+    expect(JSON.stringify(measures(h).getDataRange().getValues())).toBe(before);
+    expect(saveNew(h, { startDate: '1957-01-01', endDate: '2157-12-31' })).toMatchObject({ startDate: '1957-01-01', endDate: '2157-12-31' });
+  });
+
+  it('typed into the sheet with an impossible year are listed with a note, not dropped', () => {
+    const h = setUp();
+    const m = saveNew(h);
+    const sheet = measures(h);
+    const col = (sheet.getDataRange().getValues()[0] as string[]).indexOf('วันที่เริ่ม') + 1;
+    sheet.getRange(2, col).setValue(new Date(2569, 0, 15));
+    const listed = api<ListAnswer>(h, 'list', { fiscalYear: 2569 }).measures.find((v) => v.measure.id === m.id)!;
+    expect(listed.measure.startDate).toBe('2569-01-15');
+    expect(listed.notes).toEqual(['วันที่เริ่ม ปี พ.ศ. 3112 อยู่นอกช่วง 2500–2700 กรุณาแก้ไข']);
+  });
 });
 
 describe('listing', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, roundTo, toFixedText } from '../../src/core/round';
 import {
+  beSlashDate,
   dayOfIso,
+  parseBeDate,
   fiscalQuarterOf,
   fiscalYearOf,
   fiscalYearRange,
@@ -96,5 +98,51 @@ describe('rounding agrees with decimal rounding', () => {
       const expected = Number((Math.round(Number(`${x}e2`)) + 'e-2'));
       expect(roundTo(x, 2)).toBe(expected);
     }
+  });
+});
+
+describe('dates typed in the Buddhist Era', () => {
+  const iso = (t: string) => {
+    const p = parseBeDate(t);
+    return p.ok ? p.iso : `refused: ${p.th}`;
+  };
+  it('read day/month/year พ.ศ. with Arabic or Thai digits, one or two digits for day and month', () => {
+    expect(iso('15/01/2569')).toBe('2026-01-15');
+    expect(iso('๑๕/๐๑/๒๕๖๙')).toBe('2026-01-15');
+    expect(iso('5/1/2569')).toBe('2026-01-05');
+    expect(iso(' 5-1-2569 ')).toBe('2026-01-05');
+    expect(iso('29/02/2567')).toBe('2024-02-29');
+  });
+  it('read a Thai month name or abbreviation', () => {
+    expect(iso('15 ม.ค. 2569')).toBe('2026-01-15');
+    expect(iso('๑๕ มกราคม ๒๕๖๙')).toBe('2026-01-15');
+    expect(iso('1 ธค 2568')).toBe('2025-12-01');
+  });
+  it('take blank as no date', () => {
+    expect(iso('')).toBe('');
+    expect(iso('   ')).toBe('');
+  });
+  it('refuse a half-typed date, saying what to type', () => {
+    expect(iso('15/01/')).toMatch(/^refused: วันที่ไม่ครบ.*"15\/01\/".*15\/01\/2569/);
+    expect(iso('15')).toMatch(/^refused: วันที่ไม่ครบ/);
+    expect(iso('15/01/69')).toMatch(/^refused: ปีต้องเป็นปี พ.ศ. 4 หลัก/);
+  });
+  it('refuse a Common-Era year, naming its Buddhist-Era equivalent, and a year out of range', () => {
+    expect(iso('15/01/2026')).toBe('refused: ปี 2026 ดูเหมือนปี ค.ศ. ช่องนี้ใช้ปี พ.ศ. (ค.ศ. 2026 คือ พ.ศ. 2569)');
+    expect(iso('15/01/3112')).toBe('refused: ปี พ.ศ. 3112 อยู่นอกช่วงที่รับได้ (พ.ศ. 2500–2700)');
+    expect(iso('1/1/2500')).toBe('1957-01-01');
+    expect(iso('31/12/2700')).toBe('2157-12-31');
+    expect(iso('31/12/2499')).toMatch(/^refused: /);
+  });
+  it('refuse a day that does not exist and an unknown month', () => {
+    expect(iso('31/02/2569')).toBe('refused: ไม่มีวันที่ 31 ในกุมภาพันธ์ พ.ศ. 2569');
+    expect(iso('29/02/2569')).toMatch(/^refused: ไม่มีวันที่ 29/);
+    expect(iso('15/13/2569')).toMatch(/^refused: เดือนต้องเป็น 1–12/);
+    expect(iso('15 มกรา 2569')).toMatch(/^refused: ไม่รู้จักชื่อเดือน "มกรา"/);
+  });
+  it('are shown as dd/mm/yyyy พ.ศ., and read back the same', () => {
+    expect(beSlashDate('2026-01-05')).toBe('05/01/2569');
+    expect(beSlashDate('')).toBe('');
+    expect(iso(beSlashDate('2025-10-01'))).toBe('2025-10-01');
   });
 });

@@ -3,6 +3,7 @@
 // Script bundle this whole module, zod/mini included, is wrapped to initialise
 // on first call (scripts/build.mjs), so it exports functions only.
 import * as z from 'zod/mini';
+import { DATE_YEARS_BE, isPlausibleCeYear } from '../thai';
 import { CELL_LIMIT, STATUSES, type MeasureField, type MeasureInput } from './model';
 
 /** Field messages (Thai). */
@@ -13,7 +14,8 @@ export function messages() {
   text: 'ต้องเป็นข้อความ',
   year: 'ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2569',
   indicators: 'เลือกตัวชี้วัดอย่างน้อย 1 ตัว (1–10)',
-  date: 'วันที่ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว',
+  date: 'วันที่ไม่ถูกต้อง: ต้องเป็นวันที่มีจริง (ส่งเป็น ค.ศ. รูปแบบ ปปปป-ดด-วว)',
+  dateYear: `ปีของวันที่ต้องอยู่ในช่วง พ.ศ. ${DATE_YEARS_BE.min}–${DATE_YEARS_BE.max} จึงไม่บันทึก`,
   dateOrder: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม',
   status: `สถานะต้องเป็น ${STATUSES.join(' / ')}`,
   url: 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https:// และเป็นที่อยู่เว็บที่ถูกต้อง',
@@ -46,7 +48,11 @@ export function isWebUrl(s: string): boolean {
 function buildSchema() {
   const msg = messages();
   const text = z.string(msg.text).check(z.maxLength(CELL_LIMIT, msg.tooLong));
-  const date = z.string(msg.date).check(z.refine((s) => s === '' || isIsoDate(s), msg.date));
+  // A real day whose year is plausible: a Buddhist-Era year sent as Common Era (2569-01-15) never reaches the sheet.
+  const date = z.string(msg.date).check(
+    z.refine((s) => s === '' || isIsoDate(s), msg.date),
+    z.refine((s) => !isIsoDate(s) || isPlausibleCeYear(Number(s.slice(0, 4))), msg.dateYear),
+  );
   return z
     .object({
       fiscalYear: z.number(msg.year).check(z.int(msg.year), z.gte(2500, msg.year), z.lte(2700, msg.year)),

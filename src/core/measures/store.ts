@@ -9,7 +9,7 @@ import { cellOf, isBlankRow, missingHeaders, readRow, type CellDates, type Measu
 /** An operation that cannot go ahead, with a message for the person. */
 export type Refusal =
   | { readonly kind: 'invalid'; readonly errors: FieldErrors }
-  | { readonly kind: 'conflict' | 'missing' | 'setup'; readonly message: Bilingual };
+  | { readonly kind: 'conflict' | 'missing' | 'setup' | 'copied'; readonly message: Bilingual };
 
 export const refusals = {
   setup: (missing: readonly string[], renamed: ReadonlyMap<string, string> = new Map()): Refusal => {
@@ -200,6 +200,31 @@ export function blockedErrors(blocked: readonly { header: string; why: 'formula'
         : 'ช่องนี้ในแผ่นงานอยู่ในผลลัพธ์ของสูตรอาร์เรย์ (เช่น ARRAYFORMULA) จึงไม่เขียนทับจากแบบฟอร์ม กรุณาแก้ที่สูตรในแผ่นงาน';
   }
   return errors;
+}
+
+const titleKey = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Rows of the next fiscal year that look like a copy of a measure: the same
+ * title (มาตรการ/แนวทาง), spacing aside. The title is what a copy keeps and
+ * what a person rarely rewrites; indicators and issue are often adjusted in
+ * the new year, so they do not count. A wrong guess costs one question.
+ */
+export function copiesOf(table: MeasureTable, m: Measure): MeasureRow[] {
+  const key = titleKey(m.measure);
+  return key === '' ? [] : table.rows.filter((r) => r.measure.fiscalYear === m.fiscalYear + 1 && titleKey(r.measure.measure) === key);
+}
+
+/** A copy not made because one seems to be there already; the sidebar asks, and sends `again` to make a second. */
+export function alreadyCopied(year: number, rows: readonly MeasureRow[]): Refusal {
+  const at = rows.map((r) => r.row).join(', ');
+  return {
+    kind: 'copied',
+    message: {
+      th: `ปีงบประมาณ ${year} มีมาตรการนี้อยู่แล้ว (แถว ${at}) อาจคัดลอกไปแล้ว คัดลอกอีกครั้งจะได้มาตรการซ้ำกัน`,
+      en: `Fiscal year ${year} already has this measure (row ${at}), perhaps copied before; copying again makes a second one.`,
+    },
+  };
 }
 
 /** A copy of a measure for the next fiscal year: same plan, fresh progress. */

@@ -2,7 +2,7 @@
 // and add columns), rows by id (users sort and filter).
 import { isDate } from '../errors';
 import { fingerprint, headerIndex, isBlank } from '../table';
-import { dayOfIso, fromThaiDigits, isoOfDay, type CalendarDay } from '../thai';
+import { DATE_YEARS_BE, dayOfIso, fromThaiDigits, isoOfDay, isPlausibleCeYear, toBuddhistEra, type CalendarDay } from '../thai';
 import { STATUSES, type Column, type Measure, type Status } from './model';
 
 /**
@@ -86,6 +86,8 @@ export function readRow(cells: readonly unknown[], index: Map<string, number>, c
           notes.push(`${c.header} ไม่ใช่วันที่: "${text(v)}"`);
           out[c.field] = '';
         }
+        const year = Number(String(out[c.field]).slice(0, 4));
+        if (out[c.field] !== '' && !isPlausibleCeYear(year)) notes.push(`${c.header} ปี พ.ศ. ${toBuddhistEra(year)} อยู่นอกช่วง ${DATE_YEARS_BE.min}–${DATE_YEARS_BE.max} กรุณาแก้ไข`);
         break;
       }
       case 'status': {
