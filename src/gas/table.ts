@@ -325,3 +325,26 @@ export function appendRecord(spec: TableSpec, record: Readonly<Record<string, un
     return appendRows(t, [new Map(Object.entries(record))], new Set(spec.columns)).ok;
   });
 }
+
+/**
+ * Adds the add-on's columns a table lacks: their headers go into the header
+ * row after the sheet's last used column (never over a cell in use, so never
+ * over a person's value, formula or an array's output), the sheet growing when
+ * needed; their cells below are plain text, and each is tagged (COLUMN_TAG) as
+ * set-up tags its columns. The caller holds the lock and opens the table again.
+ * Answers the headers added.
+ */
+export function addColumns(t: Table, headers: readonly string[]): string[] {
+  const missing = headers.filter((h) => !t.index.has(h));
+  if (!missing.length || t.header < 0) return [];
+  const sheet = t.range.getSheet();
+  const start = sheet.getLastColumn() + 1;
+  const end = start + missing.length - 1;
+  if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
+  const row = t.range.getRow() + t.header;
+  sheet.getRange(row, start, 1, missing.length).setValues([[...missing]]).setFontWeight('bold').setBackground('#e8f0fe');
+  const below = sheet.getMaxRows() - row;
+  if (below > 0) sheet.getRange(row + 1, start, below, missing.length).setNumberFormat('@');
+  missing.forEach((h, k) => sheet.getRange(1, start + k, sheet.getMaxRows(), 1).addDeveloperMetadata(COLUMN_TAG, h));
+  return missing;
+}
