@@ -111,7 +111,7 @@ export interface OitItemView extends OitReportItem {
 
 /** The item list a checklist was seeded from, as the tab tells it. */
 export interface OitListInfo {
-  /** The year whose list it is. */
+  /** The year whose list it is: a provisional list's is the year it was copied from. */
   readonly year: number;
   /** Another year's list standing in until the NACC publishes this year's. */
   readonly provisional: boolean;

@@ -207,7 +207,7 @@ function yearContext(year: number): Pick<OitAnswer, 'list' | 'calendar' | 'indic
   const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
   return {
     list: known && {
-      year: known.year,
+      year: known.list.provisional?.basedOn ?? known.year,
       provisional: known.list.provisional !== undefined,
       groupingInferred: known.list.grouping === 'inferred',
       subNames: Object.fromEntries(known.list.subIndicators.map((s) => [s.code, s.name])),
