@@ -226,7 +226,8 @@ const YEARLY = /ประจำปี|แผน|รายงาน|สรุป�
  * year is named instead.
  */
 export function yearHint(state: LinkState, title: string, year: number): string | undefined {
-  if (!state.url || state.status === 'ไม่ได้ตรวจ') return undefined;
+  // Only of a page or file that was there: a missing or failing one is flagged already.
+  if (!state.url || state.code === undefined || state.code < 200 || state.code >= 300) return undefined;
   const seen = yearsIn([readable(state.url), readable(state.finalUrl), state.name].join(' '));
   if (seen.has(year)) return undefined;
   const others = [...seen].filter((y) => y >= 2540 && y <= 2650).sort();

@@ -143,7 +143,7 @@ describe('the link check within Apps Script’s 6-minute limit', () => {
     expect(runs.length).toBeGreaterThan(1);
     expect(runs.at(-1)).toMatchObject({ done: true, checked: 200, total: 200 });
     expect(runs.every((r) => r.written > 0)).toBe(true);
-    const flagged = rows(h).filter((r) => r['ข้อสังเกตลิงก์'].includes('หมดเวลา'));
+    const flagged = rows(h).filter((r) => (r['ข้อสังเกตลิงก์'] ?? '').includes('หมดเวลา'));
     expect(flagged).toHaveLength(20);
   });
 
