@@ -15,7 +15,7 @@ import { fromThaiDigits } from '../core/thai';
 import { fetchEach, type FetchRun } from './fetch';
 import { oitSpec } from './oit';
 import { BUSY, settingsYear, withDocumentLock } from './sheets';
-import { addColumns, isWriteFailure, missingColumns, openTable, writeCells, type CellWrite, type Table } from './table';
+import { addColumns, isWriteFailure, missingColumns, openTable, renamedColumns, writeCells, type CellWrite, type Table } from './table';
 import { nowLocalText, zoneFrom } from './time';
 
 export type LinkCheckAnswer = OitLinkCheck;
@@ -130,6 +130,15 @@ export function checkLinks(year: number): LinkCheckAnswer {
       if (fresh) addColumns(fresh, OIT_EXTRA_HEADERS);
     });
     t = openTable(oitSpec(year), ss)!;
+    const lacking = missingColumns(t, [...OIT_LINK_HEADERS]);
+    if (lacking.length) {
+      const renamed = renamedColumns(t);
+      const named = lacking.map((h) => (renamed.has(h) ? `"${h}" (ตอนนี้ชื่อ "${renamed.get(h)}")` : `"${h}"`)).join(', ');
+      return {
+        ok: false,
+        message: { th: `แผ่นงาน "OIT ${year}" ไม่มีคอลัมน์ ${named} จึงยังไม่ได้ตรวจลิงก์ กรุณาเปลี่ยนชื่อหัวคอลัมน์กลับเป็นชื่อเดิม`, en: `Sheet "OIT ${year}" lacks the link check's columns ${lacking.join(', ')} (renamed?); nothing was checked` },
+      };
+    }
   }
   const props = PropertiesService.getDocumentProperties();
   const saved = JSON.parse(props.getProperty(roundKey(year)) ?? 'null') as Round | null;

@@ -62,7 +62,7 @@ export function ensureOitSheet(year = settingsYear()): string[] {
     // The evidence year and the link check's columns, after what the sheet holds.
     if (t && missingColumns(t, SEED_COLUMNS).length === 0 && missingColumns(t, [...OIT_EXTRA_HEADERS]).length) {
       const added = addColumns(t, OIT_EXTRA_HEADERS);
-      if (!created) report.push(`เพิ่มคอลัมน์ ${added.map((h) => `"${h}"`).join(', ')} ในแผ่นงาน "${name}"`);
+      if (!created && added.length) report.push(`เพิ่มคอลัมน์ ${added.map((h) => `"${h}"`).join(', ')} ในแผ่นงาน "${name}"`);
       t = openTable(oitSpec(year), ss);
     }
     const lacking = t ? missingColumns(t, SEED_COLUMNS) : SEED_COLUMNS;
@@ -95,6 +95,13 @@ export function ensureOitSheet(year = settingsYear()): string[] {
         if (itemCol !== undefined && notSeen.has(String(rec.get('รหัส'))))
           t!.range.offset(res.at + k, itemCol, 1, 1).setNote(`ยังไม่พบชื่อข้อนี้ในเอกสารที่เผยแพร่${rec.get('รายการ') ? ' ชื่อที่ใส่ไว้เป็นชื่อที่น่าจะเป็น' : ''} กรุณาตรวจกับคู่มือการประเมิน ITA ปี ${year}`);
       });
+      // The sheet says it too, where a person looks: a note on the header of the sub-indicator column.
+      const subCol = t.index.get('ตัวชี้วัดย่อย');
+      const standing = [
+        known.list.provisional ? `รายการข้อปี ${year} เป็นรายการชั่วคราว ใช้รายการปี ${known.list.provisional.basedOn} จนกว่า ป.ป.ช. จะประกาศ` : '',
+        known.list.grouping === 'inferred' ? 'การจัดข้อเข้าตัวชี้วัดย่อยและชื่อตัวชี้วัดย่อยเป็นการอนุมาน ยังไม่พบในเอกสารที่เผยแพร่' : '',
+      ].filter(Boolean);
+      if (standing.length && subCol !== undefined) t.range.offset(t.header, subCol, 1, 1).setNote(standing.join('\n'));
       const caveat = known.list.provisional
         ? ` (ชั่วคราว: ใช้รายการปี ${known.list.provisional.basedOn} จนกว่า ป.ป.ช. จะประกาศรายการปี ${year})`
         : known.list.coverage === 'partial'

@@ -335,7 +335,10 @@ export function appendRecord(spec: TableSpec, record: Readonly<Record<string, un
  * Answers the headers added.
  */
 export function addColumns(t: Table, headers: readonly string[]): string[] {
-  const missing = headers.filter((h) => !t.index.has(h));
+  // A column a person renamed is not missing: no empty duplicate is added (renamedColumns names it).
+  const wanted = headers.filter((h) => !t.index.has(h));
+  const renamed = wanted.length ? renamedColumns(t) : new Map<string, string>();
+  const missing = wanted.filter((h) => !renamed.has(h));
   if (!missing.length || t.header < 0) return [];
   const sheet = t.range.getSheet();
   const start = sheet.getLastColumn() + 1;

@@ -62,6 +62,7 @@ describe('the OIT checklist sheet', () => {
     expect(noteOf('O7')).toContain('ยังไม่พบชื่อข้อนี้');
     expect(noteOf('O6')).toContain('ชื่อที่น่าจะเป็น');
     expect(noteOf('O5')).toBeUndefined();
+    expect(sheet.notes.get(sheet.getRange(1, head.indexOf('ตัวชี้วัดย่อย') + 1).getA1Notation())).toMatch(/รายการชั่วคราว ใช้รายการปี 2569[\s\S]*อนุมาน/);
     expect(rows.find((r) => r[0] === 'O6')![1]).toBe('แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี');
     for (const h2 of ['ผลตรวจลิงก์', 'ที่อยู่ปลายทาง', 'ชนิดเนื้อหา', 'ตรวจลิงก์เมื่อ', 'ข้อสังเกตลิงก์']) expect(head).toContain(h2);
   });

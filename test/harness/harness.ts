@@ -125,7 +125,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   const urlFetch = new FakeUrlFetchApp(clock, assumptions);
   // Past the limit the execution is over: no later call of it reaches a service, whatever the code catches.
   const halted = () => clock.enforced && clock.now - clock.began > EXECUTION_LIMIT_MS;
-  log.halted = halted;
+  Object.defineProperty(log, 'halted', { value: halted, enumerable: false });
   // The manifest's allowlist binds every fetch (manifest/allowlist-url).
   urlFetch.allowlist = (JSON.parse(readFileSync(join(options.dist ?? DIST, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist?: string[] }).urlFetchWhitelist;
   const documentApp = new FakeDocumentApp(drive);
