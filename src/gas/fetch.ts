@@ -18,8 +18,8 @@
 //   response" (url-fetch/http-response#getHeaders()); the case of its keys is
 //   not stated, so they are read in any case.
 // - Quota: "URL Fetch calls 20,000 / day" (consumer) and 100,000 (Workspace)
-//   (developers.google.com/apps-script/quotas); a check of 200 links spends
-//   about 200 of them, plus one per redirect.
+//   (developers.google.com/apps-script/quotas); whether fetchAll counts once or
+//   per request is not stated: a check of 200 links may spend about 200.
 import { dispositionName, htmlTitle, type HopAnswer } from '../core/linkcheck';
 
 type Response = GoogleAppsScript.URL_Fetch.HTTPResponse;
