@@ -72,6 +72,38 @@ function reports(): void {
   make('oit', 2569, 'out/report-oit.html');
 }
 
+/** The evidence link check over the example unit's OIT checklist, through the fake UrlFetchApp's scripted sites. */
+function linkCheck(): void {
+  const h = seededHarness();
+  const a = h.call('sidebarCall', 'oitCheckLinks', {}) as {
+    ok: boolean;
+    done?: boolean;
+    checked?: number;
+    total?: number;
+    calls?: number;
+    findings?: { row: number; code: string; item: string; flags: string[] }[];
+    message?: { th: string };
+  };
+  if (!a.ok) throw new Error(`link check refused: ${a.message?.th}`);
+  const sheet = h.spreadsheet.getSheetByName('OIT 2569')!;
+  const values = sheet.getDataRange().getValues();
+  const head = values[0]!.map(String);
+  const col = (name: string) => head.indexOf(name);
+  console.log(`\nตรวจลิงก์หลักฐาน OIT 2569 (examples/unit-workbook.json "web": the sites the fake UrlFetchApp answers for) — ${a.checked}/${a.total} items, ${a.calls} UrlFetchApp calls:`);
+  for (const r of values.slice(1)) {
+    const link = String(r[col('ลิงก์หลักฐาน')] ?? '');
+    if (!link) continue;
+    const status = String(r[col('ผลตรวจลิงก์')] ?? '');
+    const final = String(r[col('ที่อยู่ปลายทาง')] ?? '');
+    const type = String(r[col('ชนิดเนื้อหา')] ?? '').split(';')[0];
+    console.log(`  ${pad(String(r[0]), 4)} ${pad(status, 10)} ${link}${final && final !== link ? ` → ${final}` : ''}${type ? ` [${type}]` : ''}`);
+    const flags = String(r[col('ข้อสังเกตลิงก์')] ?? '');
+    for (const f of flags ? flags.split(' · ') : []) console.log(`         ⚑ ${f}`);
+  }
+  const none = (a.findings ?? []).filter((f) => f.flags.includes('ไม่มีลิงก์หลักฐาน')).map((f) => f.code);
+  console.log(`  ${none.length} items have no evidence link yet: ${none.join(', ')}`);
+}
+
 function main(): void {
   const file = process.argv[2] ?? 'examples/sample-workbook.json';
   const workbook = readWorkbook(JSON.parse(readFileSync(file, 'utf8')));
@@ -80,6 +112,7 @@ function main(): void {
   console.log('\nรวม = IIT×30% + EIT×30% + OIT×40% ที่ความละเอียดเต็ม; ระดับและผลใช้คะแนนที่ปัดเป็นทศนิยม 2 ตำแหน่ง');
   console.log('✓ = ตรงกับคะแนนที่หน่วยงานประกาศ (±0.01: คะแนนตัวชี้วัดที่ประกาศถูกปัดเศษแล้ว)');
   reports();
+  linkCheck();
 }
 
 main();

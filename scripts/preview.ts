@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { renderHtml } from '../test/harness/document';
 import { DIST, loadBundle, ROOT, type Harness, type HarnessOptions } from '../test/harness/harness';
+import type { Site } from '../test/harness/urlfetch';
 
 interface UnitWorkbook {
   readonly settings: Record<string, string | number>;
@@ -22,6 +23,10 @@ interface UnitWorkbook {
   readonly measures: readonly unknown[];
   /** OIT items already published, with their evidence link. */
   readonly oitDone?: Readonly<Record<string, string>>;
+  /** OIT items with an evidence link, not yet marked done. */
+  readonly oitLinks?: Readonly<Record<string, string>>;
+  /** What the unit's web pages answer, for the evidence link check (the fake UrlFetchApp's sites). */
+  readonly web?: Readonly<Record<string, Site>>;
 }
 
 /** A fresh workbook: set up by the add-on, then filled from the example as a person would. */
@@ -48,6 +53,11 @@ export function seededHarness(file = join(ROOT, 'examples', 'unit-workbook.json'
     const row = rows.findIndex((r) => r[0] === code) + 1;
     if (row > 1) oit!.getRange(row, 5, 1, 2).setValues([['ดำเนินการแล้ว', url]]);
   }
+  for (const [code, url] of Object.entries(example.oitLinks ?? {})) {
+    const row = rows.findIndex((r) => r[0] === code) + 1;
+    if (row > 1) oit!.getRange(row, 6).setValue(url);
+  }
+  for (const [url, site] of Object.entries(example.web ?? {})) h.urlFetch.sites.set(url, site);
   h.log.length = 0;
   return h;
 }

@@ -92,9 +92,44 @@ export interface ReportRequest {
   readonly pdf: boolean;
 }
 
+/** What the evidence link check recorded of an item ('' where nothing). */
+export interface OitLinkView {
+  readonly status: string;
+  readonly finalUrl: string;
+  readonly contentType: string;
+  readonly checkedAt: string;
+  readonly flags: readonly string[];
+}
+
 /** An item of the OIT checklist sheet, with its 1-based row. */
 export interface OitItemView extends OitReportItem {
   readonly row: number;
+  /** The fiscal year its evidence must cover, and how that is known: a source states it, inferred (§8's rule), or typed in the sheet. */
+  readonly evidence?: { readonly year: number; readonly how: 'stated' | 'inferred' | 'sheet' };
+  /** Its title was not seen in any source: the one shown is a guess, or blank. */
+  readonly titleNotSeen?: boolean;
+  readonly link?: OitLinkView;
+}
+
+/** The item list a checklist was seeded from, as the tab tells it. */
+export interface OitListInfo {
+  /** The year whose list it is: a provisional list's is the year it was copied from. */
+  readonly year: number;
+  /** Another year's list standing in until the NACC publishes this year's. */
+  readonly provisional: boolean;
+  /** The grouping into sub-indicators and their names are inferred, not published. */
+  readonly groupingInferred: boolean;
+  readonly subNames: Readonly<Record<string, string>>;
+}
+
+export interface OitCalendarView {
+  readonly provisional: boolean;
+  readonly dates: readonly { readonly what: string; readonly from: string; readonly to: string }[];
+  readonly oitCloses: string;
+  /** Today in the spreadsheet's time zone, "yyyy-mm-dd". */
+  readonly today: string;
+  /** Days from today to the day the OIT window closes (negative once it has). */
+  readonly daysLeft: number;
 }
 
 export interface OitProjection {
@@ -119,7 +154,38 @@ export interface OitAnswer {
   readonly projection: OitProjection | undefined;
   /** Score cells (IIT/EIT indicators, year cells) that stop the projection, each named in Thai (empty when none). */
   readonly scoreProblems: readonly string[];
+  /** Years the tab can switch to: those with a checklist sheet, the settings' year and the years around it. */
+  readonly years: readonly number[];
+  /** Names of indicators 9 and 10 for the group headings. */
+  readonly indicatorNames: Readonly<Record<string, string>>;
+  readonly list: OitListInfo | undefined;
+  readonly calendar: OitCalendarView;
 }
+
+export type OitCreated = { readonly ok: true; readonly notes: readonly string[] } | { readonly ok: false; readonly message: Bilingual };
+
+export interface OitLinkFinding {
+  readonly row: number;
+  readonly code: string;
+  readonly item: string;
+  readonly flags: readonly string[];
+}
+
+export type OitLinkCheck =
+  | {
+      readonly ok: true;
+      readonly fiscalYear: number;
+      /** Every item has been checked in this round. */
+      readonly done: boolean;
+      readonly checked: number;
+      readonly total: number;
+      /** Items this call wrote (0: no progress). */
+      readonly written: number;
+      /** UrlFetchApp calls this call made. */
+      readonly calls: number;
+      readonly findings: readonly OitLinkFinding[];
+    }
+  | { readonly ok: false; readonly message: Bilingual };
 
 export type OitSaved = { readonly ok: true } | { readonly ok: false; readonly message: Bilingual };
 
@@ -137,11 +203,13 @@ export interface SidebarApi {
   generateReport(req: ReportRequest): ReportDone;
   oitList(req: { readonly fiscalYear?: number }): OitAnswer;
   oitSetStatus(req: { readonly fiscalYear: number; readonly code: string; readonly status: string; readonly evidenceUrl: string; readonly base: OitItemView }): OitSaved;
+  oitCreate(req: { readonly fiscalYear: number }): OitCreated;
+  oitCheckLinks(req: { readonly fiscalYear?: number }): OitLinkCheck;
 }
 
 export type ApiMethod = keyof SidebarApi;
 
-export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport', 'oitList', 'oitSetStatus'];
+export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport', 'oitList', 'oitSetStatus', 'oitCreate', 'oitCheckLinks'];
 
 /** The one top-level function google.script.run calls: sidebarCall(method, request). */
 export const SIDEBAR_ENTRY = 'sidebarCall';

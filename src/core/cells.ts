@@ -156,7 +156,7 @@ export function yearsPerRow(v: unknown): boolean {
  * A fiscal year per row: one value for all rows, or a column with one year per
  * row. A bad year in one row is that row's error only.
  */
-export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (number | ItaError)[] {
+export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (number | ItaError | BlankYear)[] {
   const g = asGrid(v);
   if (g.some((r) => r.length !== 1)) throw inputError({ fn, arg }, problems().yearColumn(Math.max(...g.map((r) => r.length))));
   if (g.length !== 1 && g.length !== rows) throw inputError({ fn, arg }, problems().yearRows(g.length, rows));
@@ -164,9 +164,19 @@ export function yearPerRow(v: unknown, rows: number, fn: string, arg: string): (
     const y = at({ fn, arg }, () => readYear(g[0]![0]));
     return new Array<number>(rows).fill(y);
   }
-  // In a column, a blank cell is not "the default year": a row with scores and no year is that row's error.
-  return g.map((r, i) => attempt(() => (isBlank(r[0]) ? fail(problems().blankYear()) : readYear(r[0])), { fn, arg, row: i + 1, col: 1 }) as number | ItaError);
+  // In a column, a blank cell is not "the default year": a row with scores and no year is that row's
+  // error — made only for such a row (a whole-column formula has many blank rows, and an error is costly).
+  return g.map((r, i) => (isBlank(r[0]) ? blankYearAt(fn, arg, i) : (attempt(() => readYear(r[0]), { fn, arg, row: i + 1, col: 1 }) as number | ItaError)));
 }
+
+/** A blank year cell of a year column: the row's error, made when asked (see yearPerRow). */
+export interface BlankYear {
+  readonly blankYear: () => ItaError;
+}
+function blankYearAt(fn: string, arg: string, i: number): BlankYear {
+  return { blankYear: () => attempt(() => fail(problems().blankYear()), { fn, arg, row: i + 1, col: 1 }) as ItaError };
+}
+export const isBlankYear = (y: unknown): y is BlankYear => typeof y === 'object' && y !== null && 'blankYear' in y;
 
 /**
  * Runs `f` for one answer cell; an input error, placed at `where`, becomes that

@@ -13,6 +13,7 @@ import {
   single,
   yearPerRow,
   yearsPerRow,
+  isBlankYear,
   type Answer,
 } from './cells';
 import type { Framework, ToolId } from './data/types';
@@ -54,6 +55,7 @@ function perRow(fn: string, indicators: unknown, fiscalYear: unknown, f: (row: S
     const row = rows[r]!;
     const y = years[r]!;
     if (row.every(isBlank)) out.push(['']);
+    else if (isBlankYear(y)) out.push([y.blankYear()]);
     else if (isItaError(y)) out.push([y]);
     else out.push([attemptRow(fn, row, width, r, cellOf, (read) => f(read, frameworkFor(y)), accept.optional)]);
   }

@@ -160,5 +160,12 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
 export const OIT_HEADERS = ['รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ'] as const;
 export const OIT_STATUSES = ['ยังไม่ได้ดำเนินการ', 'ดำเนินการแล้ว'] as const;
 
+/** The evidence link check's columns: written only by the check. */
+export const OIT_LINK_HEADERS = ['ผลตรวจลิงก์', 'ที่อยู่ปลายทาง', 'ชนิดเนื้อหา', 'ตรวจลิงก์เมื่อ', 'ข้อสังเกตลิงก์'] as const;
+/** Column of the fiscal year an item's evidence must cover (seeded; a person may correct it). */
+export const OIT_EVIDENCE_YEAR = 'หลักฐานปีงบประมาณ';
+/** Columns set-up adds to a checklist after the others (and after the live score on a new sheet). */
+export const OIT_EXTRA_HEADERS = [OIT_EVIDENCE_YEAR, ...OIT_LINK_HEADERS] as const;
+
 /** The OIT checklist sheet of a fiscal year. */
 export const oitSheetName = (fiscalYear: number) => `OIT ${fiscalYear}`;

@@ -280,5 +280,45 @@ export const PROBES: readonly Probe[] = [
       return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F2 of "${RESULTS}"`, pass: 'look' };
     },
   },
+  {
+    behaviour: 'UrlFetchApp.fetchAll with one address that does not resolve: the whole call throws [fetchAllFailure]',
+    expected: 'throws (the code then fetches the batch one by one) — record the message and how long it took',
+    run: () => {
+      const t0 = Date.now();
+      try {
+        UrlFetchApp.fetchAll([
+          { url: 'https://drive.google.com/', method: 'get', followRedirects: false, muteHttpExceptions: true },
+          { url: 'https://ita-sheets-selfcheck-no-such-host.go.th/', method: 'get', followRedirects: false, muteHttpExceptions: true },
+        ]);
+        return { seen: `answered without throwing after ${Date.now() - t0} ms`, pass: false };
+      } catch (e) {
+        return { seen: `throws after ${Date.now() - t0} ms: ${(e as Error).message}`, pass: true };
+      }
+    },
+  },
+  {
+    behaviour: 'How long UrlFetchApp waits for a host that never answers [fetchDeadline]',
+    expected: 'at most 60 s (the budget assumes 60); no host here is known never to answer, so this times a failed DNS lookup — time a dead evidence link in the Executions log and record it',
+    run: () => {
+      const t0 = Date.now();
+      try {
+        UrlFetchApp.fetch('https://ita-sheets-selfcheck-no-such-host.go.th/', { method: 'get', followRedirects: false, muteHttpExceptions: true });
+        return { seen: `answered after ${Date.now() - t0} ms`, pass: 'look' };
+      } catch (e) {
+        return { seen: `threw after ${Date.now() - t0} ms: ${(e as Error).message}`, pass: 'look' };
+      }
+    },
+  },
+  {
+    behaviour: 'A redirect fetched with followRedirects false answers its 3xx and Location; the case of getHeaders() keys [headerCase]',
+    expected: 'a 3xx with a Location header (drive.google.com redirects) — record whether keys are as sent or lower case',
+    run: () => {
+      const r = UrlFetchApp.fetch('https://drive.google.com/', { method: 'get', followRedirects: false, muteHttpExceptions: true });
+      const keys = Object.keys(r.getHeaders() as Record<string, unknown>);
+      const location = keys.find((k) => k.toLowerCase() === 'location');
+      const code = r.getResponseCode();
+      const kase = keys.some((k) => k !== k.toLowerCase()) ? 'as sent' : 'lower case';
+      return { seen: `${code}, ${location ? `${location}: ${String((r.getHeaders() as Record<string, unknown>)[location])}` : 'no Location'}; keys ${kase}`, pass: code >= 300 && code < 400 && location !== undefined };
+    },
+  },
 ];
-

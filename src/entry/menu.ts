@@ -17,6 +17,7 @@ export function menuItems(): readonly { readonly fn: string; readonly caption: s
     { fn: 'setupWorkbook', caption: 'ตั้งค่าสมุดงาน ITA' },
     { fn: 'openMeasuresSidebar', caption: 'บันทึกมาตรการ' },
     { fn: 'setupOitChecklist', caption: 'รายการตรวจ OIT' },
+    { fn: 'checkOitLinks', caption: 'ตรวจลิงก์หลักฐาน OIT' },
     { fn: 'openReports', caption: 'สร้างรายงาน' },
     { fn: 'openTemplates', caption: 'แม่แบบรายงาน' },
     { fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' },

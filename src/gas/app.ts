@@ -3,6 +3,7 @@
 // initialise on its first call, so a custom-function recalculation, which
 // loads the whole bundle, never sets it up. Functions only.
 import { setupOitChecklist as oit } from './oit';
+import { checkOitLinksFromMenu } from './links';
 import { setupWorkbook as setup } from './setup';
 import { openReportDialog } from './reports';
 import { openMeasuresSidebar as measures, sidebarCall as call } from './sidebar';
@@ -13,6 +14,11 @@ export function setupWorkbook(): void {
 
 export function setupOitChecklist(): void {
   oit();
+}
+
+/** Menu: ตรวจลิงก์หลักฐาน OIT. */
+export function checkOitLinks(): void {
+  checkOitLinksFromMenu();
 }
 
 export function openMeasuresSidebar(): void {

@@ -22,7 +22,7 @@ import { headerIndex, readRow } from '../core/measures/table';
 import { isBlank } from '../core/table';
 import { MEASURES_RANGE, SHEET } from '../core/workbook';
 import { BUSY, currentUser, settingsYear, withDocumentLock } from './sheets';
-import { appendRows, isWriteFailure, missingColumns, NOT_DELETED, openTable, planRemoval, removeRow, renamedColumns, writeCells, writeFailure, writeRow, type Removal, type Table, type TableSpec, type WriteResult } from './table';
+import { appendRows, isWriteFailure, undoAppend, missingColumns, NOT_DELETED, openTable, planRemoval, removeRow, renamedColumns, writeCells, writeFailure, writeRow, type Removal, type Table, type TableSpec, type WriteResult } from './table';
 import { cellDates, localTextOf, nowLocalText, zoneFrom } from './time';
 
 const HEADERS = measureColumns().map((c) => c.header);
@@ -208,18 +208,6 @@ function arrayInTheWay(sheet: string, removal: Extract<Removal, { how: 'refuse' 
       en: `Not deleted: ${cols} of this row of sheet "${sheet}" holds a formula or an array formula's output; removing the row would break that formula. Change it in the sheet first.`,
     },
   };
-}
-
-/** Empties the cells a write put into new rows (they were empty), to undo an append. */
-function undoAppend(t: Table, at: number, count: number): boolean {
-  try {
-    const cells = [];
-    for (let r = at; r < at + count; r++) for (const c of t.owned) if (!isBlank(t.values[r]?.[c])) cells.push({ r, c, v: '' });
-    writeCells(t, cells, () => true);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The recycle sheet, or why it cannot take a measure. */

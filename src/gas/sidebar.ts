@@ -3,6 +3,7 @@ import { isItaError } from '../core/errors';
 import type { SidebarApi } from '../core/api';
 import { measureApi } from './measures';
 import { oitApi } from './oit';
+import { oitCheckLinks } from './links';
 import { reportApi } from './reports';
 
 /** The sidebar's file in the Apps Script project (dist/sidebar.html). */
@@ -21,7 +22,7 @@ export function openMeasuresSidebar(): void {
  */
 export function sidebarCall(method: string, request: unknown): unknown {
   if (!API_METHODS.includes(method as ApiMethod)) throw new Error(`unknown sidebar method: ${String(method)}`);
-  const full: SidebarApi = { ...measureApi, ...reportApi, ...oitApi };
+  const full: SidebarApi = { ...measureApi, ...reportApi, ...oitApi, oitCheckLinks };
   const api = full as unknown as Record<ApiMethod, (r: unknown) => unknown>;
   const req: unknown = request === undefined || request === null ? {} : JSON.parse(JSON.stringify(request));
   try {

@@ -339,3 +339,41 @@ export function appendRecord(spec: TableSpec, record: Readonly<Record<string, un
     return appendRows(t, [new Map(Object.entries(record))], new Set(spec.columns)).ok;
   });
 }
+
+/**
+ * Adds the add-on's columns a table lacks: their headers go into the header
+ * row after the sheet's last used column (never over a cell in use, so never
+ * over a person's value, formula or an array's output), the sheet growing when
+ * needed; their cells below are plain text, and each is tagged (COLUMN_TAG) as
+ * set-up tags its columns. The caller holds the lock and opens the table again.
+ * Answers the headers added.
+ */
+export function addColumns(t: Table, headers: readonly string[]): string[] {
+  // A column a person renamed is not missing: no empty duplicate is added (renamedColumns names it).
+  const wanted = headers.filter((h) => !t.index.has(h));
+  const renamed = wanted.length ? renamedColumns(t) : new Map<string, string>();
+  const missing = wanted.filter((h) => !renamed.has(h));
+  if (!missing.length || t.header < 0) return [];
+  const sheet = t.range.getSheet();
+  const start = sheet.getLastColumn() + 1;
+  const end = start + missing.length - 1;
+  if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
+  const row = t.range.getRow() + t.header;
+  sheet.getRange(row, start, 1, missing.length).setValues([[...missing]]).setFontWeight('bold').setBackground('#e8f0fe');
+  const below = sheet.getMaxRows() - row;
+  if (below > 0) sheet.getRange(row + 1, start, below, missing.length).setNumberFormat('@');
+  missing.forEach((h, k) => sheet.getRange(1, start + k, sheet.getMaxRows(), 1).addDeveloperMetadata(COLUMN_TAG, h));
+  return missing;
+}
+
+/** Empties the cells a write put into new rows (they were empty), to undo an append. */
+export function undoAppend(t: Table, at: number, count: number): boolean {
+  try {
+    const cells = [];
+    for (let r = at; r < at + count; r++) for (const c of t.owned) if (!isBlank(t.values[r]?.[c])) cells.push({ r, c, v: '' });
+    writeCells(t, cells, () => true);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -375,28 +375,54 @@ describe('the OIT view', () => {
     await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
     await page.locator('#projection').waitFor();
     await expect(page.locator('#projection').innerText()).resolves.toContain('คะแนนรวมที่คาด');
-    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 3/6 ข้อ');
-    const item = page.locator('.item', { hasText: 'O12' });
-    await item.getByRole('button', { name: /ทำเครื่องหมายว่าดำเนินการแล้ว O12/ }).click();
+    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 3/26 ข้อ');
+    await page.getByRole('heading', { name: 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล' }).waitFor();
+    await page.getByRole('heading', { name: /^9\.1 ข้อมูลพื้นฐาน/ }).waitFor();
+    await expect(page.locator('#days-left').innerText()).resolves.toMatch(/ก่อนปิดการเผยแพร่และตอบแบบ OIT|ปิดการเผยแพร่และตอบแบบ OIT แล้ว/);
+    await expect(page.locator('#oit-year-panel').innerText()).resolves.toContain('การจัดข้อเข้าตัวชี้วัดย่อยและชื่อตัวชี้วัดย่อยเป็นการอนุมาน');
+    await expect(page.locator('.item[data-code="O12"] .evidence-year').innerText()).resolves.toBe('หลักฐานปี 2568 (ตามคู่มือ)');
+    await expect(page.locator('.item[data-code="O7"] .not-seen').innerText()).resolves.toContain('ยังไม่พบชื่อข้อนี้');
+    const item = page.locator('.item[data-code="O13"]');
+    await item.getByRole('button', { name: /ทำเครื่องหมายว่าดำเนินการแล้ว O13/ }).click();
     await item.getByRole('button', { name: 'บันทึก' }).click();
     await expect(item.locator('.confirm .error').innerText()).resolves.toContain('ต้องใส่ลิงก์หลักฐาน');
-    await item.getByLabel('ลิงก์หลักฐาน').fill('https://www.example.go.th/ita/o12');
+    await item.getByLabel('ลิงก์หลักฐาน').fill('https://www.example.go.th/ita/o13');
     await item.getByRole('button', { name: 'บันทึก' }).click();
-    await page.locator('.item', { hasText: 'O12' }).locator('.badge.done').waitFor();
-    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 4/6 ข้อ');
+    await page.locator('.item[data-code="O13"]').locator('.badge.done').waitFor();
+    await expect(page.locator('#projection').innerText()).resolves.toContain('ดำเนินการแล้ว 4/26 ข้อ');
     const s = await sheet('OIT 2569');
-    expect(s.values.find((r) => r[0] === 'O12')?.slice(4, 6)).toEqual(['ดำเนินการแล้ว', 'https://www.example.go.th/ita/o12']);
+    expect(s.values.find((r) => r[0] === 'O13')?.slice(4, 6)).toEqual(['ดำเนินการแล้ว', 'https://www.example.go.th/ita/o13']);
     await page.screenshot({ path: 'test-artifacts/sidebar-oit.png', fullPage: true });
+  });
+
+  it('checks the evidence links from its button and shows what it found under each item', async () => {
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#check-links').click();
+    await page.waitForFunction(() => /ตรวจลิงก์ครบแล้ว: มีข้อสังเกต \d+ ข้อ/.test(document.getElementById('link-progress')?.textContent ?? ''));
+    await expect(page.locator('.item[data-code="O5"] .link-flags').innerText()).resolves.toContain('เว็บไซต์ตอบ 404');
+    await expect(page.locator('.item[data-code="O3"] .link-flags').innerText()).resolves.toContain('http://');
+    await page.screenshot({ path: 'test-artifacts/sidebar-oit-links.png', fullPage: true });
+  });
+
+  it('switches to another year and creates its checklist, flagged provisional', async () => {
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#oit-year').selectOption('2570');
+    await page.locator('#create-oit').click();
+    await page.locator('.item[data-code="O26"]').waitFor();
+    await expect(page.locator('#oit-year-panel').innerText()).resolves.toContain('รายการนี้ใช้ของปี 2569 ไปก่อน (ชั่วคราว)');
+    await expect(page.locator('#oit-dates summary').innerText()).resolves.toContain('ชั่วคราว');
+    expect((await sheet('OIT 2570')).values.filter((r) => /^O\d+$/.test(String(r[0])))).toHaveLength(26);
   });
 
   it('never renders a co-editor\'s javascript: evidence cell as a link', async () => {
     const oit = preview.harness.spreadsheet.getSheetByName('OIT 2569')!;
     const values = oit.getDataRange().getValues();
     const col = values[0]!.map(String).indexOf('ลิงก์หลักฐาน') + 1;
-    const row = values.findIndex((r) => r[0] === 'O12') + 1;
+    const row = values.findIndex((r) => r[0] === 'O13') + 1;
     oit.getRange(row, col).setValue('javascript:alert(document.domain)');
     await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
-    const item = page.locator('.item', { hasText: 'O12' });
+    await page.locator('#oit-year').selectOption('2569');
+    const item = page.locator('.item[data-code="O13"]');
     await item.locator('.not-link').waitFor();
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     await expect(item.locator('.not-link').innerText()).resolves.toContain('ลิงก์ไม่ถูกต้อง');

@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeletedView, ListAnswer, OitAnswer, OitItemView, OitSaved, Saved } from '../../src/core/api';
 import { measureColumns, type Measure, type MeasureInput } from '../../src/core/measures/model';
 import { headerIndex, rowFingerprint } from '../../src/core/measures/table';
-import { OIT_HEADERS } from '../../src/core/workbook';
+import { OIT_EXTRA_HEADERS, OIT_HEADERS } from '../../src/core/workbook';
 import { loadBundle, type Harness } from '../harness/harness';
 import { FakeSpreadsheet, wallClock, type FakeSheet } from '../harness/spreadsheet';
 
@@ -140,7 +140,10 @@ function start(): { h: Harness; state: ReturnType<FakeSpreadsheet['save']>; prop
     if (!r.ok) throw new Error(JSON.stringify(r));
   }
   h.call('setupOitChecklist');
-  if (!ss.getSheetByName(OIT)) throw new Error('no OIT sheet');
+  const oit = ss.getSheetByName(OIT);
+  if (!oit) throw new Error('no OIT sheet');
+  // Six items, as a person who removed the rest (set-up never brings them back), in a sheet of 16 rows: every action compares every cell.
+  oit.deleteRows(8, oit.getMaxRows() - 16);
   return { h, state: ss.save(), props: new Map(h.properties.document.map) };
 }
 
@@ -518,10 +521,18 @@ function addonAction(w: World, s: Step): void {
       const codeCol = columns(oit).get('รหัส');
       const have = new Set(codeCol ? oit.getRange(1, codeCol, oit.getMaxRows(), 1).getValues().map((r) => String(r[0]).trim()) : []);
       h.properties.document.setProperty(key, JSON.stringify(seeded.filter((c, i) => have.has(c) && i !== s.k % seeded.length)));
-      const owned = ownedCols(oit, OIT_HEADERS);
+      const owned = ownedCols(oit, [...OIT_HEADERS, ...OIT_EXTRA_HEADERS]);
+      const widthBefore = Math.max(0, ...[...before.raw.get(OIT)!.keys()].map((k) => rc(k)[1]));
       h.call('setupOitChecklist');
       const after = result();
-      const keys = changed(before.raw.get(OIT)!, after.raw.get(OIT)!);
+      // Set-up may add a column of its own that went missing: its header, after everything the sheet held.
+      const added = new Set(
+        [...after.raw.get(OIT)!]
+          .filter(([k, c]) => rc(k)[0] === 1 && rc(k)[1] > widthBefore && (OIT_EXTRA_HEADERS as readonly unknown[]).includes(c.value))
+          .map(([k]) => rc(k)[1]),
+      );
+      for (const c of added) owned.add(c);
+      const keys = changed(before.raw.get(OIT)!, after.raw.get(OIT)!).filter((k) => !(rc(k)[0] === 1 && added.has(rc(k)[1])));
       count('reseed', keys.length > 0);
       if (keys.length) {
         const rows = [...new Set(keys.map((k) => rc(k)[0]))];

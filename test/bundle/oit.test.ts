@@ -42,10 +42,44 @@ describe('the OIT checklist sheet', () => {
     expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ไม่มีการเปลี่ยนแปลง');
   });
 
-  it('uses the best list known for a later year, and says it is partial', () => {
+  it('seeds 2570 with the 2569 list, says it is provisional, and notes the titles not seen', () => {
     const h = withYear(2570);
-    expect(h.spreadsheet.getSheetByName('OIT 2570')!.getDataRange().getValues().slice(1).map((r) => r[0])).toEqual(['O6', 'O12', 'O13', 'O23', 'O26', 'O27']);
-    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ทราบเพียงบางข้อ');
+    const sheet = h.spreadsheet.getSheetByName('OIT 2570')!;
+    const values = sheet.getDataRange().getValues();
+    const head = values[0]!.map(String);
+    const rows = values.slice(1).filter((r) => r[0] !== '');
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 26 }, (_, i) => `O${i + 1}`));
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ชั่วคราว: ใช้รายการปี 2569');
+    expect(h.spreadsheet.toasts.at(-1)?.msg).not.toContain('ทราบเพียงบางข้อ');
+    // The evidence year: O12 (an annual report, stated) covers 2569, O11 (monthly, stated) 2570.
+    const ev = head.indexOf('หลักฐานปีงบประมาณ');
+    expect(ev).toBeGreaterThan(head.indexOf('คะแนน OIT')); // added after the live score
+    expect(String(rows.find((r) => r[0] === 'O12')![ev])).toBe('2569');
+    expect(String(rows.find((r) => r[0] === 'O11')![ev])).toBe('2570');
+    // Titles not seen carry a note, not a caveat in the cell a report prints.
+    const itemCol = head.indexOf('รายการ') + 1;
+    const noteOf = (code: string) => sheet.notes.get(sheet.getRange(values.findIndex((r) => r[0] === code) + 1, itemCol).getA1Notation());
+    expect(noteOf('O7')).toContain('ยังไม่พบชื่อข้อนี้');
+    expect(noteOf('O6')).toContain('ชื่อที่น่าจะเป็น');
+    expect(noteOf('O5')).toBeUndefined();
+    expect(sheet.notes.get(sheet.getRange(1, head.indexOf('ตัวชี้วัดย่อย') + 1).getA1Notation())).toMatch(/รายการชั่วคราว ใช้รายการปี 2569[\s\S]*อนุมาน/);
+    expect(rows.find((r) => r[0] === 'O6')![1]).toBe('แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี');
+    for (const h2 of ['ผลตรวจลิงก์', 'ที่อยู่ปลายทาง', 'ชนิดเนื้อหา', 'ตรวจลิงก์เมื่อ', 'ข้อสังเกตลิงก์']) expect(head).toContain(h2);
+  });
+
+  it('adds the new columns to an older checklist after its last used column, over nothing a person typed', () => {
+    const h = withYear(2566);
+    const sheet = h.spreadsheet.getSheetByName('OIT 2566')!;
+    // An older sheet: without the new columns, a person's own column beyond the score.
+    const head = sheet.getDataRange().getValues()[0]!.map(String);
+    const first = head.indexOf('หลักฐานปีงบประมาณ') + 1;
+    sheet.deleteColumns(first, head.length - first + 1);
+    sheet.getRange(1, first, 2, 1).setValues([['ของฉัน'], ['=1+1']]);
+    h.call('setupOitChecklist');
+    const after = sheet.getDataRange().getValues()[0]!.map(String);
+    expect(after.slice(0, first)).toEqual([...head.slice(0, first - 1), 'ของฉัน']);
+    expect(after.slice(first)).toEqual(['หลักฐานปีงบประมาณ', 'ผลตรวจลิงก์', 'ที่อยู่ปลายทาง', 'ชนิดเนื้อหา', 'ตรวจลิงก์เมื่อ', 'ข้อสังเกตลิงก์']);
+    expect(sheet.getRange(2, first).getFormulas()[0]![0]).toBe('=1+1');
   });
 });
 

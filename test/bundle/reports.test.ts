@@ -156,13 +156,16 @@ describe('the OIT progress report', () => {
     const r = ok(generate(h, { kind: 'oit', fiscalYear: 2569 }));
     expect(r.notes.join(' ')).not.toContain('คะแนน');
     const doc = docOf(h, r.url);
-    expect(allText(doc)).toContain('หน่วยงานดำเนินการแล้ว ๓ ข้อ (ร้อยละ ๕๐)');
+    expect(allText(doc)).toContain('จากรายการตรวจการเปิดเผยข้อมูลสาธารณะ ๒๖ ข้อ หน่วยงานดำเนินการแล้ว ๓ ข้อ (ร้อยละ ๑๑.๕๔)');
     const t = tables(doc)[0]!;
-    expect(t.getNumRows()).toBe(1 + 2 + 6); // header, indicators 9 and 10, six items
-    expect(t.getRow(1).getCell(0).getText()).toBe('๙ การเปิดเผยข้อมูล (ทราบเพียงบางข้อ)');
-    expect(t.getRow(2).getText()).toBe('O6\tแผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี\t\t☑ ดำเนินการแล้ว\thttps://www.example.go.th/ita/plan-2569');
-    expect(t.getRow(6).getCell(3).getText()).toBe('☐ ยังไม่ได้ดำเนินการ');
-    const evidence = t.getRow(2).getCell(4).children[0] as FakeParagraph;
+    expect(t.getNumRows()).toBe(1 + 7 + 26); // header, seven sub-indicators, the 2569 list's 26 items
+    expect(t.getRow(1).getCell(0).getText()).toBe('๙.๑ ข้อมูลพื้นฐาน');
+    const o6 = [...Array(t.getNumRows()).keys()].find((r) => t.getRow(r).getCell(0).getText() === 'O6')!;
+    expect(t.getRow(o6).getText()).toBe('O6\tแผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี\t\t☑ ดำเนินการแล้ว\thttps://www.example.go.th/ita/plan-2569');
+    expect(t.getRow(o6 + 1).getCell(3).getText()).toBe('☐ ยังไม่ได้ดำเนินการ');
+    // What the sheet and the tab flag (provisional lists, inferred groupings, titles not seen) never reaches the document.
+    expect(allText(doc)).not.toMatch(/ทราบเพียง|ชั่วคราว|อนุมาน|ยังไม่พบชื่อ|provisional|inferred/);
+    const evidence = t.getRow(o6).getCell(4).children[0] as FakeParagraph;
     expect(evidence.links).toEqual([{ start: 0, end: evidence.text.length - 1, url: 'https://www.example.go.th/ita/plan-2569' }]);
   });
 });

@@ -152,3 +152,49 @@ describe('set-up (hostile review, issue 9)', () => {
     for (const name of ['IIT', 'EIT', 'OIT', 'คะแนนรวม', 'ผลการประเมิน', 'ที่มาของเกณฑ์']) expect(formulas[header.indexOf(name)], name).toMatch(/^=ITA_/);
   });
 });
+
+describe('รายการตรวจ OIT (hostile review, issue 9)', () => {
+  const items = (s: FakeSheet) => s.getDataRange().getValues().slice(1).filter((r) => r[0] !== '').length;
+
+  it('deleting or renaming the checklist sheet and running it again gives a new sheet with the whole year’s list', () => {
+    const h = setUp();
+    h.call('setupOitChecklist');
+    const first = h.spreadsheet.getSheetByName('OIT 2569')!;
+    const n = items(first);
+    expect(n).toBe(26);
+    h.spreadsheet.deleteSheet(first as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    h.call('setupOitChecklist');
+    expect(items(h.spreadsheet.getSheetByName('OIT 2569')!)).toBe(n);
+    h.spreadsheet.getSheetByName('OIT 2569')!.setName('OIT 2569 เดิม');
+    h.call('setupOitChecklist');
+    expect(items(h.spreadsheet.getSheetByName('OIT 2569')!)).toBe(n);
+  });
+
+  it('interrupted at any call, leaves no half-made checklist: run again, it has its live score and every item', () => {
+    const clean = setUp();
+    const before = clean.log.length;
+    clean.call('setupOitChecklist');
+    const calls = clean.log.length - before;
+    const want = clean.spreadsheet.getSheetByName('OIT 2569')!.snapshot();
+    for (let at = 1; at <= calls; at += 1) {
+      const h = setUp();
+      h.log.fault = { at, seen: 0 };
+      let message = '';
+      try {
+        h.call('setupOitChecklist');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const hit = h.log.fault.hit;
+      h.log.fault = undefined;
+      if (!hit) continue;
+      const where = `fault at ${at} (${hit.service}.${hit.method}): ${message}`;
+      const half = h.spreadsheet.getSheetByName('OIT 2569');
+      if (message.includes('ไม่สำเร็จ')) expect(half, where).toBeNull();
+      h.call('setupOitChecklist');
+      const sheet = h.spreadsheet.getSheetByName('OIT 2569')!;
+      expect(sheet.snapshot(), where).toEqual(want);
+      expect(sheet.getRange(2, sheet.snapshot().values[0]!.indexOf('คะแนน OIT') - 1).getFormulas()[0]![0], where).toMatch(/^=ITA_OIT\(/);
+    }
+  });
+});

@@ -29,6 +29,7 @@ describe('the self-check', () => {
 
   it('writes one row per probe and removes its scratch sheet, Doc and folder', () => {
     const h = loadBundle({ dist: DEV });
+    h.urlFetch.sites.set('https://drive.google.com/', { status: 302, headers: { Location: 'https://www.google.com/drive/' } });
     const sheetsBefore = h.spreadsheet.getSheets().length;
     h.call('runSelfCheck');
     const results = h.spreadsheet.getSheets().find((s) => s.getName().startsWith(RESULTS))!;

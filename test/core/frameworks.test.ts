@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { array, length, literal, number, object, optional, string, tuple, union, enum as zEnum, int, minimum, maximum } from 'zod/mini';
-import { oitListFor, oitListOf } from '../../src/core/data/oit';
+import { evidenceYear, oitListFor, oitListOf } from '../../src/core/data/oit';
+import { calendarFor, daysBetween } from '../../src/core/data/calendar';
 import { defaultYear, frameworkFor, frameworks, lastYear, latestYear, supportedYear } from '../../src/core/framework';
 
 // Schemas for the data, so a mistyped year or item fails here, not in a user's sheet.
@@ -8,7 +9,20 @@ function oitSchema() {
   return object({
     coverage: zEnum(['complete', 'partial']),
     provenance: zEnum(['seed', 'checked', 'inferred']),
-    subIndicators: array(object({ code: string(), name: string(), items: array(tuple([string(), string()])) })),
+    grouping: zEnum(['seed', 'checked', 'inferred']),
+    provisional: optional(object({ basedOn: int() })),
+    subIndicators: array(
+      object({
+        code: string(),
+        name: string(),
+        items: array(
+          union([
+            tuple([string(), string()]),
+            tuple([string(), string(), object({ notSeen: optional(literal(true)), evidence: optional(zEnum(['current', 'previous'])), evidenceStated: optional(literal(true)) })]),
+          ]),
+        ),
+      }),
+    ),
   });
 }
 
@@ -39,7 +53,7 @@ describe('the frameworks', () => {
   });
 
   it('have OIT lists that fit their schema', () => {
-    for (const y of [2563, 2564, 2565, 2566, 2568]) expect(oitSchema().safeParse(oitListOf(y)).success, `year ${y}`).toBe(true);
+    for (const y of [2563, 2564, 2565, 2566, 2568, 2569, 2570]) expect(oitSchema().safeParse(oitListOf(y)).success, `year ${y}`).toBe(true);
   });
 
   it('weigh IIT 30, EIT 30 and OIT 40 with 5, 3 and 2 indicators', () => {
@@ -92,10 +106,59 @@ describe('the frameworks', () => {
     }
   });
 
-  it('mark the 2568 OIT list as partial', () => {
-    expect(oitListOf(2568)?.coverage).toBe('partial');
+  it('list 27 OIT items for 2568 and 26 for 2569, in seven sub-indicators, grouping marked inferred', () => {
+    const codes = (n: number) => Array.from({ length: n }, (_, i) => `O${i + 1}`);
+    const l68 = oitListOf(2568)!;
+    const l69 = oitListOf(2569)!;
+    expect(l68.subIndicators.flatMap((s) => s.items.map((i) => i[0]))).toEqual(codes(27));
+    expect(l69.subIndicators.flatMap((s) => s.items.map((i) => i[0]))).toEqual(codes(26));
+    expect(l68.subIndicators.map((s) => s.items.length)).toEqual([4, 7, 2, 3, 4, 4, 3]);
+    expect(l69.subIndicators.map((s) => s.items.length)).toEqual([4, 6, 2, 3, 4, 3, 4]);
+    for (const l of [l68, l69]) {
+      expect(l.grouping).toBe('inferred');
+      expect(l.provisional).toBeUndefined();
+      // Names a report prints carry no caveat: those live in the data's marks.
+      for (const s of l.subIndicators) expect(s.name).not.toMatch(/\(|ทราบ|อนุมาน|ชั่วคราว/);
+    }
+  });
+
+  it('mark the titles not seen: O2 and O7 in 2568, O2, O6 and O7 in 2569', () => {
+    const notSeen = (y: number) => oitListOf(y)!.subIndicators.flatMap((s) => s.items.filter((i) => i[2]?.notSeen).map((i) => i[0]));
+    expect(notSeen(2568)).toEqual(['O2', 'O7']);
+    expect(notSeen(2569)).toEqual(['O2', 'O6', 'O7']);
+  });
+
+  it('make 2570 a provisional copy of 2569, and any later year the latest list, provisional', () => {
+    const l70 = oitListFor(2570)!;
+    expect(l70.year).toBe(2570);
+    expect(l70.list.provisional).toEqual({ basedOn: 2569 });
+    expect(l70.list.subIndicators).toEqual(oitListOf(2569)!.subIndicators);
+    expect(oitListFor(2575)!.list.provisional).toEqual({ basedOn: 2569 });
+    expect(oitListFor(2569)!.list.provisional).toBeUndefined();
+    expect(oitListFor(2567)).toMatchObject({ year: 2566, list: { provisional: { basedOn: 2566 } } });
     expect(oitListOf(2562)).toBeUndefined();
-    expect(oitListFor(2570)?.year).toBe(2568);
     expect(oitListFor(2562)?.year).toBe(2563);
+  });
+
+  it('give each item the fiscal year its evidence must cover: stated for 2569 where §5 marks it, else by §8’s rule', () => {
+    const items = new Map(oitListOf(2569)!.subIndicators.flatMap((s) => s.items.map((i) => [i[0], i] as const)));
+    const of = (code: string) => evidenceYear(items.get(code)!, 2570);
+    for (const code of ['O12', 'O14', 'O18', 'O22', 'O24', 'O26']) expect(of(code), code).toEqual({ year: 2569, stated: true });
+    expect(of('O11')).toEqual({ year: 2570, stated: true });
+    expect(of('O23')).toEqual({ year: 2570, stated: false }); // a plan: the assessment year
+    const l68 = new Map(oitListOf(2568)!.subIndicators.flatMap((s) => s.items.map((i) => [i[0], i] as const)));
+    expect(evidenceYear(l68.get('O13')!, 2568)).toEqual({ year: 2567, stated: false }); // an annual report: the year before
+    expect(evidenceYear(l68.get('O6')!, 2568)).toEqual({ year: 2568, stated: false });
+  });
+
+  it('keep the NACC calendar as data, provisional after 2568, the OIT window closing at the end of April', () => {
+    const c70 = calendarFor(2570);
+    expect(c70.provisional).toBe(true);
+    expect(c70.oitCloses).toBe('2027-04-30');
+    expect(calendarFor(2568)).toMatchObject({ provisional: false, oitCloses: '2025-04-30' });
+    expect(calendarFor(2568).dates.at(-1)).toMatchObject({ from: '2025-08-15', to: '2025-08-15' });
+    expect(calendarFor(2572).dates.find((d) => d.what.startsWith('ลงทะเบียน'))).toMatchObject({ from: '2029-01-01', to: '2029-02-28' });
+    expect(daysBetween('2026-11-23', '2027-04-30')).toBe(158);
+    expect(daysBetween('2027-05-01', '2027-04-30')).toBe(-1);
   });
 });

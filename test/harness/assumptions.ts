@@ -66,6 +66,23 @@ export const ASSUMPTIONS = {
     looked:
       'reference/document/document-app#openById(String): "Returns the document with the specified ID" — silent on the trash; a trashed file still exists and its owner can open it (workspace/drive/api/guides/delete: trashed files stay until emptied)',
   },
+  fetchAllFailure: {
+    question:
+      'When one request of UrlFetchApp.fetchAll fails below HTTP (DNS failure, refused connection, timeout), does the whole call throw once every request has ended, or at once — and either way, are the other responses lost?',
+    variants: ['throws after every request ends', 'throws at once'],
+    looked:
+      'reference/url-fetch/url-fetch-app#fetchAll(Object): answers "An array of HTTP response data from each input request", nothing on a failed one; muteHttpExceptions covers only "the response code indicates failure" (#fetch(String,Object)); field reports quote "DNS error: …" and "Timeout: …" thrown by the call',
+  },
+  fetchDeadline: {
+    question: 'How long does a fetch wait for a host that does not answer before it throws?',
+    variants: ['60 s', '30 s'],
+    looked: 'reference/url-fetch/url-fetch-app#fetch(String,Object): no timeout among the advanced parameters; developers.google.com/apps-script/quotas lists no per-fetch time',
+  },
+  headerCase: {
+    question: 'Are the keys of HTTPResponse.getHeaders() the header names as the server sent them, or lower case?',
+    variants: ['as sent', 'lower case'],
+    looked: 'reference/url-fetch/http-response#getHeaders(): "Returns an attribute/value map of headers for the HTTP response" — the case of the keys is not stated',
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;

@@ -25,7 +25,11 @@ export interface FaultPlan {
   hit?: ServiceCall;
 }
 
-export type ServiceLog = ServiceCall[] & { fault?: FaultPlan };
+/**
+ * `halted`: the execution has been stopped (past Apps Script's time limit, see
+ * urlfetch.ts): Apps Script ends it there, so every later call fails too.
+ */
+export type ServiceLog = ServiceCall[] & { fault?: FaultPlan; halted?: () => boolean };
 
 /**
  * The methods K of Apps Script type T with Google's parameter types. A method
@@ -69,6 +73,7 @@ export function instrument<T extends object>(service: string, target: T, log: Se
       }
       return (...args: unknown[]) => {
         const call = { service, method: key, args };
+        if (log.halted?.()) throw new Error('Exceeded maximum execution time');
         log.push(call);
         const fault = log.fault;
         if (fault && !fault.hit && (!fault.where || fault.where(call)) && ++fault.seen === fault.at) {

@@ -20,6 +20,7 @@ import { FakeCharts, FakeDocumentApp, FakePropertiesService } from './document';
 import { FakeAdvancedDrive, FakeDrive, MIME } from './drive';
 import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
 import { resolve, type Variants } from './assumptions';
+import { EXECUTION_LIMIT_MS, FakeUrlFetchApp, installClock, VirtualClock } from './urlfetch';
 
 /** The project root: npm scripts, vitest and the bench all run there. */
 export const ROOT = process.cwd();
@@ -69,6 +70,10 @@ export interface Harness {
   readonly drive: FakeDrive;
   readonly properties: FakePropertiesService;
   readonly charts: FakeCharts;
+  /** UrlFetchApp over scripted sites (none: every address fails to resolve), bound by the manifest's urlFetchWhitelist. */
+  readonly urlFetch: FakeUrlFetchApp;
+  /** The sandbox's clock when one was given (HarnessOptions.clock); otherwise one that only the fetch fake reads. */
+  readonly clock: VirtualClock;
   /** The variant of every undocumented behaviour this sandbox's fakes play. */
   readonly assumptions: Required<Variants>;
   /** Names of the service globals the sandbox provides. */
@@ -91,6 +96,8 @@ export interface HarnessOptions {
   readonly assume?: Variants;
   /** The built folder to load (default dist/; the development build is dist-dev/). */
   readonly dist?: string;
+  /** A virtual clock for the sandbox's Date, moved by requests, enforcing the execution limit (default: real time). */
+  readonly clock?: VirtualClock;
 }
 
 /** Services whose calls count as Spreadsheet service calls. */
@@ -114,6 +121,13 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   drive.files.set(spreadsheet.getId(), { id: spreadsheet.getId(), name: spreadsheet.getName(), mimeType: MIME.sheet, parents: [folder.id], trashed: false, byApp: false });
   drive.user = () => session.email;
   properties.user = () => session.email;
+  const clock = options.clock ?? new VirtualClock(Date.now(), false);
+  const urlFetch = new FakeUrlFetchApp(clock, assumptions);
+  // Past the limit the execution is over: no later call of it reaches a service, whatever the code catches.
+  const halted = () => clock.enforced && clock.now - clock.began > EXECUTION_LIMIT_MS;
+  Object.defineProperty(log, 'halted', { value: halted, enumerable: false });
+  // The manifest's allowlist binds every fetch (manifest/allowlist-url).
+  urlFetch.allowlist = (JSON.parse(readFileSync(join(options.dist ?? DIST, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist?: string[] }).urlFetchWhitelist;
   const documentApp = new FakeDocumentApp(drive);
   documentApp.assume = assumptions;
   const globals: Record<string, unknown> = {
@@ -126,6 +140,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     Drive: instrument('Drive', new FakeAdvancedDrive(drive), log),
     Charts: instrument('Charts', charts, log),
     PropertiesService: instrument('PropertiesService', properties, log),
+    UrlFetchApp: instrument('UrlFetchApp', urlFetch, log),
     HtmlService: instrument('HtmlService', new FakeHtmlService(DIST), log),
     ScriptApp: instrument('ScriptApp', { AuthMode: AUTH_MODE }, log),
     Logger: instrument('Logger', logger, log),
@@ -133,6 +148,7 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   };
   const serviceGlobals = Object.keys(globals);
   const context = vm.createContext(globals, { name: 'apps-script' });
+  if (options.clock) installClock((code) => vm.runInContext(code, context), context as Record<string, unknown>, options.clock);
   for (const { file, script } of bundleSources(options.dist)) {
     new vm.Script(script, { filename: file }).runInContext(context);
   }
@@ -155,6 +171,8 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     drive,
     properties,
     charts,
+    urlFetch,
+    clock,
     assumptions,
     serviceGlobals,
     spreadsheetCalls: () => log.filter((c) => SPREADSHEET_SERVICES.has(c.service)).length,
@@ -162,7 +180,15 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     call(name, ...args) {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`no top-level function ${name}`);
-      return fromRealm((fn as (...a: unknown[]) => unknown)(...args.map(toRealm)));
+      let out: unknown;
+      try {
+        out = (fn as (...a: unknown[]) => unknown)(...args.map(toRealm));
+      } catch (e) {
+        if (halted()) throw new Error('Exceeded maximum execution time');
+        throw e;
+      }
+      if (halted()) throw new Error('Exceeded maximum execution time');
+      return fromRealm(out);
     },
     run(code) {
       return vm.runInContext(code, context);

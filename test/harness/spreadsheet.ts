@@ -330,6 +330,7 @@ export class FakeProtection implements Faked<GoogleAppsScript.Spreadsheet.Protec
 
 type RangeMethods =
   | 'offset'
+  | 'setNote'
   | 'getValues'
   | 'getValue'
   | 'getDisplayValues'
@@ -531,6 +532,15 @@ export class FakeRange implements Faked<RangeT, RangeMethods> {
   }
   setWrap(isWrapEnabled: boolean): this {
     this.sheet.styles.push({ a1: this.getA1Notation(), wrap: isWrapEnabled });
+    return this;
+  }
+  /**
+   * setNote(note): "Sets the note to the given value" (spreadsheet/range#setNote(String)):
+   * a note is shown on hover and is no part of the cell's value. Recorded by
+   * A1 address for tests (no test moves a noted row).
+   */
+  setNote(note: string | null): this {
+    this.sheet.notes.set(this.getA1Notation(), note ?? '');
     return this;
   }
   protect(): FakeProtection {
@@ -808,6 +818,8 @@ type SheetMethods =
 export class FakeSheet implements Faked<SheetT, SheetMethods> {
   private readonly cells = new Map<string, Cell>();
   readonly styles: Record<string, unknown>[] = [];
+  /** Notes by A1 address (setNote). */
+  readonly notes = new Map<string, string>();
   readonly protections: FakeProtection[] = [];
   frozenRows = 0;
   maxRows = 1000;

@@ -1,4 +1,4 @@
-import type { OitList } from './types';
+import type { OitItemData, OitItemMeta, OitList } from './types';
 
 // OIT item lists by fiscal year, built on demand so loading the bundle stays idle.
 // Kept apart from the frameworks: the custom functions never need them. (ITA-METHOD.md §5). Users can edit, add and
@@ -9,6 +9,7 @@ export function oit2566(): OitList {
   return {
   coverage: 'complete',
   provenance: 'seed',
+  grouping: 'seed',
   subIndicators: [
     {
       code: '9.1',
@@ -104,6 +105,7 @@ export function oit2563(): OitList {
   return {
   coverage: 'complete',
   provenance: 'inferred',
+  grouping: 'checked',
   subIndicators: [
     { code: '9.1', name: 'ข้อมูลพื้นฐาน', items: oit2566().subIndicators[0]!.items.slice(0, 9) },
     {
@@ -180,38 +182,119 @@ export function oit2563(): OitList {
   };
 }
 
+// Sub-indicator names for 2567 onward: no source names them; 2566's headings,
+// whose subjects the shortened lists keep, are used (grouping marked inferred).
+const SUB_NAMES: Readonly<Record<string, string>> = {
+  '9.1': 'ข้อมูลพื้นฐาน',
+  '9.2': 'การบริหารงาน',
+  '9.3': 'การจัดซื้อจัดจ้าง',
+  '9.4': 'การบริหารและพัฒนาทรัพยากรบุคคล',
+  '9.5': 'การส่งเสริมความโปร่งใส',
+  '10.1': 'การดำเนินการเพื่อป้องกันการทุจริต',
+  '10.2': 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส',
+};
+
+/** Items O1…On split into sub-indicators at the given first codes (ITA-METHOD.md §5 "Sub-indicators [inferred, low]"). */
+function grouped(items: readonly OitItemData[], firsts: readonly (readonly [sub: string, first: number])[]): OitList['subIndicators'] {
+  return firsts.map(([code, first], k) => ({
+    code,
+    name: SUB_NAMES[code]!,
+    items: items.slice(first - 1, (firsts[k + 1]?.[1] ?? items.length + 1) - 1),
+  }));
+}
+
+const NOT_SEEN: OitItemMeta = { notSeen: true };
+const PREVIOUS: OitItemMeta = { evidence: 'previous', evidenceStated: true };
+const CURRENT: OitItemMeta = { evidence: 'current', evidenceStated: true };
+
 /**
- * 2568: only the items seed 001 cites (the full list is not known here, so
- * users complete it in their own sheet). Their indicator is inferred from the
- * seed's headings (plans and procurement: disclosure, 9; bribery risk,
- * prevention plan and integrity measures: prevention, 10); sub-indicators are
- * not known, so each indicator stands as one group.
+ * 2568: 27 items from one assessed agency's public site code and seed 001
+ * (ITA-METHOD.md §5, medium); O2 and O7 were not seen (O2's name is the likely
+ * one, O7 has none). Grouping inferred, low.
  */
-export function oit2568Partial(): OitList {
+export function oit2568(): OitList {
+  const items: OitItemData[] = [
+    ['O1', 'โครงสร้างและอำนาจหน้าที่'],
+    ['O2', 'ข้อมูลผู้บริหาร', NOT_SEEN],
+    ['O3', 'ข้อมูลการติดต่อ'],
+    ['O4', 'ข่าวประชาสัมพันธ์'],
+    ['O5', 'แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน'],
+    ['O6', 'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี'],
+    ['O7', '', NOT_SEEN],
+    ['O8', 'คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่'],
+    ['O9', 'คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการหรือผู้มาติดต่อ'],
+    ['O10', 'E–Service'],
+    ['O11', 'ข้อมูลสถิติการให้บริการ'],
+    ['O12', 'รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ'],
+    ['O13', 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี'],
+    ['O14', 'แผนการบริหารและพัฒนาทรัพยากรบุคคล'],
+    ['O15', 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี'],
+    ['O16', 'ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม'],
+    ['O17', 'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ'],
+    ['O18', 'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ'],
+    ['O19', 'ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบประจำปี'],
+    ['O20', 'การเปิดโอกาสให้เกิดการมีส่วนร่วม'],
+    ['O21', 'ประกาศเจตนารมณ์และการสร้างวัฒนธรรม ตามนโยบาย No Gift Policy จากการปฏิบัติหน้าที่'],
+    ['O22', 'รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา'],
+    ['O23', 'การประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบนจากการดำเนินงานตามภารกิจของหน่วยงาน'],
+    ['O24', 'รายงานผลการดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี'],
+    ['O25', 'แผนปฏิบัติการป้องกันการทุจริต'],
+    ['O26', 'รายงานผลการดำเนินการป้องกันการทุจริตประจำปี'],
+    ['O27', 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'],
+  ];
   return {
-  coverage: 'partial',
-  provenance: 'inferred',
-  subIndicators: [
-    {
-      code: '9',
-      name: 'การเปิดเผยข้อมูล (ทราบเพียงบางข้อ)',
-      items: [
-        ['O6', 'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี'],
-        ['O12', 'รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้า'],
-        ['O13', 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี'],
-      ],
-    },
-    {
-      code: '10',
-      name: 'การป้องกันการทุจริต (ทราบเพียงบางข้อ)',
-      items: [
-        ['O23', 'การประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบน'],
-        ['O26', 'รายงานผลการดำเนินการป้องกันการทุจริตประจำปี'],
-        ['O27', 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'],
-      ],
-    },
-  ],
+    coverage: 'complete',
+    provenance: 'inferred',
+    grouping: 'inferred',
+    subIndicators: grouped(items, [['9.1', 1], ['9.2', 5], ['9.3', 12], ['9.4', 14], ['9.5', 17], ['10.1', 21], ['10.2', 25]]),
   };
+}
+
+/**
+ * 2569: 26 items (ITA-METHOD.md §5, medium); O2, O6 and O7 not seen (O2 and O6
+ * with their likely names). The evidence year is stated for the items §5 marks
+ * "(previous FY)" / "(current FY)". Grouping inferred, low.
+ */
+export function oit2569(): OitList {
+  const items: OitItemData[] = [
+    ['O1', 'โครงสร้าง หน้าที่และอำนาจ'],
+    ['O2', 'ข้อมูลผู้บริหาร', NOT_SEEN],
+    ['O3', 'ข้อมูลการติดต่อและช่องทางการสอบถาม'],
+    ['O4', 'ข่าวประชาสัมพันธ์'],
+    ['O5', 'แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน'],
+    ['O6', 'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี', NOT_SEEN],
+    ['O7', '', NOT_SEEN],
+    ['O8', 'คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่'],
+    ['O9', 'คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการหรือผู้มาติดต่อ'],
+    ['O10', 'ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)'],
+    ['O11', 'สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', CURRENT],
+    ['O12', 'รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน', PREVIOUS],
+    ['O13', 'หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล'],
+    ['O14', 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล', PREVIOUS],
+    ['O15', 'ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม'],
+    ['O16', 'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ'],
+    ['O17', 'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ'],
+    ['O18', 'ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ', PREVIOUS],
+    ['O19', 'ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน'],
+    ['O20', 'การขับเคลื่อนนโยบาย No Gift Policy จากการปฏิบัติหน้าที่และการเสริมสร้างความรู้เกี่ยวกับหลักเกณฑ์การรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยาของเจ้าพนักงานของรัฐ'],
+    ['O21', 'การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ'],
+    ['O22', 'รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต', PREVIOUS],
+    ['O23', 'แผนปฏิบัติการป้องกันการทุจริต'],
+    ['O24', 'รายงานผลการดำเนินการป้องกันการทุจริต', PREVIOUS],
+    ['O25', 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร'],
+    ['O26', 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', PREVIOUS],
+  ];
+  return {
+    coverage: 'complete',
+    provenance: 'inferred',
+    grouping: 'inferred',
+    subIndicators: grouped(items, [['9.1', 1], ['9.2', 5], ['9.3', 11], ['9.4', 13], ['9.5', 16], ['10.1', 20], ['10.2', 23]]),
+  };
+}
+
+/** 2570: nothing published yet (ITA-METHOD.md §5): 2569's list, provisional. */
+export function oit2570(): OitList {
+  return { ...oit2569(), provisional: { basedOn: 2569 } };
 }
 
 /** The lists known, by the Buddhist-Era year they were published for. */
@@ -221,7 +304,9 @@ function lists(): readonly (readonly [number, () => OitList])[] {
     [2564, oit2563],
     [2565, oit2563],
     [2566, oit2566],
-    [2568, oit2568Partial],
+    [2568, oit2568],
+    [2569, oit2569],
+    [2570, oit2570],
   ];
 }
 
@@ -231,11 +316,29 @@ export function oitListOf(beYear: number): OitList | undefined {
 }
 
 /**
- * The best OIT item list known for a fiscal year: that year's, else the latest
- * earlier year's that has one (the list changes rarely), else the earliest.
+ * The best OIT item list known for a fiscal year: that year's; else the latest
+ * earlier year's that has one, marked provisional (a unit is never locked out
+ * by the calendar); else the earliest. `year` is the list's own year.
  */
 export function oitListFor(beYear: number): { year: number; list: OitList } | undefined {
   const all = lists();
   const best = [...all].reverse().find(([y]) => y <= beYear) ?? all[0];
-  return best ? { year: best[0], list: best[1]() } : undefined;
+  if (!best) return undefined;
+  const list = best[1]();
+  if (best[0] === beYear || list.provisional) return { year: best[0], list };
+  return { year: best[0], list: { ...list, provisional: { basedOn: best[0] } } };
+}
+
+/**
+ * The fiscal year an item's evidence must cover in assessment year `year`, and
+ * whether a source states it. Unstated, ITA-METHOD.md §8's rule: plans,
+ * announcements, half-year and monthly reports are the assessment year's;
+ * annual reports and yearly statistics the year before.
+ */
+export function evidenceYear(item: OitItemData, year: number): { year: number; stated: boolean } {
+  const meta = item[2];
+  if (meta?.evidence) return { year: meta.evidence === 'previous' ? year - 1 : year, stated: meta.evidenceStated === true };
+  const name = item[1];
+  const annual = (/^รายงาน/.test(name) && !/รอบ 6 เดือน|รายเดือน|กำกับติดตาม/.test(name)) || /สถิติ.*ประจำปี/.test(name);
+  return { year: annual ? year - 1 : year, stated: false };
 }

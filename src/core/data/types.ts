@@ -35,17 +35,34 @@ export type RatingScheme =
   | { readonly kind: 'letters'; readonly bands: readonly LetterBand[] }
   | { readonly kind: 'labels'; readonly rules: readonly LabelRule[] };
 
+/** What is known of one OIT item beyond its code and title. */
+export interface OitItemMeta {
+  /** The title was not seen in any source: the name is a guess ("" when there is none). */
+  readonly notSeen?: true;
+  /** The fiscal year its evidence must cover: the assessment year, or the one before (ITA-METHOD.md §8). */
+  readonly evidence?: 'current' | 'previous';
+  /** Set when a source states `evidence` ("(previous FY)", "(current FY)"); otherwise it is inferred. */
+  readonly evidenceStated?: true;
+}
+
+export type OitItemData = readonly [code: string, name: string, meta?: OitItemMeta];
+
 export interface OitSubIndicator {
   readonly code: string; // "9.1"
   readonly name: string;
   /** Item codes, in order. */
-  readonly items: readonly (readonly [code: string, name: string])[];
+  readonly items: readonly OitItemData[];
 }
 
 export interface OitList {
   /** complete: the whole list; partial: only the items seen in a seed, without sub-indicators. */
   readonly coverage: 'complete' | 'partial';
+  /** How sure the items are. */
   readonly provenance: Provenance;
+  /** How sure the grouping into sub-indicators and their names are. */
+  readonly grouping: Provenance;
+  /** Set when the list is another year's, standing in until the NACC publishes this year's. */
+  readonly provisional?: { readonly basedOn: number };
   readonly subIndicators: readonly OitSubIndicator[];
 }
 
