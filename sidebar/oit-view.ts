@@ -33,6 +33,7 @@ function projectionPanel(a: OitAnswer): HTMLElement {
     { class: 'panel', 'aria-label': 'คะแนนที่คาด', id: 'projection' },
     h('div', { class: 'big' }, `คะแนนรวมที่คาด ${f2(p.total)}`),
     h('div', {}, `ผลการประเมินที่คาด ${p.label}`), // the label (a letter only for years rated by letters): no letter from 2566
+    p.rules ? h('p', { class: 'provisional', id: 'rules-note' }, `เกณฑ์ปี ${a.fiscalYear}: ${p.rules}`) : null,
     h('div', {}, `OIT ${f2(p.oit)} (ตัวชี้วัดที่ 9: ${f2(p.ind9)}, ที่ 10: ${f2(p.ind10)}) · ดำเนินการแล้ว ${done}/${a.items.length} ข้อ`),
     h('ul', {}, h('li', {}, need(85, p.neededFor85)), h('li', {}, need(95, p.neededFor95))),
     h('p', { class: 'guide' }, `ถ้าข้อที่ทำเครื่องหมายไว้ได้รับการยอมรับทั้งหมด ใช้ IIT และ EIT ของปี ${p.scoresYear}`),

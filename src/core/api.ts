@@ -144,6 +144,8 @@ export interface OitProjection {
   /** OIT score still needed to reach 85 / 95, or null when even 100 is not enough. */
   readonly neededFor85: number | null;
   readonly neededFor95: number | null;
+  /** When the year's rules are provisional or inferred, in Thai (ITA_RULES' words); "" otherwise. */
+  readonly rules: string;
 }
 
 export interface OitAnswer {

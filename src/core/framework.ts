@@ -69,3 +69,24 @@ export function toolId(id: string): ToolId | undefined {
   return id === 'IIT' || id === 'EIT' || id === 'OIT' ? id : undefined;
 }
 
+/**
+ * How sure a year's rules are, for the sheet and the sidebar (never a
+ * published document): undefined when weights and result rule are sourced.
+ */
+export function rulesNote(fw: Framework): { th: string; en: string } | undefined {
+  if (fw.provisional) {
+    const b = fw.provisional.basedOn;
+    return { th: `ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี ${fw.year} ใช้เกณฑ์ปี ${b}`, en: `provisional: no ${fw.year} rules published yet, ${b}'s used` };
+  }
+  const th: string[] = [];
+  const en: string[] = [];
+  if (fw.provenance.weights === 'inferred') {
+    th.push('น้ำหนักเครื่องมือ');
+    en.push('tool weights');
+  }
+  if (fw.provenance.rating === 'inferred') {
+    th.push(fw.rating.kind === 'labels' ? 'เกณฑ์ผลการประเมิน' : 'เกณฑ์ระดับ');
+    en.push('result rule');
+  }
+  return th.length ? { th: `อนุมาน: ${th.join(', ')}`, en: `inferred: ${en.join(', ')}` } : undefined;
+}

@@ -18,7 +18,7 @@ import {
 } from './cells';
 import type { Framework, ToolId } from './data/types';
 import { at, fail, inputError, isDate, isItaError, itaError, locate, problems } from './errors';
-import { defaultYear, frameworkFor, toolId } from './framework';
+import { defaultYear, frameworkFor, rulesNote, toolId } from './framework';
 import { indicatorOfSub, oitScores, readMet, type OitItem } from './oit';
 import { letterFor, passes, resultFor, resultOfTools, resultOfTotal } from './rating';
 import { plainText, toFixedText } from './round';
@@ -227,22 +227,8 @@ export function ITA_RULES(fiscal_year: unknown): unknown {
   const fn = 'ITA_RULES';
   return mapCells(fiscal_year, fn, 'fiscal_year', (v) => {
     if (isBlank(v)) return '';
-    const fw = frameworkFor(readYear(v));
-    if (fw.provisional) {
-      const b = fw.provisional.basedOn;
-      return `ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี ${fw.year} ใช้เกณฑ์ปี ${b} | provisional: no ${fw.year} rules published yet, ${b}'s used`;
-    }
-    const th: string[] = [];
-    const en: string[] = [];
-    if (fw.provenance.weights === 'inferred') {
-      th.push('น้ำหนักเครื่องมือ');
-      en.push('tool weights');
-    }
-    if (fw.provenance.rating === 'inferred') {
-      th.push(fw.rating.kind === 'labels' ? 'เกณฑ์ผลการประเมิน' : 'เกณฑ์ระดับ');
-      en.push('result rule');
-    }
-    return th.length ? `อนุมาน: ${th.join(', ')} | inferred: ${en.join(', ')}` : '';
+    const note = rulesNote(frameworkFor(readYear(v)));
+    return note ? `${note.th} | ${note.en}` : '';
   });
 }
 

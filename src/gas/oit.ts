@@ -3,7 +3,7 @@
 import type { OitAnswer, OitCreated, OitItemView, OitSaved } from '../core/api';
 import { calendarFor, daysBetween } from '../core/data/calendar';
 import { evidenceYear, oitListFor } from '../core/data/oit';
-import { frameworkFor, latestYear } from '../core/framework';
+import { frameworkNear, rulesNote } from '../core/framework';
 import { isWebUrl } from '../core/measures/schema';
 import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
@@ -211,7 +211,7 @@ function iitEit(year: number): { base: (WithoutOit & { year: number }) | undefin
     .filter((p) => (p.indicator === undefined || p.indicator <= 8) && (p.year === undefined || (p.year <= year && (!best || p.year >= best[0]))))
     .map((p) => p.th);
   if (!best || problems.length) return { base: undefined, problems };
-  return { base: { year: best[0], ...withoutOit(best[1], frameworkFor(Math.min(Math.max(best[0], 2562), latestYear()))) }, problems };
+  return { base: { year: best[0], ...withoutOit(best[1], frameworkNear(best[0])) }, problems };
 }
 
 /** Years the tab offers: those with a checklist sheet, the settings' year, the one before and the one after. */
@@ -230,7 +230,7 @@ function yearContext(year: number): Pick<OitAnswer, 'list' | 'calendar' | 'indic
   const cal = calendarFor(year);
   const d = today();
   const todayIso = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-  const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
+  const fw = frameworkNear(year);
   return {
     list: known && {
       year: known.list.provisional?.basedOn ?? known.year,
@@ -252,7 +252,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
   const items = readItems(t, year);
   const scores = oitScores(items.filter((i) => i.sub).map((i) => ({ sub: i.sub, met: readMet(i.status) === true })));
   const { base, problems } = iitEit(year);
-  const fw = frameworkFor(Math.min(Math.max(year, 2562), latestYear()));
+  const fw = frameworkNear(year);
   let projection: OitAnswer['projection'];
   if (base && scores.oit !== undefined) {
     const total = totalWithOit(base, scores.oit);
@@ -266,6 +266,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
       ind10: roundTo(scores.ind10!, 2),
       neededFor85: lowestOitReaching(base, 85),
       neededFor95: lowestOitReaching(base, 95),
+      rules: rulesNote(fw)?.th ?? '',
     };
   }
   return { fiscalYear: year, sheet: oitSheetName(year), items, projection, scoreProblems: problems, ...context };

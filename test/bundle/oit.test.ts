@@ -95,6 +95,13 @@ describe('following the checklist', () => {
     expect(a.projection!.neededFor95).toBeNull();
   });
 
+  it('says in the tab when the year’s rules are provisional or inferred (issue 10)', () => {
+    const h = withYear(2570);
+    expect(api<OitAnswer>(h, 'oitList', { fiscalYear: 2570 }).projection?.rules).toBe('ชั่วคราว: ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2570 ใช้เกณฑ์ปี 2569');
+    h.call('setupOitChecklist'); // the settings' year stays 2570; 2566's checklist is made from the tab's year
+    expect(api<OitAnswer>(withYear(2566), 'oitList', { fiscalYear: 2566 }).projection?.rules).toBe('อนุมาน: น้ำหนักเครื่องมือ, เกณฑ์ผลการประเมิน');
+  });
+
   it('names the score cell it cannot read instead of projecting from an older year', () => {
     const h = withYear(2566);
     const scores = h.spreadsheet.getSheetByName('คะแนน ITA')!;

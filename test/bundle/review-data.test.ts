@@ -171,13 +171,18 @@ describe('รายการตรวจ OIT (hostile review, issue 9)', () => {
   });
 
   it('interrupted at any call, leaves no half-made checklist: run again, it has its live score and every item', () => {
-    const clean = setUp();
+    const small = () => {
+      const ss = new FakeSpreadsheet();
+      ss.newSheetSize = { rows: 40, cols: 20 }; // small sheets: a few hundred runs in seconds
+      return setUp(ss);
+    };
+    const clean = small();
     const before = clean.log.length;
     clean.call('setupOitChecklist');
     const calls = clean.log.length - before;
     const want = clean.spreadsheet.getSheetByName('OIT 2569')!.snapshot();
     for (let at = 1; at <= calls; at += 1) {
-      const h = setUp();
+      const h = small();
       h.log.fault = { at, seen: 0 };
       let message = '';
       try {
