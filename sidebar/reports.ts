@@ -42,7 +42,11 @@ function renderReport(s: ReportState): void {
   const yearsFor = (k: ReportKind): { years: readonly number[]; chosen: number | undefined; label: (y: number) => string } =>
     k === 'analysis'
       ? { years: s.scoredYears, chosen: s.scoredYears[0], label: (y) => `ผลการประเมิน พ.ศ. ${y} · มาตรการปี ${y + 1}` }
-      : { years: s.years, chosen: s.fiscalYear, label: (y) => `พ.ศ. ${y}` };
+      : {
+          years: k === 'progress' ? s.measureYears : s.checklistYears,
+          chosen: (k === 'progress' ? s.measureYears : s.checklistYears).includes(s.fiscalYear) ? s.fiscalYear : (k === 'progress' ? s.measureYears : s.checklistYears)[0],
+          label: (y) => `พ.ศ. ${y}`,
+        };
   const showServes = () => {
     const kind = picked('kind') as ReportKind;
     const item = year.value ? servedItem(kind, Number(year.value)) : undefined;
@@ -66,10 +70,17 @@ function renderReport(s: ReportState): void {
         : [`รายงานจะบันทึกในโฟลเดอร์ "${f.name}" ที่ส่วนเสริมจะสร้างใน "ไดรฟ์ของฉัน" (ส่วนเสริมเข้าถึงได้เฉพาะไฟล์และโฟลเดอร์ที่ตนสร้าง ย้ายไฟล์ไปที่อื่นได้ภายหลังใน Google ไดรฟ์)`]),
     );
   };
-  const noYears = h('p', { class: 'warn', id: 'no-years', hidden: true }, `ยังไม่มีปีใดที่มีคะแนนครบ 10 ตัวชี้วัดในแผ่นงาน "คะแนน ITA" กรอกคะแนนที่ ป.ป.ช. ประกาศก่อน จึงจะวิเคราะห์ผลได้`);
+  const noYears = h('p', { class: 'warn', id: 'no-years', hidden: true });
+  const NONE: Readonly<Record<ReportKind, string>> = {
+    analysis: 'ยังไม่มีปีใดที่มีคะแนนครบ 10 ตัวชี้วัดในแผ่นงาน "คะแนน ITA" กรอกคะแนนที่ ป.ป.ช. ประกาศก่อน จึงจะวิเคราะห์ผลได้',
+    progress: 'ยังไม่มีมาตรการในแผ่นงาน "มาตรการ" บันทึกมาตรการในแถบบันทึกมาตรการก่อน',
+    oit: 'ยังไม่มีรายการตรวจ OIT สร้างจากเมนู "รายการตรวจ OIT" หรือแท็บรายการตรวจ OIT ก่อน',
+  };
   const fillYears = () => {
-    const { years, chosen, label } = yearsFor((picked('kind') || 'analysis') as ReportKind);
+    const kind = (picked('kind') || 'analysis') as ReportKind;
+    const { years, chosen, label } = yearsFor(kind);
     year.replaceChildren(...years.map((y) => h('option', { value: y, selected: y === chosen }, label(y))));
+    noYears.textContent = NONE[kind];
     noYears.hidden = years.length > 0;
     go.disabled = years.length === 0;
     showFolder();

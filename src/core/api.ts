@@ -57,6 +57,10 @@ export interface ReportState {
   readonly years: readonly number[];
   /** Years whose ten scores can all be read, latest first: the analysis is offered for these. */
   readonly scoredYears: readonly number[];
+  /** Years with measures, latest first: the progress report is offered for these. */
+  readonly measureYears: readonly number[];
+  /** Years with an OIT checklist sheet, latest first: the OIT progress report is offered for these. */
+  readonly checklistYears: readonly number[];
   readonly templates: Partial<Record<ReportKind, TemplateInfo>>;
   /** Kinds whose template is set but cannot be opened with this account (deleted, or not shared). */
   readonly unreachable: readonly ReportKind[];

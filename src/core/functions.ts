@@ -1,5 +1,6 @@
 import {
   asGrid,
+  attempt,
   finish,
   indicatorRows,
   isBlank,
@@ -80,7 +81,9 @@ function attemptRow(
     else if (read === undefined && optional?.(i, width)) scores[i] = NaN; // not needed
     else return locate(read ?? itaError(width === 3 ? problems().blankTool() : problems().blankIndicator(), false), { fn, arg: 'indicators', ...cellOf(r, i) });
   }
-  return f(width === 10 ? { width, scores } : width === 3 ? { width, tools: { IIT: scores[0]!, EIT: scores[1]!, OIT: scores[2]! } } : { width, total: scores[0]! });
+  const read: ScoreRow = width === 10 ? { width, scores } : width === 3 ? { width, tools: { IIT: scores[0]!, EIT: scores[1]!, OIT: scores[2]! } } : { width, total: scores[0]! };
+  // What the row cannot answer (a total that cannot decide a label) is that row's error, named at its first cell.
+  return attempt(() => f(read), { fn, arg: 'indicators', ...cellOf(r, 0) });
 }
 
 /** The total of a row of indicator or tool scores. */

@@ -133,7 +133,8 @@ const monthOf = (name: string): number => {
  * half-typed day, a two-digit or Common-Era year, a day that does not exist.
  */
 export function parseBeDate(text: string): TypedDate {
-  const s = fromThaiDigits(text).trim();
+  // "พ.ศ." before the year, as official letters write it ("15 มกราคม พ.ศ. 2569"), says what the year is already.
+  const s = fromThaiDigits(text).trim().replace(/\s*พ\.\s*ศ\.\s*(?=\d+$)/, ' ').trim();
   if (s === '') return { ok: true, iso: '' };
   const example = 'พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/01/2569';
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d+)$/.exec(s);

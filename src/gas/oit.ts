@@ -127,7 +127,7 @@ function seedOitSheet(year: number, undo: SetupUndo): string[] {
       : known.list.coverage === 'partial'
         ? ' (ทราบเพียงบางข้อ กรุณาเพิ่มข้อที่ขาดเอง)'
         : '';
-    report.push(`เพิ่ม ${records.length} รายการจากรายการตรวจ OIT ปี ${known.year}${caveat}${known.list.grouping === 'inferred' ? ' การจัดกลุ่มตัวชี้วัดย่อยเป็นการอนุมาน' : ''}`);
+    report.push(`เพิ่ม ${records.length} รายการจากรายการตรวจ OIT ปี ${known.list.provisional?.basedOn ?? known.year}${caveat}${known.list.grouping === 'inferred' ? ' การจัดกลุ่มตัวชี้วัดย่อยเป็นการอนุมาน' : ''}`);
   }
   const all = known.list.subIndicators.flatMap((s) => s.items.map((it) => it[0]));
   props.setProperty(seededKey, JSON.stringify([...new Set([...seeded, ...all])]));
@@ -216,12 +216,17 @@ function iitEit(year: number): { base: (WithoutOit & { year: number }) | undefin
 
 /** Years the tab offers: those with a checklist sheet, the settings' year, the one before and the one after. */
 function checklistYears(settings: number): number[] {
-  const years = new Set([settings - 1, settings, settings + 1]);
+  return [...new Set([settings - 1, settings, settings + 1, ...checklistSheetYears()])].sort((a, b) => a - b);
+}
+
+/** The years that have a checklist sheet ("OIT 2569"), latest first. */
+export function checklistSheetYears(): number[] {
+  const years: number[] = [];
   for (const sh of SpreadsheetApp.getActive().getSheets()) {
     const m = /^OIT (\d{4})$/.exec(sh.getName());
-    if (m) years.add(Number(m[1]));
+    if (m) years.push(Number(m[1]));
   }
-  return [...years].sort((a, b) => a - b);
+  return years.sort((a, b) => b - a);
 }
 
 /** What the tab shows of the year's list and calendar. */
@@ -276,7 +281,7 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
 function oitCreate(req: { fiscalYear: number }): OitCreated {
   const year = Number(req.fiscalYear);
   if (!Number.isInteger(year) || year < 2562 || year > 2700) {
-    return { ok: false, message: { th: `ปีงบประมาณ "${String(req.fiscalYear)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. 2562 ขึ้นไป`, en: `Fiscal year "${String(req.fiscalYear)}" is not a Buddhist-Era year from 2562` } };
+    return { ok: false, message: { th: `ปีงบประมาณ "${String(req.fiscalYear)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. 2562–2700`, en: `Fiscal year "${String(req.fiscalYear)}" is not a Buddhist-Era year 2562–2700` } };
   }
   try {
     return { ok: true, notes: ensureOitSheet(year) };

@@ -8,6 +8,7 @@ import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { allMeasures } from './measures';
+import { checklistSheetYears } from './oit';
 import { createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
@@ -167,7 +168,9 @@ function reportState(): ReportState {
   const scoreYears = tryList(() => readScores());
   const scored = scoredYears(new Map(scoreYears));
   // The analysis of year N carries N+1's measures: that year's folder and measures are offered too.
-  const years = [...new Set<number>([fiscalYear, ...scoreYears.map(([y]) => y), ...tryList(() => allMeasures().map((m) => m.fiscalYear))])].filter((y) => y > 2500).sort((a, b) => b - a);
+  const measureYears = [...new Set(tryList(() => allMeasures().map((m) => m.fiscalYear)).filter((y) => y > 2500))].sort((a, b) => b - a);
+  const checklists = tryList(() => checklistSheetYears());
+  const years = [...new Set<number>([fiscalYear, ...scoreYears.map(([y]) => y), ...measureYears, ...checklists])].filter((y) => y > 2500).sort((a, b) => b - a);
   const unit = unitName();
   const folders = years.map((year): ReportFolder => {
     try {
@@ -178,7 +181,7 @@ function reportState(): ReportState {
     }
     return { year, name: folderName(year, unit), url: '' };
   });
-  return { fiscalYear, years, scoredYears: scored, templates, unreachable, folders };
+  return { fiscalYear, years, scoredYears: scored, measureYears, checklistYears: checklists, templates, unreachable, folders };
 }
 
 /** The Thai of an add-on error, else the error's own message (an error from a service may not be an instance of this realm's Error). */
@@ -241,6 +244,28 @@ function noScores(year: number, scored: readonly number[]): NotDone {
     },
     [],
   );
+}
+
+function nothingToReport(req: ReportRequest): NotDone | undefined {
+  if (req.kind === 'progress' && !allMeasures().some((m) => m.fiscalYear === req.fiscalYear)) {
+    return notDone(
+      {
+        th: `ยังไม่มีมาตรการของปีงบประมาณ ${req.fiscalYear} ในแผ่นงาน "${SHEET.measures}" จึงยังไม่ได้สร้างรายงาน บันทึกมาตรการของปีนั้นในแถบบันทึกมาตรการก่อน หรือเลือกปีที่มีมาตรการ`,
+        en: `The sheet "${SHEET.measures}" has no measures for fiscal year ${req.fiscalYear}, so no report was made`,
+      },
+      [],
+    );
+  }
+  if (req.kind === 'oit' && !checklistSheetYears().includes(req.fiscalYear)) {
+    return notDone(
+      {
+        th: `ยังไม่มีรายการตรวจ OIT ของปีงบประมาณ ${req.fiscalYear} (แผ่นงาน "OIT ${req.fiscalYear}") จึงยังไม่ได้สร้างรายงาน สร้างรายการตรวจของปีนั้นจากแท็บรายการตรวจ OIT ก่อน`,
+        en: `There is no OIT checklist for fiscal year ${req.fiscalYear} (sheet "OIT ${req.fiscalYear}"), so no report was made`,
+      },
+      [],
+    );
+  }
+  return undefined;
 }
 
 const isNotDone = (x: unknown): x is NotDone => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
@@ -351,6 +376,9 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const unread = req.kind === 'analysis' ? unreadScores(scores, req.fiscalYear) : undefined;
   if (unread) return unread;
   if (req.kind === 'analysis' && !scoredYears(scores).includes(req.fiscalYear)) return noScores(req.fiscalYear, scoredYears(scores));
+  // A report of nothing is not made: the progress of a year without measures, the OIT progress of a year without a checklist.
+  const empty = nothingToReport(req);
+  if (empty) return empty;
   // The folder is made only once a file goes into it (a refused template makes nothing).
   let year: ReturnType<typeof reportFolder> | undefined;
   const folder = () => (year ??= reportFolder(req.fiscalYear, made));

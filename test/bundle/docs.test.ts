@@ -148,11 +148,14 @@ describe('a table of nothing but a repeating row', () => {
   it('goes as a whole when there is no record, leaving the paragraphs around it as they were', () => {
     const h = harness(resolve());
     const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
-    own.body.getChild(0).asParagraph().setText('มาตรการปี {{ปีงบประมาณ}}');
+    // The analysis of 2566 carries 2567's measures: none in the sample (a progress report of no measures is refused).
+    own.body.getChild(0).asParagraph().setText('ตัวชี้วัด');
+    own.body.appendTable([['{{แถวซ้ำ:ตัวชี้วัด}}{{ตัวชี้วัดที่}}']]);
+    own.body.appendParagraph('มาตรการปี {{ปีมาตรการ}}');
     own.body.appendTable([['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
     own.body.appendParagraph('จบ');
-    h.properties.document.setProperty('ita.template.progress', own.id);
-    const report = docOf(h, ok(api<ReportDone>(h, 'generateReport', { kind: 'progress', fiscalYear: 2570, digits: 'thai', pdf: false })).url);
-    expect(report.body.children.map((b) => (b instanceof FakeTable ? 'T' : b.text))).toEqual(['มาตรการปี ๒๕๗๐', '', 'จบ']);
+    h.properties.document.setProperty('ita.template.analysis', own.id);
+    const report = docOf(h, ok(api<ReportDone>(h, 'generateReport', { kind: 'analysis', fiscalYear: 2566, digits: 'thai', pdf: false })).url);
+    expect(report.body.children.map((b) => (b instanceof FakeTable ? 'T' : b.text))).toEqual(['ตัวชี้วัด', 'T', '', 'มาตรการปี ๒๕๖๗', '', 'จบ']);
   });
 });

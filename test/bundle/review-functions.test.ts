@@ -28,6 +28,7 @@ function ok(r: ReportDone): Extract<ReportDone, { ok: true }> {
 }
 const scoresSheet = (hh: Harness) => hh.spreadsheet.getSheetByName('คะแนน ITA')!;
 const S80 = [80, 80, 80, 80, 80, 80, 80, 80, 80, 80];
+const allArabic = (hh: Harness) => docOf(hh, ok(gen(hh, { digits: 'arabic' })).url).body.getText();
 
 describe('the custom functions (hostile review, issue 9)', () => {
   it('refuse, in that row only, a blank cell of a year column on a row that has scores, rather than take it as the default year', () => {
@@ -63,6 +64,19 @@ describe('the reports (hostile review, issue 9)', () => {
     // and a report that does chart, for a year with scores, draws the real ones
     const images = docOf(hh, ok(gen(hh)).url).body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
     expect(images.map((i) => String(i.blob.data)).find((svg) => svg.includes('คะแนนรายตัวชี้วัดเทียบกับเกณฑ์ผ่าน'))).toBeDefined();
+  });
+
+  it('print every score with two decimals, as the published documents do (๗๐.๐๐, ๘๕.๐๐)', () => {
+    const hh = seededHarness();
+    const sheet = scoresSheet(hh);
+    const values = sheet.getDataRange().getValues();
+    const yearCol = values[0]!.indexOf('ปีงบประมาณ');
+    const row = values.findIndex((r) => Number(r[yearCol]) === 2568) + 1;
+    sheet.getRange(row, values[0]!.indexOf('ตัวชี้วัด 1') + 1, 1, 10).setValues([[85, 85, 85, 85, 85, 85, 85, 85, 85, 85]]);
+    const text = docOf(hh, ok(gen(hh)).url).body.getText();
+    expect(text).toContain('ได้คะแนนรวม ๘๕.๐๐ คะแนน');
+    expect(text).toContain('IIT ๘๕.๐๐ คะแนน EIT ๘๕.๐๐ และ OIT ๘๕.๐๐ คะแนน');
+    expect(allArabic(hh)).toContain('ได้คะแนนรวม 85.00 คะแนน');
   });
 
   it('do not refuse the analysis for a note typed in the year column of a row without scores', () => {

@@ -118,6 +118,11 @@ describe('dates typed in the Buddhist Era', () => {
     expect(iso('๑๕ มกราคม ๒๕๖๙')).toBe('2026-01-15');
     expect(iso('1 ธค 2568')).toBe('2025-12-01');
   });
+  it('read a date pasted from an official letter, with "พ.ศ." before the year (issue 10 review)', () => {
+    expect(iso('15 มกราคม พ.ศ. 2569')).toBe('2026-01-15');
+    expect(iso('๑๕ ม.ค. พ.ศ. ๒๕๖๙')).toBe('2026-01-15');
+    expect(iso('15/01/พ.ศ.2569')).toBe('2026-01-15');
+  });
   it('take blank as no date', () => {
     expect(iso('')).toBe('');
     expect(iso('   ')).toBe('');

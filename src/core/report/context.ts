@@ -9,7 +9,10 @@ import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
 import { thaiDate, toThaiDigits, type CalendarDay } from '../thai';
 import { measuresYearOf, servedItem } from './served';
-import { scope, tokenize, type Scope, type TemplateSpec, type TemplateText, type Value } from './template';
+import { scope, tokenize, type Scope, type ScoreValue, type TemplateSpec, type TemplateText, type Value } from './template';
+
+/** A score as reports print it: rounded to the hundredth, shown with two decimals. */
+const score = (x: number): ScoreValue => ({ score: roundTo(x, 2) });
 
 export type ReportKind = 'analysis' | 'progress' | 'oit';
 
@@ -167,16 +170,16 @@ export function reportData(input: ReportInput): ReportData {
     ปีงบประมาณ: input.fiscalYear,
     เกณฑ์จุดแข็ง: threshold,
     เกณฑ์ผ่าน: fw.passMark,
-    คะแนนรวม: total === undefined ? '' : roundTo(total, 2),
+    คะแนนรวม: total === undefined ? '' : score(total),
     ระดับ: total === undefined || !letters ? '' : letterFor(total),
     ผลการประเมิน: scores ? resultFor(scores, fw) : '',
     ผ่านเกณฑ์: total === undefined ? '' : passes(total, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
-    'คะแนน IIT': tools ? roundTo(tools.IIT, 2) : '',
-    'คะแนน EIT': tools ? roundTo(tools.EIT, 2) : '',
-    'คะแนน OIT': tools ? roundTo(tools.OIT, 2) : '',
+    'คะแนน IIT': tools ? score(tools.IIT) : '',
+    'คะแนน EIT': tools ? score(tools.EIT) : '',
+    'คะแนน OIT': tools ? score(tools.OIT) : '',
     ปีก่อน: previousYear ?? '',
-    คะแนนรวมปีก่อน: prevTotal === undefined ? '' : roundTo(prevTotal, 2),
-    ผลต่างคะแนนรวม: change === undefined ? '' : roundTo(Math.abs(change), 2),
+    คะแนนรวมปีก่อน: prevTotal === undefined ? '' : score(prevTotal),
+    ผลต่างคะแนนรวม: change === undefined ? '' : score(Math.abs(change)),
     การเปลี่ยนแปลง: change === undefined ? '' : change > 0 ? 'เพิ่มขึ้น' : change < 0 ? 'ลดลง' : 'เท่าเดิม',
     // A Date whose local calendar day is that day, as day() below makes for measures.
     วันที่จัดทำ: new Date(input.today.year, input.today.month - 1, input.today.day),
@@ -200,11 +203,11 @@ export function reportData(input: ReportInput): ReportData {
           ตัวชี้วัดที่: ind.no,
           ชื่อตัวชี้วัด: ind.name,
           เครื่องมือ: ind.tool,
-          คะแนน: s === undefined ? '' : roundTo(s, 2),
+          คะแนน: s === undefined ? '' : score(s),
           ผลเทียบเกณฑ์: s === undefined ? '' : passes(s, fw.passMark) ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์',
           ระดับตัวชี้วัด: s === undefined || !letters ? '' : letterFor(s),
-          คะแนนปีก่อน: p === undefined ? '' : roundTo(p, 2),
-          ผลต่าง: s === undefined || p === undefined ? '' : roundTo(roundTo(s, 2) - roundTo(p, 2), 2),
+          คะแนนปีก่อน: p === undefined ? '' : score(p),
+          ผลต่าง: s === undefined || p === undefined ? '' : score(roundTo(s, 2) - roundTo(p, 2)),
         },
         top,
       ),
@@ -270,7 +273,7 @@ export function reportData(input: ReportInput): ReportData {
     'จำนวนข้อ OIT': oitItems.length,
     'จำนวนข้อ OIT ที่ดำเนินการแล้ว': oitDone,
     'ร้อยละข้อ OIT ที่ดำเนินการแล้ว': oitItems.length ? roundTo((100 * oitDone) / oitItems.length, 2) : '',
-    'คะแนน OIT ที่คาด': oit.oit === undefined ? '' : roundTo(oit.oit, 2),
+    'คะแนน OIT ที่คาด': oit.oit === undefined ? '' : score(oit.oit),
   });
 
   const scored = indicatorRecords.filter((r) => r.score !== undefined);

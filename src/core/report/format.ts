@@ -3,7 +3,7 @@
 import { isDate } from '../errors';
 import { plainText, toFixedText } from '../round';
 import { fromThaiDigits, thaiDate, toThaiDigits } from '../thai';
-import type { Formatter, Value } from './template';
+import { isScoreValue, type Formatter, type Value } from './template';
 
 export interface FormatOptions {
   /** Digits of numbers and dates; text a person typed keeps its own digits unless a filter says so. */
@@ -34,7 +34,10 @@ export function formatter(options: FormatOptions): Formatter {
       const decimals = has('ทศนิยม0') ? 0 : has('ทศนิยม1') ? 1 : has('ทศนิยม2') ? 2 : undefined;
       let text: string;
       if (value === null || value === undefined || value === '') text = '';
-      else if (typeof value === 'number') {
+      else if (isScoreValue(value)) {
+        text = toFixedText(value.score, decimals ?? 2);
+        text = digits === 'thai' ? toThaiDigits(text) : text;
+      } else if (typeof value === 'number') {
         const d = decimals ?? (Number.isInteger(value) ? undefined : 2);
         text = d === undefined ? plainText(value) : toFixedText(value, d);
         text = digits === 'thai' ? toThaiDigits(text) : text;

@@ -66,8 +66,15 @@ function excerpt(text: string, at: number): string {
   return `"${s}${text.length > at + 30 ? '…' : ''}"`;
 }
 
+/** A score: always shown with two decimals ("๗๐.๐๐"), as published documents print them, unless a filter says otherwise. */
+export interface ScoreValue {
+  readonly score: number;
+}
+
 /** A value a placeholder can show. */
-export type Value = string | number | Date | null | undefined;
+export type Value = string | number | Date | ScoreValue | null | undefined;
+
+export const isScoreValue = (v: unknown): v is ScoreValue => typeof v === 'object' && v !== null && typeof (v as { score?: unknown }).score === 'number';
 
 /** Values by name; a record of a repeating row looks its own names up first. */
 export interface Scope {
