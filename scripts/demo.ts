@@ -46,7 +46,7 @@ function scoresTable(sheet: SheetData): void {
         padStart(f2(oit[i]), 6),
         padStart(f2(total[i]), 6),
         pad(` ${String(shown[i])}`, 8),
-        pad(String(grade[i]), 5),
+        pad(Number(r[cols[1]!]) >= 2566 ? '-' : String(grade[i]), 5), // letters only through 2565: the NACC publishes labels since
         pad(` ${String(label[i])}`, 22),
         pub + match,
       ].join(' '),
