@@ -7,7 +7,7 @@
 //   GET  /__docs      the Google Docs the add-on made in the fake Drive; /__docs/ID one of them as HTML
 //   POST /__run/NAME  calls the top-level function NAME with the JSON array of arguments
 //   GET  /__sheets    the fake workbook: each sheet's displayed values and formulas
-//   POST /__control   for tests: {"failNext": "message"}, {"lockHeld": true}, {"latencyMs": 300}, {"reset": true}
+//   POST /__control   for tests: {"failNext": "message"} (with "times": n, the next n calls), {"lockHeld": true}, {"latencyMs": 300}, {"reset": true}
 //   POST /__edit      for tests: another person types into the sheet: {"id", "header", "value"}
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -127,6 +127,7 @@ export interface Preview {
 export async function startPreview(port = Number(process.env.PORT ?? 5173), host = '127.0.0.1'): Promise<Preview> {
   let h = seededHarness();
   let failNext: string | undefined;
+  let failTimes = 0;
   let latencyMs = 0;
   const page = (file: string, extra = '') => readFileSync(join(DIST, file), 'utf8').replace('<script>', `${STAND_IN}${extra}<script>`);
 
@@ -162,7 +163,8 @@ export async function startPreview(port = Number(process.env.PORT ?? 5173), host
           if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
           if (failNext !== undefined) {
             const message = failNext;
-            failNext = undefined;
+            failTimes -= 1;
+            if (failTimes <= 0) failNext = undefined;
             return send(res, 500, 'application/json', JSON.stringify({ error: message }));
           }
           if (notJsonSafe(args)) return send(res, 500, 'application/json', JSON.stringify({ error: 'Illegal value: a Date cannot be sent to the server' }));
@@ -175,14 +177,18 @@ export async function startPreview(port = Number(process.env.PORT ?? 5173), host
           }
         }
         if (req.method === 'POST' && url.pathname === '/__control') {
-          const c = (await body(req)) as { failNext?: string; lockHeld?: boolean; latencyMs?: number; reset?: boolean };
+          const c = (await body(req)) as { failNext?: string; times?: number; lockHeld?: boolean; latencyMs?: number; reset?: boolean };
           if (c.reset) {
             h = seededHarness();
             preview.harness = h;
             failNext = undefined;
+            failTimes = 0;
             latencyMs = 0;
           }
-          if (c.failNext !== undefined) failNext = c.failNext;
+          if (c.failNext !== undefined) {
+            failNext = c.failNext;
+            failTimes = c.times ?? 1;
+          }
           if (c.lockHeld !== undefined) h.locks.lock.heldElsewhere = c.lockHeld;
           if (c.latencyMs !== undefined) latencyMs = c.latencyMs;
           return send(res, 200, 'application/json', '{}');

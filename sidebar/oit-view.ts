@@ -1,10 +1,11 @@
 // The OIT view of the sidebar: progress per sub-indicator, quick status
 // changes (an evidence link required before "done"), and the projection.
 import type { OitAnswer, OitItemView } from '../src/core/api';
+import { formulaNote } from '../src/core/linkcheck';
 import { isWebUrl } from '../src/core/measures/schema';
 import { dayOfIso, thaiDate, toThaiDigits } from '../src/core/thai';
 import { h, webLink } from './dom';
-import { call } from './server';
+import { call, type Answer } from './server';
 
 const DONE = 'ดำเนินการแล้ว';
 const TODO = 'ยังไม่ได้ดำเนินการ';
@@ -75,23 +76,60 @@ function yearPanel(a: OitAnswer, go: (year: number) => void): HTMLElement {
   );
 }
 
-/** The link check's button and its progress: one server call per execution, until every item is checked. */
+/** Calls in a row that may fail (an execution cut off by Apps Script) before the check stops. */
+const LINK_CALL_RETRIES = 3;
+
+/**
+ * Thai words for a google.script.run failure of the check: Apps Script stops
+ * an execution past its limit ("Exceeded maximum execution time",
+ * developers.google.com/apps-script/guides/support/troubleshooting) and the
+ * failure handler gets Google's English message.
+ */
+const cutOff = (message: string) =>
+  /exceeded maximum execution time|execution time/i.test(message) ? 'การทำงานรอบหนึ่งเกินเวลาที่ Google ให้ทำงานต่อครั้ง' : 'การทำงานรอบหนึ่งถูกหยุดกลางคัน';
+
+/**
+ * The link check's button and its progress: one server call per execution,
+ * until every item is checked. It calls again after a failed call (a bounded
+ * number of times in a row: the check keeps what each execution wrote), and
+ * stops when a call makes no progress.
+ */
 function linkCheckPanel(a: OitAnswer, reload: () => Promise<void>, announce: (t: string) => void): HTMLElement {
   const status = h('p', { id: 'link-progress', role: 'status', class: 'guide' });
   const button = h('button', { type: 'button', class: 'btn small', id: 'check-links' }, 'ตรวจลิงก์หลักฐาน');
   button.addEventListener('click', () => {
     button.disabled = true;
     void (async () => {
+      let last = -1;
+      let failed = 0;
       for (;;) {
-        status.textContent = 'กำลังตรวจลิงก์หลักฐาน…';
-        const r = await call('oitCheckLinks', { fiscalYear: a.fiscalYear }).catch((e: Error) => ({ ok: false as const, message: { th: e.message, en: '' } }));
+        if (!failed) status.textContent = 'กำลังตรวจลิงก์หลักฐาน…';
+        let r: Answer<'oitCheckLinks'>;
+        try {
+          r = await call('oitCheckLinks', { fiscalYear: a.fiscalYear });
+        } catch (e) {
+          failed += 1;
+          const why = cutOff((e as Error).message);
+          if (failed <= LINK_CALL_RETRIES) {
+            status.textContent = `${why} กำลังตรวจต่อจากที่ค้างไว้…`;
+            continue;
+          }
+          status.textContent = `${why} ${LINK_CALL_RETRIES + 1} ครั้งติดกัน จึงหยุดตรวจ ผลที่ตรวจแล้วบันทึกไว้ กดปุ่มอีกครั้งเพื่อตรวจต่อ`;
+          break;
+        }
+        failed = 0;
         if (!r.ok) {
           status.textContent = r.message.th;
           break;
         }
         status.textContent = `ตรวจแล้ว ${r.checked} จาก ${r.total} ข้อ`;
-        if (r.done || r.written === 0) {
-          const msg = `${r.done ? 'ตรวจลิงก์ครบแล้ว' : 'ตรวจต่อไม่ได้ (บางช่องเป็นสูตร)'}: ${r.findings.length ? `มีข้อสังเกต ${r.findings.length} ข้อ` : 'ไม่พบข้อสังเกต'}`;
+        // Progress: this call wrote results and more items stand checked than after the last call.
+        const progressed = r.written > 0 && r.checked > last;
+        last = r.checked;
+        if (r.done || !progressed) {
+          const found = r.findings.length ? `มีข้อสังเกต ${r.findings.length} ข้อ` : 'ไม่พบข้อสังเกต';
+          const formulas = r.formulaCells.length ? ` · ${formulaNote(r.formulaCells)}` : '';
+          const msg = `${r.done ? 'ตรวจลิงก์ครบแล้ว' : `ตรวจต่อไม่ได้ (ตรวจแล้ว ${r.checked} จาก ${r.total} ข้อ)`}: ${found}${formulas}`;
           announce(msg);
           await reload();
           document.getElementById('link-progress')!.textContent = msg;

@@ -190,6 +190,8 @@ export type OitLinkCheck =
       /** UrlFetchApp calls this call made. */
       readonly calls: number;
       readonly findings: readonly OitLinkFinding[];
+      /** Items (code, or title) with a person's formula in a cell of the check's columns: left as it is, the result not recorded whole. */
+      readonly formulaCells: readonly string[];
     }
   | { readonly ok: false; readonly message: Bilingual };
 

@@ -6,6 +6,7 @@
 // a published add-on (developers.google.com/apps-script/manifest/allowlist-url:
 // "Each prefix must use https://, not http://"), so a plain-http link, or one
 // elsewhere, is reported without being fetched.
+import { isDate } from './errors';
 import { fromThaiDigits } from './thai';
 
 /**
@@ -125,7 +126,7 @@ export function startLink(url: string): LinkState {
       break;
     case 'invalid':
       state.status = 'ไม่ได้ตรวจ';
-      state.problems.push('ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย https://)');
+      state.problems.push(invalidWhy(s));
       break;
     case 'http':
       state.status = 'ไม่ได้ตรวจ';
@@ -139,6 +140,18 @@ export function startLink(url: string): LinkState {
       state.done = false;
   }
   return state;
+}
+
+/**
+ * Why a cell that is no web address is not one, in Thai: two links in one
+ * cell (a newline or a space between them), an address with a space in it (a
+ * name pasted unencoded), or no http(s):// at its start.
+ */
+export function invalidWhy(cell: string): string {
+  const s = cell.trim();
+  if ((s.match(/https?:\/\//gi) ?? []).length > 1) return 'มีหลายลิงก์ในช่องเดียว (ใส่ลิงก์เดียวต่อข้อ ส่วนเสริมจึงยังไม่ได้ตรวจ)';
+  if (/^https?:\/\/\S/i.test(s) && /\s/.test(s)) return 'มีช่องว่างในลิงก์ (คัดลอกลิงก์จากแถบที่อยู่ของเบราว์เซอร์มาใหม่ หรือแทนช่องว่างด้วย %20)';
+  return 'ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย https://)';
 }
 
 /** Short Thai words for a failure below HTTP. */
@@ -192,27 +205,59 @@ export function advance(state: LinkState, answer: HopAnswer): void {
   if (code >= 400) state.problems.push(`เว็บไซต์ตอบ ${code}${code === 404 ? ' (ไม่พบหน้า)' : code >= 500 ? ' (เซิร์ฟเวอร์ขัดข้อง)' : ''}`);
 }
 
-/** Four-digit years written in a text (Thai digits too): Buddhist Era 25xx, Common Era 20xx → as BE. */
-function yearsIn(text: string): Set<number> {
-  const out = new Set<number>();
-  const re = /(^|\D)(25\d\d|20\d\d)(?!\d)/g;
-  const s = fromThaiDigits(text);
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const n = Number(m[2]);
-    out.add(n < 2500 ? n + 543 : n);
-    re.lastIndex = m.index + m[0].length;
-  }
-  return out;
+/** Plausible fiscal years: Buddhist Era 2550–2600, or Common Era 2007–2057 (taken as BE). */
+function asFiscalYear(n: number): number | undefined {
+  if (n >= 2550 && n <= 2600) return n;
+  if (n >= 2007 && n <= 2057) return n + 543;
+  return undefined;
 }
 
-/** Decoded path and query of an address (bad escapes kept as they are). */
-function readable(url: string): string {
+/** Four-digit plausible years written in a name (Thai digits too), standing apart from other digits: "แผน 2569", "plan-2026.pdf". */
+function yearsInName(text: string, out: Set<number>): void {
+  const re = /(^|\D)(\d{4})(?!\d)/g;
+  const s = fromThaiDigits(text);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const y = asFiscalYear(Number(m[2]));
+    if (y !== undefined) out.add(y);
+    re.lastIndex = m.index + m[0].length;
+  }
+}
+
+/**
+ * Years an address names. A path segment or query value with letters in it is
+ * read as a name ("plan-2569", "report_2025.pdf"). One of digits alone is
+ * usually an id (/news/detail/2045, ?id=2045), so it is read as a year only
+ * when it is a Buddhist-Era year (/ita/2569, the way Thai sites name a year's
+ * page), or a Common-Era year that is a folder with more path after it (the
+ * date folders /2025/03/slug), or the value of a query key naming a year
+ * (?year=2025, ?ปี=2569). A page number such as 2045 is not a fiscal year.
+ */
+function yearsInAddress(url: string, out: Set<number>): void {
   const u = parts(url);
-  const s = u ? `${u.path}${u.query}` : url;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
+  const path = u ? u.path : url;
+  const decode = (x: string) => {
+    try {
+      return decodeURIComponent(x);
+    } catch {
+      return x;
+    }
+  };
+  const segments = path.split('/').map(decode);
+  segments.forEach((seg, i) => {
+    const digits = fromThaiDigits(seg.trim());
+    if (!/^\d+$/.test(digits)) return yearsInName(seg, out);
+    const y = digits.length === 4 ? asFiscalYear(Number(digits)) : undefined;
+    const folder = segments.slice(i + 1).some((x) => x !== '');
+    if (y !== undefined && (Number(digits) >= 2550 || folder)) out.add(y);
+  });
+  for (const pair of (u?.query ?? '').replace(/^\?/, '').split('&')) {
+    const [k = '', v = ''] = pair.split('=').map((x) => decode(x.replace(/\+/g, ' ')));
+    const digits = fromThaiDigits(v.trim());
+    if (!/^\d+$/.test(digits)) yearsInName(v, out);
+    else if (/year|ปี|^fy$/i.test(k) || Number(digits) >= 2550) {
+      const y = digits.length === 4 ? asFiscalYear(Number(digits)) : undefined;
+      if (y !== undefined) out.add(y);
+    }
   }
 }
 
@@ -228,9 +273,12 @@ const YEARLY = /ประจำปี|แผน|รายงาน|สรุป�
 export function yearHint(state: LinkState, title: string, year: number): string | undefined {
   // Only of a page or file that was there: a missing or failing one is flagged already.
   if (!state.url || state.code === undefined || state.code < 200 || state.code >= 300) return undefined;
-  const seen = yearsIn([readable(state.url), readable(state.finalUrl), state.name].join(' '));
+  const seen = new Set<number>();
+  yearsInAddress(state.url, seen);
+  yearsInAddress(state.finalUrl, seen);
+  yearsInName(state.name, seen);
   if (seen.has(year)) return undefined;
-  const others = [...seen].filter((y) => y >= 2540 && y <= 2650).sort();
+  const others = [...seen].sort();
   if (others.length) return `ชื่อหน้าหรือไฟล์ระบุปี ${others.join(', ')} ไม่ใช่ปี ${year} ที่หลักฐานต้องครอบคลุม (ข้อสังเกต ควรตรวจเอง)`;
   return YEARLY.test(title) ? `ชื่อหน้าหรือไฟล์ไม่ได้ระบุปี ${year} (ข้อสังเกต ควรตรวจเอง)` : undefined;
 }
@@ -285,4 +333,41 @@ export function reusedLinks(items: readonly { code: string; item: string; url: s
 /** Whether a batch may start now: it could end within the budget. */
 export function canStart(elapsedMs: number, worstMs: number = FETCH_DEADLINE_MS): boolean {
   return elapsedMs + worstMs <= FETCH_BUDGET_MS;
+}
+
+/** The text the check writes in ตรวจลิงก์เมื่อ: local time "yyyy-MM-dd HH:mm:ss" (src/gas/time.ts nowLocalText). */
+const STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * When a ตรวจลิงก์เมื่อ cell says the item was checked, as the check's own
+ * local-time text (comparable as text), or undefined when the cell holds
+ * anything else (blank, "รอตรวจ", a note): such an item is not checked. A Date
+ * (the cell was typed as a date-time or formatted so) is read through `textOf`,
+ * its local text in the spreadsheet's zone.
+ */
+export function checkedStamp(cell: unknown, textOf: (d: Date) => string): string | undefined {
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? undefined : textOf(cell);
+  const s = typeof cell === 'string' ? cell.trim() : '';
+  return STAMP.test(s) ? s : undefined;
+}
+
+/**
+ * A short fingerprint of an item as it was checked (code, title, link): a
+ * round keeps those of the items it checked, so an item whose link a person
+ * changed since is checked again. FNV-1a, 32 bits, base 36 (at most 7 characters).
+ */
+export function checkedKey(code: string, item: string, url: string): string {
+  let h = 0x811c9dc5;
+  const s = `${code}\u0000${item}\u0000${url}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** Thai words naming the items whose check cells hold a person's formula (the sidebar and the menu say it). */
+export function formulaNote(items: readonly string[]): string {
+  const named = items.length > 10 ? `${items.slice(0, 10).join(', ')} และอีก ${items.length - 10} ข้อ` : items.join(', ');
+  return `ช่องผลตรวจลิงก์ของข้อ ${named} เป็นสูตรที่มีคนใส่ไว้ ส่วนเสริมไม่เขียนทับ จึงบันทึกผลตรวจของข้อนั้นได้ไม่ครบ (ลบสูตรออกหากต้องการให้บันทึก)`;
 }

@@ -404,6 +404,43 @@ describe('the OIT view', () => {
     await page.screenshot({ path: 'test-artifacts/sidebar-oit-links.png', fullPage: true });
   });
 
+  it('stops calling the server when a person’s formula holds an item’s ตรวจลิงก์เมื่อ, and names that item', async () => {
+    let checks = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/__run/') && (r.postData() ?? '').includes('oitCheckLinks')) checks += 1;
+    });
+    const oit = preview.harness.spreadsheet.getSheetByName('OIT 2569')!;
+    const head = oit.getDataRange().getValues()[0]!.map(String);
+    oit.getRange(2, head.indexOf('ตรวจลิงก์เมื่อ') + 1).setFormula('=ITA_WEIGHTED(1, 1)'); // O1's row
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#check-links').click();
+    await page.waitForFunction(() => /ตรวจลิงก์ครบแล้ว/.test(document.getElementById('link-progress')?.textContent ?? ''));
+    await page.waitForTimeout(1_000);
+    expect(checks).toBeLessThanOrEqual(3);
+    await expect(page.locator('#link-progress').innerText()).resolves.toContain('ช่องผลตรวจลิงก์ของข้อ O1 เป็นสูตร');
+  });
+
+  it('continues, in Thai, after an execution is cut off by Apps Script’s time limit', async () => {
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#check-links').waitFor();
+    await control({ failNext: 'Exceeded maximum execution time' });
+    await page.locator('#check-links').click();
+    await page.waitForFunction(() => /ตรวจลิงก์ครบแล้ว/.test(document.getElementById('link-progress')?.textContent ?? ''));
+    await expect(page.locator('#link-progress').innerText()).resolves.not.toContain('Exceeded');
+  });
+
+  it('stops, in Thai, after a few executions in a row are cut off, and the button checks on from there', async () => {
+    await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
+    await page.locator('#check-links').waitFor();
+    await control({ failNext: 'Exceeded maximum execution time', times: 4 });
+    await page.locator('#check-links').click();
+    await page.waitForFunction(() => /ครั้งติดกัน จึงหยุดตรวจ/.test(document.getElementById('link-progress')?.textContent ?? ''));
+    await expect(page.locator('#link-progress').innerText()).resolves.toContain('เกินเวลาที่ Google ให้ทำงานต่อครั้ง');
+    await expect(page.locator('#link-progress').innerText()).resolves.not.toContain('Exceeded');
+    await page.locator('#check-links').click();
+    await page.waitForFunction(() => /ตรวจลิงก์ครบแล้ว/.test(document.getElementById('link-progress')?.textContent ?? ''));
+  });
+
   it('switches to another year and creates its checklist, flagged provisional', async () => {
     await page.getByRole('tab', { name: 'รายการตรวจ OIT' }).click();
     await page.locator('#oit-year').selectOption('2570');

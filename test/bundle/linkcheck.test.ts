@@ -175,3 +175,105 @@ describe('the link check within Apps Script’s 6-minute limit', () => {
     expect(h.spreadsheet.toasts.at(-1)?.msg).toMatch(/^ตรวจแล้ว 26 จาก 26 ข้อ · พบข้อสังเกต \d+ ข้อ/);
   });
 });
+
+const col = (h: Harness, header: string, year = 2569) => h.spreadsheet.getSheetByName(`OIT ${year}`)!.getDataRange().getValues()[0]!.map(String).indexOf(header) + 1;
+const rowOf = (h: Harness, code: string, year = 2569) => h.spreadsheet.getSheetByName(`OIT ${year}`)!.getDataRange().getValues().findIndex((r) => r[0] === code) + 1;
+const cell = (h: Harness, code: string, header: string, year = 2569) => String(h.spreadsheet.getSheetByName(`OIT ${year}`)!.getRange(rowOf(h, code, year), col(h, header, year)).getValue());
+
+describe('which items a round of the check has checked', () => {
+  it('checks an item whose ตรวจลิงก์เมื่อ a person typed over, instead of counting it as checked', () => {
+    const h = sample();
+    const sheet = h.spreadsheet.getSheetByName('OIT 2569')!;
+    sheet.getRange(rowOf(h, 'O1'), col(h, 'ตรวจลิงก์เมื่อ')).setValue('รอตรวจ');
+    const a = check(h);
+    expect(cell(h, 'O1', 'ผลตรวจลิงก์')).toBe('200');
+    expect(cell(h, 'O1', 'ตรวจลิงก์เมื่อ')).toMatch(/^2026-11-23 09:0\d:\d\d$/);
+    expect(a).toMatchObject({ done: true, checked: 26, total: 26 });
+    expect(h.urlFetch.sent.map((r) => r.url)).toContain('https://www.example.go.th/ita/structure');
+  });
+
+  it('checks again, in the same round, an item whose ตรวจลิงก์เมื่อ a person typed over after it was checked', () => {
+    const h = manyLinks(60, (i) => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<title>2569</title>', latencyMs: i === 25 ? 250_000 : 1_000 }));
+    const first = check(h); // the second batch ends 251 s in: the third may not start
+    expect(first.done).toBe(false);
+    h.spreadsheet.getSheetByName('OIT 2569')!.getRange(2, col(h, 'ตรวจลิงก์เมื่อ')).setValue('รอตรวจ');
+    const from = h.urlFetch.sent.length;
+    const a = check(h);
+    expect(a).toMatchObject({ done: true, checked: 60 });
+    expect(h.urlFetch.sent.slice(from).map((r) => r.url)).toContain('https://www.example.go.th/ita/doc-2569-0');
+  });
+
+  it('ends the round when a person’s formula holds an item’s ตรวจลิงก์เมื่อ, and names that item', () => {
+    const h = sample();
+    const sheet = h.spreadsheet.getSheetByName('OIT 2569')!;
+    sheet.getRange(rowOf(h, 'O1'), col(h, 'ตรวจลิงก์เมื่อ')).setFormula('=ITA_WEIGHTED(1, 1)');
+    const a = check(h);
+    expect(a).toMatchObject({ done: true, checked: 26, total: 26, formulaCells: ['O1'] });
+    expect(sheet.getRange(rowOf(h, 'O1'), col(h, 'ตรวจลิงก์เมื่อ')).getFormulas()[0]![0]).toBe('=ITA_WEIGHTED(1, 1)');
+    expect(cell(h, 'O1', 'ผลตรวจลิงก์')).toBe('200'); // the other cells are recorded
+    // A second run is a new round that checks the item once again and ends.
+    h.clock.now += 5_000;
+    expect(check(h)).toMatchObject({ done: true, checked: 26 });
+    h.call('checkOitLinks');
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ช่องผลตรวจลิงก์ของข้อ O1 เป็นสูตร');
+  });
+
+  it('counts an item checked in an unfinished round while a person’s formula holds its ตรวจลิงก์เมื่อ, never fetching it again', () => {
+    const h = manyLinks(60, (i) => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<title>2569</title>', latencyMs: i === 25 ? 250_000 : 1_000 }));
+    h.spreadsheet.getSheetByName('OIT 2569')!.getRange(2, col(h, 'ตรวจลิงก์เมื่อ')).setFormula('=1');
+    const first = check(h);
+    expect(first.done).toBe(false);
+    const from = h.urlFetch.sent.length;
+    const a = check(h);
+    expect(a).toMatchObject({ done: true, checked: 60, formulaCells: ['O1'] });
+    expect(h.urlFetch.sent.slice(from).map((r) => r.url)).not.toContain('https://www.example.go.th/ita/doc-2569-0');
+  });
+
+  it('checks again a link a person changed after it was checked in an unfinished round', () => {
+    const h = sample();
+    h.urlFetch.sites.set('https://www.example.go.th/ita/o5-2569', { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<title>แผนพัฒนา 2569</title>' });
+    h.urlFetch.sites.set('https://huaytoei-old.go.th/complaint', { status: 200 }); // every host answers: no batch is re-fetched one by one
+    const sheet = h.spreadsheet.getSheetByName('OIT 2569')!;
+    // A slow page makes the first batch end late; the round stops before the redirect hops (cut short).
+    sheet.getRange(rowOf(h, 'O9'), col(h, 'ลิงก์หลักฐาน')).setValue('https://www.example.go.th/ita/o9-slow');
+    h.urlFetch.sites.set('https://www.example.go.th/ita/o9-slow', { status: 200, latencyMs: 225_000 });
+    const first = check(h); // the first batch ends 225 s in: the redirect hops' batch may not start (225 + 60 > 280 s)
+    expect(first.done).toBe(false);
+    expect(cell(h, 'O5', 'ผลตรวจลิงก์')).toBe('404');
+    // The officer fixes O5's link (the 404), then presses the button again to finish the round.
+    sheet.getRange(rowOf(h, 'O5'), col(h, 'ลิงก์หลักฐาน')).setValue('https://www.example.go.th/ita/o5-2569');
+    h.clock.now += 60_000;
+    const a = check(h);
+    expect(a.done).toBe(true);
+    expect(cell(h, 'O5', 'ผลตรวจลิงก์')).toBe('200');
+    expect(cell(h, 'O5', 'ที่อยู่ปลายทาง')).toBe('https://www.example.go.th/ita/o5-2569');
+    expect(Object.keys(h.properties.document.getProperties()).filter((k) => k.startsWith('ita.oit.links'))).toEqual([]); // the finished round leaves nothing behind
+  });
+});
+
+describe('the evidence link check’s odd cells and year hint', () => {
+  it('says an https link has a space in it, not that it must start with https://', () => {
+    const h = sample();
+    h.spreadsheet.getSheetByName('OIT 2569')!.getRange(rowOf(h, 'O8'), col(h, 'ลิงก์หลักฐาน')).setValue('https://www.example.go.th/ita/คู่มือ ปฏิบัติงาน 2569.pdf');
+    check(h);
+    expect(cell(h, 'O8', 'ข้อสังเกตลิงก์')).not.toContain('ต้องขึ้นต้นด้วย https://');
+    expect(cell(h, 'O8', 'ข้อสังเกตลิงก์')).toContain('มีช่องว่างในลิงก์');
+  });
+
+  it('says a cell holds two links, not that it must start with https://', () => {
+    const h = sample();
+    h.spreadsheet.getSheetByName('OIT 2569')!.getRange(rowOf(h, 'O11'), col(h, 'ลิงก์หลักฐาน')).setValue('https://www.example.go.th/ita/o11-1\nhttps://www.example.go.th/ita/o11-2');
+    check(h);
+    expect(cell(h, 'O11', 'ข้อสังเกตลิงก์')).not.toContain('ต้องขึ้นต้นด้วย https://');
+    expect(cell(h, 'O11', 'ข้อสังเกตลิงก์')).toContain('มีหลายลิงก์ในช่องเดียว');
+  });
+
+  it('does not read a page number in a news address as a fiscal year', () => {
+    const h = sample();
+    const url = 'https://www.example.go.th/news/detail/2045';
+    h.urlFetch.sites.set(url, { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<title>ข่าวประชาสัมพันธ์</title>' });
+    h.spreadsheet.getSheetByName('OIT 2569')!.getRange(rowOf(h, 'O4'), col(h, 'ลิงก์หลักฐาน')).setValue(url);
+    check(h);
+    expect(cell(h, 'O4', 'ข้อสังเกตลิงก์')).not.toContain('2588');
+  });
+});

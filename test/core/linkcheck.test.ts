@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, allowed, dispositionName, htmlTitle, linkKind, resolveLocation, reusedLinks, startLink, yearHint } from '../../src/core/linkcheck';
+import { advance, allowed, checkedKey, checkedStamp, dispositionName, htmlTitle, invalidWhy, linkKind, resolveLocation, reusedLinks, startLink, yearHint } from '../../src/core/linkcheck';
 
 describe('which links the add-on may fetch', () => {
   it('admits https addresses under the allowlist, by Google’s rules for prefixes and wildcards', () => {
@@ -59,6 +59,17 @@ describe('the year hint', () => {
     expect(yearHint(page('https://a.go.th/report', ''), 'รายงานผลการดำเนินงานประจำปี', 2568)).toContain('ไม่ได้ระบุปี 2568');
     expect(yearHint(page('https://a.go.th/structure', ''), 'โครงสร้าง', 2569)).toBeUndefined();
   });
+
+  it('reads a number alone in an address as a year only when it is a Buddhist-Era year or a date folder, never a page id', () => {
+    expect(yearHint(page('https://a.go.th/news/detail/2045', 'ข่าว'), 'ข่าวประชาสัมพันธ์', 2569)).toBeUndefined();
+    expect(yearHint(page('https://a.go.th/news?id=2045', 'ข่าว'), 'ข่าวประชาสัมพันธ์', 2569)).toBeUndefined();
+    expect(yearHint(page('https://a.go.th/ita/2569', ''), 'แผน', 2569)).toBeUndefined();
+    expect(yearHint(page('https://a.go.th/2026/03/plan', ''), 'แผน', 2569)).toBeUndefined();
+    expect(yearHint(page('https://a.go.th/plan?year=2026', ''), 'แผน', 2569)).toBeUndefined();
+    expect(yearHint(page('https://a.go.th/2024/03/plan', ''), 'แผน', 2569)).toContain('ระบุปี 2567');
+    expect(yearHint(page('https://a.go.th/doc/2045', ''), 'แผน', 2569)).toBe('ชื่อหน้าหรือไฟล์ไม่ได้ระบุปี 2569 (ข้อสังเกต ควรตรวจเอง)');
+    expect(yearHint(page('https://a.go.th/plan-2099', 'ฉบับที่ 1999'), 'แผน', 2569)).toBe('ชื่อหน้าหรือไฟล์ไม่ได้ระบุปี 2569 (ข้อสังเกต ควรตรวจเอง)'); // not plausible fiscal years
+  });
 });
 
 describe('reading a response', () => {
@@ -81,5 +92,31 @@ describe('a link reused', () => {
       [0, ['O2']],
       [1, ['O1']],
     ]);
+  });
+});
+
+describe('a cell that is no single web address', () => {
+  it('names the problem: two links in one cell, a space in the link, or no https:// at its start', () => {
+    expect(invalidWhy('https://a.go.th/o1\nhttps://a.go.th/o2')).toMatch(/^มีหลายลิงก์ในช่องเดียว/);
+    expect(invalidWhy('https://a.go.th/o1 https://a.go.th/o2')).toMatch(/^มีหลายลิงก์ในช่องเดียว/);
+    expect(invalidWhy('https://a.go.th/คู่มือ ปฏิบัติงาน.pdf')).toMatch(/^มีช่องว่างในลิงก์/);
+    expect(invalidWhy('www.a.go.th')).toBe('ไม่ใช่ที่อยู่เว็บ (ต้องขึ้นต้นด้วย https://)');
+    expect(startLink('https://a.go.th/a b').problems[0]).toMatch(/^มีช่องว่างในลิงก์/);
+  });
+});
+
+describe('when the check last checked an item', () => {
+  const textOf = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+  it('reads only the check’s own local time text, or a Date; anything a person typed is not checked', () => {
+    expect(checkedStamp('2026-11-23 09:00:05', textOf)).toBe('2026-11-23 09:00:05');
+    expect(checkedStamp(' 2026-11-23 09:00:05 ', textOf)).toBe('2026-11-23 09:00:05');
+    expect(checkedStamp(new Date('2026-11-23T09:00:05Z'), textOf)).toBe('2026-11-23 09:00:05');
+    for (const v of ['รอตรวจ', '', 'ตรวจแล้ว', '23/11/2569', 45000, true, null, new Date(NaN)]) expect(checkedStamp(v, textOf)).toBeUndefined();
+  });
+
+  it('keys an item by code, title and link: a changed link is another key', () => {
+    expect(checkedKey('O5', 'แผน', 'https://a.go.th/o5')).toBe(checkedKey('O5', 'แผน', 'https://a.go.th/o5'));
+    expect(checkedKey('O5', 'แผน', 'https://a.go.th/o5')).not.toBe(checkedKey('O5', 'แผน', 'https://a.go.th/o5-2569'));
+    expect(checkedKey('O5', 'แผน', 'x')).toMatch(/^[0-9a-z]{1,7}$/);
   });
 });
