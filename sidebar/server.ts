@@ -19,7 +19,16 @@ export function call<M extends ApiMethod>(method: M, request: Request<M>): Promi
   return new Promise((resolve, reject) => {
     const run = google.script.run
       .withSuccessHandler((value) => resolve(value as Answer<M>))
-      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
+      .withFailureHandler((error) => reject(readable(error instanceof Error ? error : new Error(String(error)))));
     (run['sidebarCall'] as (m: string, r: unknown) => void)(method, payload);
   });
+}
+
+/**
+ * Google's own failure messages (a service timing out, an execution past its
+ * limit) are English: said in Thai, with Google's words kept for whoever helps.
+ */
+function readable(error: Error): Error {
+  if (/[\u0e00-\u0e7f]/.test(error.message)) return error;
+  return new Error(`ทำไม่สำเร็จ Google แจ้งว่า "${error.message}" ลองอีกครั้ง หากยังไม่ได้ ให้ปิดแล้วเปิดแถบด้านข้างใหม่`);
 }

@@ -140,6 +140,7 @@ describe('the measures sidebar', () => {
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await page.locator('#form-alert', { hasText: 'บันทึกไม่สำเร็จ' }).waitFor(); // the answer arrives asynchronously
     await expect(page.locator('#form-alert').textContent()).resolves.toContain('timed out');
+    await expect(page.locator('#form-alert').textContent()).resolves.toContain('Google แจ้งว่า'); // Google's English, said in Thai
     await expect(page.getByLabel('มาตรการ/แนวทาง').inputValue()).resolves.toBe('มาตรการที่ต้องไม่หาย');
     await expect(page.getByLabel('ปัญหาอุปสรรค').inputValue()).resolves.toBe('ข้อความยาว\nหลายบรรทัด');
     await expect(page.getByRole('button', { name: 'บันทึก' }).isEnabled()).resolves.toBe(true);
