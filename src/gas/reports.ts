@@ -7,6 +7,7 @@ import { defaultTemplate, REPORT_TITLES } from '../core/report/default-templates
 import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
+import { toThaiDigits } from '../core/thai';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
 import { createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
@@ -285,16 +286,18 @@ function setTemplate(req: { kind: ReportKind; url: string }): TemplateDone {
  * The two charts, drawn with Apps Script's chart builders; none without data
  * (DataTableBuilder.build() "throws an error if the data table is empty").
  */
-function chartBlob(name: string, data: ReturnType<typeof reportData>): GoogleAppsScript.Base.Blob | undefined {
+function chartBlob(name: string, data: ReturnType<typeof reportData>, digits: 'thai' | 'arabic'): GoogleAppsScript.Base.Blob | undefined {
+  // Labels in the report's digits (the axes' numbers are drawn by the Charts service, in Arabic digits).
+  const d = (t: string) => (digits === 'thai' ? toThaiDigits(t) : t);
   if (name === CHART_INDICATORS) {
     if (!data.charts.indicators.length) return undefined;
-    const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน').addColumn(Charts.ColumnType.NUMBER, `เกณฑ์ผ่าน ${data.charts.passMark}`);
-    for (const i of data.charts.indicators) table.addRow([i.label, i.score, data.charts.passMark]);
+    const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน').addColumn(Charts.ColumnType.NUMBER, d(`เกณฑ์ผ่าน ${data.charts.passMark}`));
+    for (const i of data.charts.indicators) table.addRow([d(i.label), i.score, data.charts.passMark]);
     return Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัดเทียบกับเกณฑ์ผ่าน').setRange(0, 100).setColors(['#1a73e8', '#d93025']).setDimensions(720, 520).build().getAs('image/png');
   }
   if (!data.charts.totals.length) return undefined;
   const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ปีงบประมาณ').addColumn(Charts.ColumnType.NUMBER, 'คะแนนรวม');
-  for (const t of data.charts.totals) table.addRow([String(t.year), t.total]);
+  for (const t of data.charts.totals) table.addRow([d(String(t.year)), t.total]);
   return Charts.newColumnChart().setDataTable(table).setTitle('คะแนนรวมรายปี').setRange(0, 100).setColors(['#1a73e8']).setDimensions(720, 400).build().getAs('image/png');
 }
 
@@ -430,7 +433,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     scope: data.scope,
     collections: data.collections,
     formatter: fmt,
-    chart: (chart) => chartBlob(chart, data),
+    chart: (chart) => chartBlob(chart, data, req.digits),
     // Page sizes are in points, image sizes in pixels (reference/document/body#getPageWidth(),
     // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
     imageWidth: Math.floor(((body.getPageWidth() - body.getMarginLeft() - body.getMarginRight()) * 96) / 72),

@@ -82,6 +82,12 @@ describe('the analysis report', () => {
     expect(images[0]!.getWidth()).toBe(601) // 451 pt of text width, in pixels (96 per inch);
     expect(images[0]!.blob.data).toContain('<svg');
     expect(images[0]!.blob.data).toContain('การเปิดเผยข้อมูล');
+    // Chart labels follow the digit choice (issue 11): Thai here, Arabic when asked.
+    expect(images[0]!.blob.data).toContain('๙. การเปิดเผยข้อมูล');
+    expect(images[1]!.blob.data).toContain('๒๕๖๘');
+    const arabic = docOf(h, ok(generate(h, { digits: 'arabic' })).url).body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
+    expect(arabic[0]!.blob.data).toContain('9. การเปิดเผยข้อมูล');
+    expect(arabic[1]!.blob.data).toContain('2568');
   });
 
   it('is refused for a year without scores, naming the sheet and the year, and no Doc is made (issue 10)', () => {

@@ -105,6 +105,12 @@ describe('the default templates', () => {
     }
   });
 
+  it('left-align their body text: justified Thai stretches its few spaces into gaps', () => {
+    for (const kind of ['analysis', 'progress', 'oit'] as const) {
+      expect(defaultTemplate(kind).body.filter((b) => b.kind === 'paragraph' && b.align === 'justify'), kind).toEqual([]);
+    }
+  });
+
   it('are refused when a repeating row is taken out', () => {
     const t = defaultTemplate('progress');
     const broken = { ...t, body: t.body.filter((b) => b.kind !== 'table') };

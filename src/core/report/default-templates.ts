@@ -8,6 +8,7 @@ import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX, type TemplateText } from './t
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
+  // Body text is left-aligned: Thai has few spaces, and justifying stretches them into gaps (issue 11).
   | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify' }
   | {
       readonly kind: 'table';
@@ -95,7 +96,6 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
         {
           kind: 'paragraph',
           text: 'จากรายการตรวจการเปิดเผยข้อมูลสาธารณะ {{จำนวนข้อ OIT}} ข้อ หน่วยงานดำเนินการแล้ว {{จำนวนข้อ OIT ที่ดำเนินการแล้ว}} ข้อ (ร้อยละ {{ร้อยละข้อ OIT ที่ดำเนินการแล้ว}}) หากข้อที่ดำเนินการแล้วได้รับการยอมรับทั้งหมด คะแนน OIT จะเป็น {{คะแนน OIT ที่คาด|ว่างเป็นขีด}} คะแนน',
-          align: 'justify',
         },
         { kind: 'heading', text: 'รายการตามตัวชี้วัดย่อย' },
         {
@@ -122,14 +122,13 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
           'ผลการประเมินประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} และมาตรการประจำปีงบประมาณ พ.ศ. {{ปีมาตรการ}}',
         ),
         { kind: 'heading', text: '๑. หลักการประเมิน' },
-        ...PRINCIPLES.map((text): Block => ({ kind: 'paragraph', text, align: 'justify' })),
-        { kind: 'paragraph', text: 'การประเมินใช้เครื่องมือ ๓ ชุด รวม ๑๐ ตัวชี้วัด ดังนี้', align: 'justify' },
+        ...PRINCIPLES.map((text): Block => ({ kind: 'paragraph', text })),
+        { kind: 'paragraph', text: 'การประเมินใช้เครื่องมือ ๓ ชุด รวม ๑๐ ตัวชี้วัด ดังนี้' },
         ...TOOLS.map((text): Block => ({ kind: 'paragraph', text })),
         { kind: 'heading', text: '๒. ผลการประเมินประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}' },
         {
           kind: 'paragraph',
           text: '{{ชื่อหน่วยงาน}} ได้คะแนนรวม {{คะแนนรวม}} คะแนน ผลการประเมิน {{ผลการประเมิน}} ({{ผ่านเกณฑ์}} {{เกณฑ์ผ่าน}} คะแนน) โดยได้คะแนน IIT {{คะแนน IIT}} คะแนน EIT {{คะแนน EIT}} และ OIT {{คะแนน OIT}} คะแนน เมื่อเทียบกับปี {{ปีก่อน}} ซึ่งได้ {{คะแนนรวมปีก่อน}} คะแนน {{การเปลี่ยนแปลง}} {{ผลต่างคะแนนรวม}} คะแนน',
-          align: 'justify',
         },
         {
           kind: 'table',
@@ -140,7 +139,7 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
         { kind: 'chart', name: CHART_INDICATORS },
         { kind: 'chart', name: CHART_TOTALS },
         { kind: 'heading', text: '๓. จุดแข็งและจุดที่ต้องพัฒนา' },
-        { kind: 'paragraph', text: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ {{เกณฑ์จุดแข็ง}} คะแนนขึ้นไปถือเป็นจุดแข็ง ต่ำกว่านั้นถือเป็นจุดที่ต้องพัฒนา', align: 'justify' },
+        { kind: 'paragraph', text: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ {{เกณฑ์จุดแข็ง}} คะแนนขึ้นไปถือเป็นจุดแข็ง ต่ำกว่านั้นถือเป็นจุดที่ต้องพัฒนา' },
         { kind: 'table', header: ['จุดแข็ง', 'คะแนน'], row: [repeat('จุดแข็ง', 'ตัวชี้วัดที่ {{ตัวชี้วัดที่}} {{ชื่อตัวชี้วัด}}'), '{{คะแนน}}'], widths: [335, 100] },
         // Two tables need a paragraph between them: this one is the first table's own.
         { kind: 'paragraph', text: '' },
@@ -149,7 +148,6 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
         {
           kind: 'paragraph',
           text: 'เพื่อนำผลการประเมินประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ไปพัฒนาการดำเนินงาน {{ชื่อหน่วยงาน}} กำหนดมาตรการสำหรับปีงบประมาณ พ.ศ. {{ปีมาตรการ}} โดยเน้นตัวชี้วัดที่ยังเป็นจุดที่ต้องพัฒนา ดังนี้',
-          align: 'justify',
         },
         {
           kind: 'table',
@@ -175,7 +173,6 @@ export function defaultTemplate(kind: ReportKind): TemplateDoc {
       {
         kind: 'paragraph',
         text: 'ตามที่{{ชื่อหน่วยงาน}}ได้กำหนดมาตรการเพื่อยกระดับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} จำนวน {{จำนวนมาตรการ}} มาตรการ ขณะนี้ดำเนินการแล้ว {{จำนวนดำเนินการแล้ว}} มาตรการ รายละเอียดตามตารางต่อไปนี้',
-        align: 'justify',
       },
       {
         kind: 'table',
