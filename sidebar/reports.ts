@@ -23,7 +23,15 @@ const link = webLink;
 function failure(r: NotDone | Error): HTMLElement {
   const msg = r instanceof Error ? r.message : r.message.th;
   const problems = r instanceof Error ? [] : r.problems;
-  return h('div', { class: 'alert', role: 'alert' }, msg, problems.length ? h('ul', {}, ...problems.map((p) => h('li', {}, p))) : null);
+  // English for whoever helps the unit (a consultant, Google support), folded away.
+  const en = r instanceof Error ? [] : [r.message.en, ...(r.problemsEn ?? [])].filter(Boolean);
+  return h(
+    'div',
+    { class: 'alert', role: 'alert' },
+    msg,
+    problems.length ? h('ul', {}, ...problems.map((p) => h('li', {}, p))) : null,
+    en.length ? h('details', { class: 'english' }, h('summary', {}, 'English'), h('ul', {}, ...en.map((p) => h('li', {}, p)))) : null,
+  );
 }
 
 function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {

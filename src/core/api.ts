@@ -72,7 +72,10 @@ export interface ReportState {
 export interface NotDone {
   readonly ok: false;
   readonly message: Bilingual;
+  /** Each problem, in Thai. */
   readonly problems: readonly string[];
+  /** The same problems in English, where they were written in both (cells of the scores sheet). */
+  readonly problemsEn?: readonly string[];
 }
 
 export type ReportDone =

@@ -23,7 +23,7 @@ const RUNNING = 'ita.report.running';
 /** A generation older than this is taken as dead (the execution limit is 6 minutes). */
 const STALE_MS = 7 * 60 * 1000;
 
-const notDone = (message: Bilingual, problems: readonly string[] = []): NotDone => ({ ok: false, message, problems });
+const notDone = (message: Bilingual, problems: readonly string[] = [], problemsEn?: readonly string[]): NotDone => ({ ok: false, message, problems, ...(problemsEn ? { problemsEn } : {}) });
 
 /** The Doc id in a Google Docs URL, or the text itself if it is an id. */
 export function docIdFromUrl(url: string): string | undefined {
@@ -229,6 +229,7 @@ function unreadScores(scores: ScoreSheet, year: number): NotDone | undefined {
       en: `${bad.length} cells of the sheet "${SHEET.scores}" cannot be read (fiscal year ${year} or an earlier year the report compares with); no file was created`,
     },
     bad.map((p) => p.th),
+    bad.map((p) => p.en),
   );
 }
 

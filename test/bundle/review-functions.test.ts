@@ -6,6 +6,7 @@ import type { ReportDone } from '../../src/core/api';
 import { seededHarness } from '../../scripts/preview';
 import { FakeParagraph, type FakeDocument } from '../harness/document';
 import { loadBundle, type Harness } from '../harness/harness';
+import { FakeRichTextValue } from '../harness/spreadsheet';
 
 let h: Harness;
 beforeAll(() => {
@@ -77,6 +78,16 @@ describe('the reports (hostile review, issue 9)', () => {
     expect(text).toContain('ได้คะแนนรวม ๘๕.๐๐ คะแนน');
     expect(text).toContain('IIT ๘๕.๐๐ คะแนน EIT ๘๕.๐๐ และ OIT ๘๕.๐๐ คะแนน');
     expect(allArabic(hh)).toContain('ได้คะแนนรวม 85.00 คะแนน');
+  });
+
+  it('name each unreadable score cell of a refused report in English too, for whoever helps the unit', () => {
+    const hh = seededHarness();
+    const sheet = scoresSheet(hh);
+    sheet.getRange('C4').setRichTextValue(new FakeRichTextValue('85%') as unknown as GoogleAppsScript.Spreadsheet.RichTextValue);
+    const r = gen(hh);
+    if (r.ok) throw new Error('not refused');
+    expect(r.problems.join('\n')).toMatch(/แผ่นงาน "คะแนน ITA" เซลล์ C4/);
+    expect((r.problemsEn ?? []).join('\n')).toMatch(/Sheet "คะแนน ITA" cell C4/);
   });
 
   it('do not refuse the analysis for a note typed in the year column of a row without scores', () => {
