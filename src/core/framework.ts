@@ -3,6 +3,8 @@ import type { Framework, ToolId } from './data/types';
 import { BE_OFFSET } from './thai';
 
 let table: readonly Framework[] | undefined;
+/** Frameworks of years past the latest known, by year (frameworkFor); made on first use, as the table is. */
+let later: Map<number, Framework> | undefined;
 
 /** All supported frameworks, oldest first (built once, on first use). */
 export function frameworks(): readonly Framework[] {
@@ -54,7 +56,10 @@ export function frameworkFor(beYear: number): Framework {
   if (fw) return fw;
   const latest = frameworks()[frameworks().length - 1]!;
   if (Number.isInteger(beYear) && beYear > latest.year && beYear <= lastYear()) {
-    return { ...latest, year: beYear, provisional: { basedOn: latest.provisional?.basedOn ?? latest.year } };
+    // Made once per year: a whole-column formula asks for it on every row.
+    const made = (later ??= new Map()).get(beYear) ?? { ...latest, year: beYear, provisional: { basedOn: latest.provisional?.basedOn ?? latest.year } };
+    later.set(beYear, made);
+    return made;
   }
   throw new RangeError(`no framework for ${beYear}`);
 }

@@ -3,7 +3,7 @@
 import type { OitAnswer, OitCreated, OitItemView, OitSaved } from '../core/api';
 import { calendarFor, daysBetween } from '../core/data/calendar';
 import { evidenceYear, oitListFor } from '../core/data/oit';
-import { frameworkNear, rulesNote } from '../core/framework';
+import { firstYear, frameworkNear, rulesNote } from '../core/framework';
 import { isWebUrl } from '../core/measures/schema';
 import { oitScores, readMet } from '../core/oit';
 import { labelFor, letterFor } from '../core/rating';
@@ -11,13 +11,12 @@ import { roundTo } from '../core/round';
 import { columnLetters as letters } from '../core/columns';
 import { lowestOitReaching, totalWithOit, withoutOit, type WithoutOit } from '../core/scoring';
 import { OIT_EVIDENCE_YEAR, OIT_EXTRA_HEADERS, OIT_HEADERS, OIT_STATUSES, oitSheetName } from '../core/workbook';
-import { fromThaiDigits } from '../core/thai';
 import { readScores } from './scores';
 import { SetupUndo, setupFailure } from './setup';
 import { BUSY, currentUser, settingsYear, withDocumentLock } from './sheets';
 import { addColumns, appendRows, undoAppend, isWriteFailure, missingColumns, openTable, writeRow, type Table, type TableSpec } from './table';
 import { isDate, isItaError } from '../core/errors';
-import { isoOfDay } from '../core/thai';
+import { DATE_YEARS_BE, fromThaiDigits, isoOfDay } from '../core/thai';
 import { cellDateOf, dayOfCell, today, zoneFrom } from './time';
 
 /** An OIT checklist sheet as a table: its own columns (the live score beside them is not one). */
@@ -280,8 +279,9 @@ function oitList(req: { fiscalYear?: number }): OitAnswer {
 /** The tab's "create": the checklist of any year, seeded as the menu seeds the settings' year. */
 function oitCreate(req: { fiscalYear: number }): OitCreated {
   const year = Number(req.fiscalYear);
-  if (!Number.isInteger(year) || year < 2562 || year > 2700) {
-    return { ok: false, message: { th: `ปีงบประมาณ "${String(req.fiscalYear)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. 2562–2700`, en: `Fiscal year "${String(req.fiscalYear)}" is not a Buddhist-Era year 2562–2700` } };
+  const [from, to] = [firstYear(), DATE_YEARS_BE.max];
+  if (!Number.isInteger(year) || year < from || year > to) {
+    return { ok: false, message: { th: `ปีงบประมาณ "${String(req.fiscalYear)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. ${from}–${to}`, en: `Fiscal year "${String(req.fiscalYear)}" is not a Buddhist-Era year ${from}–${to}` } };
   }
   try {
     return { ok: true, notes: ensureOitSheet(year) };

@@ -8,6 +8,7 @@ import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { toThaiDigits } from '../core/thai';
+import type { Measure } from '../core/measures/model';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
 import { createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
@@ -248,8 +249,8 @@ function noScores(year: number, scored: readonly number[]): NotDone {
   );
 }
 
-function nothingToReport(req: ReportRequest): NotDone | undefined {
-  if (req.kind === 'progress' && !allMeasures().some((m) => m.fiscalYear === req.fiscalYear)) {
+function nothingToReport(req: ReportRequest, measures: readonly Measure[]): NotDone | undefined {
+  if (req.kind === 'progress' && !measures.some((m) => m.fiscalYear === req.fiscalYear)) {
     return notDone(
       {
         th: `ยังไม่มีมาตรการของปีงบประมาณ ${req.fiscalYear} ในแผ่นงาน "${SHEET.measures}" จึงยังไม่ได้สร้างรายงาน บันทึกมาตรการของปีนั้นในแถบบันทึกมาตรการก่อน หรือเลือกปีที่มีมาตรการ`,
@@ -379,9 +380,12 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const scores = readScores();
   const unread = req.kind === 'analysis' ? unreadScores(scores, req.fiscalYear) : undefined;
   if (unread) return unread;
-  if (req.kind === 'analysis' && !scoredYears(scores).includes(req.fiscalYear)) return noScores(req.fiscalYear, scoredYears(scores));
+  const scored = scoredYears(scores);
+  if (req.kind === 'analysis' && !scored.includes(req.fiscalYear)) return noScores(req.fiscalYear, scored);
+  // The measures sheet is read once, for the check below and for the report.
+  const measures = req.kind === 'oit' ? [] : allMeasures();
   // A report of nothing is not made: the progress of a year without measures, the OIT progress of a year without a checklist.
-  const empty = nothingToReport(req);
+  const empty = nothingToReport(req, measures);
   if (empty) return empty;
   // The folder is made only once a file goes into it (a refused template makes nothing).
   let year: ReturnType<typeof reportFolder> | undefined;
@@ -412,7 +416,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const data = reportData({
     settings: s,
     scores: new Map([...scores].filter(([, s]) => s.every((x) => !isNaN(x)))),
-    measures: req.kind === 'oit' ? [] : allMeasures(),
+    measures,
     fiscalYear: req.fiscalYear,
     today: today(),
     digits: req.digits,

@@ -31,6 +31,20 @@ const col = (s: FakeSheet, header: string): number => (s.getRange(1, 1, 1, s.get
 const cell = (s: FakeSheet, row: number, header: string) => s.getRange(row, col(s, header));
 const once = (pick: (c: ServiceCall) => boolean) => ({ at: 1, seen: 0, where: pick });
 
+/** Runs an entry point with its `at`-th service call failing: the call hit (none past the last) and the message thrown ("" if none). */
+function failingAt(h: Harness, at: number, entry: string): { hit: ServiceCall | undefined; message: string } {
+  h.log.fault = { at, seen: 0 };
+  let message = '';
+  try {
+    h.call(entry);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  const hit = h.log.fault.hit;
+  h.log.fault = undefined;
+  return { hit, message };
+}
+
 describe('the measures sheet (hostile review, issue 9)', () => {
   it('never writes a new measure over one below a named range a person narrowed; set-up names whole columns again', () => {
     const h = setUp();
@@ -118,15 +132,7 @@ describe('set-up (hostile review, issue 9)', () => {
     expect(total).toBeGreaterThan(100);
     for (let at = 1; at <= total; at += 1) {
       const h = loadBundle({ spreadsheet: fresh() });
-      h.log.fault = { at, seen: 0 };
-      let message = '';
-      try {
-        h.call('setupWorkbook');
-      } catch (e) {
-        message = (e as Error).message;
-      }
-      const hit = h.log.fault.hit;
-      h.log.fault = undefined;
+      const { hit, message } = failingAt(h, at, 'setupWorkbook');
       if (!hit) continue;
       const now = JSON.stringify(h.spreadsheet.getSheets().map((s) => [s.getName(), (s as FakeSheet).snapshot()]));
       // Either nothing is left (taken back, and said so — or failed before making anything), or all of it (only the closing toast failed).
@@ -183,15 +189,7 @@ describe('รายการตรวจ OIT (hostile review, issue 9)', () => {
     const want = clean.spreadsheet.getSheetByName('OIT 2569')!.snapshot();
     for (let at = 1; at <= calls; at += 1) {
       const h = small();
-      h.log.fault = { at, seen: 0 };
-      let message = '';
-      try {
-        h.call('setupOitChecklist');
-      } catch (e) {
-        message = (e as Error).message;
-      }
-      const hit = h.log.fault.hit;
-      h.log.fault = undefined;
+      const { hit, message } = failingAt(h, at, 'setupOitChecklist');
       if (!hit) continue;
       const where = `fault at ${at} (${hit.service}.${hit.method}): ${message}`;
       const half = h.spreadsheet.getSheetByName('OIT 2569');

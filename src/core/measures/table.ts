@@ -116,8 +116,8 @@ export function yearOfCell(v: string): number | undefined {
   const t = fromThaiDigits(v).trim().replace(/^(ปี(งบประมาณ)?\s*)?(พ\.\s*ศ\.)?\s*/, '');
   if (!/^\d{4}$/.test(t)) return undefined;
   const n = Number(t);
-  const be = n < 2400 ? n + 543 : n;
-  return be >= 2500 && be <= 2700 ? be : undefined;
+  const be = n < 2400 ? toBuddhistEra(n) : n;
+  return be >= DATE_YEARS_BE.min && be <= DATE_YEARS_BE.max ? be : undefined;
 }
 
 /**
