@@ -1,0 +1,68 @@
+// The building blocks of the default report templates (one file per kind
+// beside this one): what "สร้างแม่แบบรายงาน" writes into a new Google Doc.
+import type { ReportKind } from '../context';
+import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX } from '../template';
+
+export type Block =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'heading'; readonly text: string }
+  // Body text is left-aligned: Thai has few spaces, and justifying stretches them into gaps (issue 11).
+  | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify' }
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      /** A row shown once per group of records, above them (first cell only). */
+      readonly group?: string;
+      readonly row: readonly string[];
+      readonly widths?: readonly number[];
+    }
+  | { readonly kind: 'chart'; readonly name: string }
+  | { readonly kind: 'pageBreak' };
+
+export interface TemplateDoc {
+  readonly kind: ReportKind;
+  /** Name of the template Doc. */
+  readonly name: string;
+  /** Name of each generated report (placeholders allowed). */
+  readonly reportName: string;
+  readonly header: string;
+  readonly footer: string;
+  /** A4 across, for wide tables. */
+  readonly landscape?: boolean;
+  readonly body: readonly Block[];
+}
+
+export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
+  analysis: 'วิเคราะห์ผลการประเมินและมาตรการ',
+  progress: 'รายงานผลการดำเนินการตามมาตรการ',
+  oit: 'รายงานความก้าวหน้าการเปิดเผยข้อมูล (OIT)',
+};
+
+export const FONT = { family: 'Sarabun', size: 16 } as const;
+
+export const repeat = (collection: string, first: string) => `{{${REPEAT_PREFIX}${collection}}}${first}`;
+export const groupRow = (collection: string) => `{{${GROUP_PREFIX}${collection}}}{{${GROUP_FIELD}}}`;
+
+// Every template ends its body with SIGNATURE after a table: its first, empty
+// paragraph is the one Google's appendTable adds after a table ("Google Docs
+// documents cannot end with a table"), which writeTemplate writes into, so the
+// Doc holds exactly these blocks and no stray empty line.
+export const SIGNATURE: readonly Block[] = [
+  { kind: 'paragraph', text: '' },
+  { kind: 'paragraph', text: 'ลงชื่อ ........................................', align: 'right' },
+  { kind: 'paragraph', text: '({{ชื่อผู้บริหาร}})', align: 'right' },
+  { kind: 'paragraph', text: '{{ตำแหน่งผู้บริหาร}}', align: 'right' },
+];
+
+export function cover(title: string, years = 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}'): readonly Block[] {
+  return [
+    { kind: 'title', text: title },
+    { kind: 'paragraph', text: years, align: 'center' },
+    { kind: 'paragraph', text: '' },
+    { kind: 'paragraph', text: '{{ชื่อหน่วยงาน}}', align: 'center' },
+    { kind: 'paragraph', text: 'อำเภอ{{อำเภอ}} จังหวัด{{จังหวัด}}', align: 'center' },
+    { kind: 'paragraph', text: '{{วันที่จัดทำ}}', align: 'center' },
+    { kind: 'pageBreak' },
+  ];
+}
+
