@@ -434,6 +434,8 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const doc = DocumentApp.openById(file.id);
   copyDocument(template, doc);
   const body = doc.getBody();
+  // The template's page, as copied: tables wider than its text are narrowed to it.
+  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
   fillDocument(doc, {
     scope: data.scope,
     collections: data.collections,
@@ -441,7 +443,8 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     chart: (chart) => chartBlob(chart, data, req.digits),
     // Page sizes are in points, image sizes in pixels (reference/document/body#getPageWidth(),
     // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
-    imageWidth: Math.floor(((body.getPageWidth() - body.getMarginLeft() - body.getMarginRight()) * 96) / 72),
+    imageWidth: Math.floor((textWidth * 96) / 72),
+    textWidth,
   });
   doc.saveAndClose();
   let pdfUrl = '';

@@ -689,9 +689,23 @@ export class FakeContainer extends FakeElement {
     this.adopt(new FakeParagraph(''));
     return t;
   }
-  /** insertTable: undocumented whether it adds paragraphs around the table; the add-on does not call it. */
-  insertTable(): never {
-    throw notFaked('insertTable (whether it adds a paragraph is undocumented)');
+  /**
+   * insertTable(childIndex, table): "Inserts the given Table at the specified
+   * index" (…/body#insertTable(Integer,Table), …/header-section#…,
+   * …/table-cell#…), answering it. Whether it adds a paragraph of its own is
+   * undocumented: switch insertTableParagraph (none; one after it, as
+   * appendTable does; one before it, as the Docs API's InsertTableRequest:
+   * "A newline character will be inserted before the inserted table").
+   */
+  insertTable(childIndex: number, table: FakeTable): FakeTable {
+    this.guard();
+    if (!(table instanceof FakeTable)) throw notFaked('insertTable with cells');
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > this.children.length) throw new Error('Child index out of bounds.');
+    const how = this.assume().insertTableParagraph;
+    if (how === 'one before') this.adopt(new FakeParagraph(''), childIndex++);
+    const t = this.adopt(detached(table), childIndex);
+    if (how === 'one after') this.adopt(new FakeParagraph(''), childIndex + 1);
+    return t;
   }
   /** appendPageBreak(): "The PageBreak will be contained in a new Paragraph" (…/body#appendPageBreak()); a Body's only. */
   appendPageBreak(): FakePageBreak {
@@ -778,6 +792,15 @@ export class FakeTableCell extends FakeContainer implements Faked<GoogleAppsScri
   background = '';
   constructor() {
     super('TABLE_CELL');
+  }
+  /**
+   * getWidth(): "Retrieves the width of the column containing the cell, in
+   * points" (…/table-cell#getWidth()). A column never given a width answers
+   * null here: what Docs answers then is undocumented, and the add-on reads
+   * anything but a positive number as "not known".
+   */
+  getWidth(): number | null {
+    return this.width ?? null;
   }
   setWidth(width: number): this {
     this.guard();

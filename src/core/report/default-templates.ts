@@ -27,6 +27,7 @@ export function templateTexts(t: TemplateDoc): TemplateText[] {
   ];
   let table = 0;
   t.body.forEach((b, i) => {
+    const next = t.body[i + 1];
     if (b.kind === 'table') {
       table += 1;
       const at = (index: number) => ({ table: `ตาราง ${table}`, index });
@@ -34,7 +35,7 @@ export function templateTexts(t: TemplateDoc): TemplateText[] {
       if (b.group) out.push({ where: `ตาราง ${table} แถวกลุ่ม`, text: b.group, row: at(1) });
       b.row.forEach((text) => out.push({ where: `ตาราง ${table} แถวซ้ำ`, text, row: at(b.group ? 2 : 1) }));
     } else if (b.kind === 'chart') out.push({ where: `ย่อหน้า ${i + 1}`, text: `{{กราฟ:${b.name}}}` });
-    else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text });
+    else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text, ...(next?.kind === 'table' ? { above: `ตาราง ${table + 1}` } : {}) });
   });
   return out;
 }

@@ -1,6 +1,6 @@
 // The default template of the analysis of a year's results with the next year's measures (seeds 001, 003).
 import { CHART_INDICATORS, CHART_TOTALS } from '../context';
-import { cover, groupRow, repeat, SIGNATURE, type Block, type TemplateDoc } from './blocks';
+import { cover, groupHeading, repeat, SIGNATURE, type Block, type TemplateDoc } from './blocks';
 
 const PRINCIPLES = [
   'การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) เป็นเครื่องมือที่สำนักงาน ป.ป.ช. ใช้ทุกปีงบประมาณ เพื่อให้หน่วยงานภาครัฐรู้จุดที่ต้องปรับปรุงด้านคุณธรรมและความโปร่งใส และนำผลไปวางมาตรการป้องกันการทุจริต',
@@ -53,12 +53,13 @@ export function analysisTemplate(): TemplateDoc {
         kind: 'paragraph',
         text: 'เพื่อนำผลการประเมินประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ไปพัฒนาการดำเนินงาน {{ชื่อหน่วยงาน}} กำหนดมาตรการสำหรับปีงบประมาณ พ.ศ. {{ปีมาตรการ}} โดยเน้นตัวชี้วัดที่ยังเป็นจุดที่ต้องพัฒนา ดังนี้',
       },
+      groupHeading('มาตรการ'),
       {
         kind: 'table',
-        header: ['ตัวชี้วัด', 'ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'การติดตามผล'],
-        group: groupRow('มาตรการ'),
-        row: [repeat('มาตรการ', '{{ตัวชี้วัด}}'), '{{ประเด็น}}', '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ผู้รับผิดชอบ}}', '{{ระยะเวลา}}', '{{การติดตามผล}}'],
-        widths: [40, 70, 90, 90, 50, 50, 55],
+        // The indicator is the group's heading above the table: no column for it.
+        header: ['ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'การติดตามผล'],
+        row: [repeat('มาตรการ', '{{ประเด็น}}'), '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ผู้รับผิดชอบ}}', '{{ระยะเวลา}}', '{{การติดตามผล}}'],
+        widths: [70, 95, 95, 65, 60, 66],
       },
       ...SIGNATURE,
     ],
