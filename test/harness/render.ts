@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch } from '../browser/chromium';
+import { CHROMIUM, launch } from '../browser/chromium';
 
 /** Edges and widths may differ by this much (points) before a check reports them. */
 export const TOLERANCE_PT = 0.5;
@@ -142,7 +142,7 @@ const CHECKS = String.raw`(async (tolPt) => {
 })`;
 
 /** True when Debian's Chromium is there (the demo prints page counts only then). */
-export const canRender = (chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') => existsSync(chromium);
+export const canRender = (): boolean => existsSync(CHROMIUM);
 
 /** A PDF's page count and (first) page size in points, as pdfinfo reads them. */
 export function pdfInfo(pdf: string): { pages: number; width: number; height: number } {
