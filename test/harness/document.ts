@@ -8,6 +8,7 @@
 import type { Faked } from './fakes';
 import type { FakeDrive } from './drive';
 import { resolve, type Variants } from './assumptions';
+import { renderHtml } from './a4';
 
 type Assume = Required<Variants>;
 type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
@@ -1025,68 +1026,8 @@ export class FakeDocument implements Faked<GoogleAppsScript.Document.Document, '
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A paragraph's text as HTML, its linked stretches as links and line breaks as <br>. */
-function renderText(p: FakeParagraph): string {
-  const cuts = [...new Set([0, p.text.length, ...p.links.flatMap((l) => [l.start, l.end + 1])])].filter((x) => x >= 0 && x <= p.text.length).sort((a, b) => a - b);
-  let out = '';
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i]!, cuts[i + 1]!];
-    const piece = esc(p.text.slice(a, b)).replace(/[\n\r]/g, '<br>');
-    const link = p.links.find((l) => l.start <= a && l.end >= b - 1);
-    out += link ? `<a href="${esc(link.url)}">${piece}</a>` : piece;
-  }
-  return out;
-}
-
-function renderBlock(b: Block): string {
-  if (b instanceof FakeTable) {
-    const rows = b.rows.map(
-      (r, i) =>
-        `<tr>${r.cells
-          .map((c) => {
-            const tag = i === 0 ? 'th' : 'td';
-            const style = [c.width ? `width:${c.width}pt` : '', c.background ? `background:${c.background}` : ''].filter(Boolean).join(';');
-            return `<${tag}${style ? ` style="${style}"` : ''}>${c.children.map(renderBlock).join('')}</${tag}>`;
-          })
-          .join('')}</tr>`,
-    );
-    return `<table>${rows.join('')}</table>`;
-  }
-  const tag = b.heading === 'TITLE' ? 'h1' : b.heading.startsWith('HEADING') ? `h${Math.min(6, Number(b.heading.slice(7)) + 1 || 2)}` : 'p';
-  const style = [
-    b instanceof FakeListItem ? `margin-left:${18 * (b.nesting + 1)}pt;display:list-item;list-style-type:${/BULLET/.test(b.glyph) ? 'disc' : 'decimal'}` : '',
-    b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',
-    b.style.bold ? 'font-weight:bold' : '',
-    b.style.fontSize ? `font-size:${b.style.fontSize}pt` : '',
-  ]
-    .filter(Boolean)
-    .join(';');
-  // The fake draws charts as SVG: shown as SVG whatever type the blob claims.
-  const images = b.images
-    .map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.data.startsWith('<svg') ? 'image/svg+xml' : i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`)
-    .join('');
-  const text = renderText(b) || (images || b.pageBreak ? '' : '&nbsp;');
-  return `${text || images ? `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>` : ''}${b.pageBreak ? '<hr class="page">' : ''}`;
-}
-
-/** The document as one HTML page that looks like the Doc: A4 width, Sarabun 16 pt, tables ruled. */
-export function renderHtml(doc: FakeDocument): string {
-  return `<!DOCTYPE html>
-<html lang="th"><head><meta charset="utf-8"><title>${esc(doc.name)}</title>
-<style>
-body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun New","Laksaman","Garuda","Loma",sans-serif;font-size:16pt;line-height:1.35;color:#000}
-.page{background:#fff;width:${Math.round(doc.body.getPageWidth() - doc.body.getMarginLeft() - doc.body.getMarginRight())}pt;margin:0 auto;padding:54pt ${doc.body.getMarginLeft()}pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
-header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
-h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
-p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f1f3f4}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
-</style></head><body><div class="page">
-${doc.header ? `<header>${doc.header.children.map(renderBlock).join('')}</header>` : ''}
-${doc.body.children.map(renderBlock).join('\n')}
-${doc.footer ? `<footer>${doc.footer.children.map(renderBlock).join('')}</footer>` : ''}
-</div></body></html>
-`;
-}
+// The A4 model of a Doc (./a4) renders it as HTML; getAs('application/pdf') carries that page.
+export { renderHtml };
 
 /** An enum as Apps Script shows it: members that print as their names (reference/document/element-type etc.). */
 const enumOf = (names: string) => Object.fromEntries(names.split(/,\s*/).map((n) => [n, n]));
