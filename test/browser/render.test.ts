@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_REPORTS, demoReport, type DemoKind } from '../../scripts/preview';
+import { DEMO_REPORTS, demoReport } from '../../scripts/preview';
 import { FakeBlob, FakeDocument, FakeTable, renderHtml } from '../harness/document';
 import { faults, renderPages, type Rendered } from '../harness/render';
 import { launch } from './chromium';
