@@ -65,6 +65,8 @@ function renderReport(s: ReportState): void {
     );
   };
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
+  // Typed text (measures, settings) follows the digit choice by default with Thai digits; links, codes and telephone numbers never change.
+  const typed = h('input', { type: 'checkbox', id: 'typed-digits', checked: true });
   // The add-on reaches only files and folders it made itself (drive.file), so
   // each year's reports go into a folder it makes for the unit and says so.
   const where = h('p', { class: 'guide', id: 'folder' });
@@ -111,7 +113,14 @@ function renderReport(s: ReportState): void {
     { novalidate: true },
     h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), guides.get(k)!))),
     h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year, noYears, serves),
-    h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'ตัวเลขในรายงาน'),
+      radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true),
+      radio('digits', 'arabic', 'เลขอารบิก (80.77)', false),
+      h('div', { class: 'choice' }, typed, h('label', { for: 'typed-digits' }, 'ใช้แบบเดียวกันกับตัวเลขในข้อความที่พิมพ์ไว้ (มาตรการ ค่าตั้งค่า) ยกเว้นลิงก์ รหัสเช่น O12 และเบอร์โทรศัพท์')),
+    ),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
     where,
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
@@ -119,6 +128,7 @@ function renderReport(s: ReportState): void {
   );
   form.addEventListener('change', (e) => {
     if ((e.target as HTMLInputElement).name === 'kind') fillYears();
+    if ((e.target as HTMLInputElement).name === 'digits') typed.checked = picked('digits') !== 'arabic';
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -127,7 +137,7 @@ function renderReport(s: ReportState): void {
     go.textContent = 'กำลังสร้างรายงาน…';
     result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
     try {
-      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', typedDigits: typed.checked, pdf: pdf.checked });
       if (!r.ok) return void result.replaceChildren(failure(r));
       // The year's folder and the template exist now: the lines above say so.
       folders.set(r.folder.year, r.folder);

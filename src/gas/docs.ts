@@ -20,6 +20,7 @@
 //   copied and filled as paragraphs are.
 // Every call is a round trip in Apps Script, so each element is read once.
 import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
+import { digitEdits, hasOtherDigits, type Digits } from '../core/report/digits';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -157,6 +158,8 @@ export interface Filling {
   readonly imageWidth: number;
   /** The page's text width in points: a wider table is narrowed to it. */
   readonly textWidth: number;
+  /** The report's digits, which the template's own text takes too. */
+  readonly digits: Digits;
 }
 
 interface Edit {
@@ -165,13 +168,18 @@ interface Edit {
   readonly value: string;
 }
 
-/** What each placeholder of a text becomes, from the last to the first; and the charts it names. */
+/**
+ * What each placeholder of a text becomes, and each run of digits of the
+ * template's own text that the report's digits change (not in links, codes or
+ * telephone numbers), from the last to the first; and the charts it names.
+ */
 function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[]; charts: string[] } {
   const charts: string[] = [];
   const edits: Edit[] = [];
   let at = 0;
   for (const t of tokens) {
     if (t.kind === 'text') {
+      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at });
       at += t.text.length;
       continue;
     }
@@ -209,7 +217,7 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
 
 /** Fills a paragraph's or list item's placeholders; a chart placeholder becomes the chart, the width of the text. */
 function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p.getText()): void {
-  if (!source.includes('{{')) return;
+  if (!source.includes('{{') && !hasOtherDigits(source, f.digits)) return;
   const { edits, charts } = editsOf(tokenize(source).tokens, s, f);
   replaceIn(p.editAsText(), source, edits);
   for (const name of charts) {
@@ -229,10 +237,10 @@ function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p
  */
 type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly tokens: readonly Token[] } | { readonly how: 'elements' };
 
-function planCell(cell: GoogleAppsScript.Document.TableCell): CellPlan {
+function planCell(cell: GoogleAppsScript.Document.TableCell, digits: Digits): CellPlan {
   const one = cell.getNumChildren() === 1;
   const source = cell.getText();
-  if (!source.includes('{{')) return { how: 'none' };
+  if (!source.includes('{{') && !hasOtherDigits(source, digits)) return { how: 'none' };
   const tokens = tokenize(source).tokens;
   return one && !tokens.some((t) => t.kind === 'chart') ? { how: 'text', source, tokens } : { how: 'elements' };
 }
@@ -242,10 +250,10 @@ function fillCell(cell: GoogleAppsScript.Document.TableCell, plan: CellPlan, s: 
   else if (plan.how === 'elements') fillContainer(cell, s, f);
 }
 
-function planRow(row: TableRow): CellPlan[] {
+function planRow(row: TableRow, digits: Digits): CellPlan[] {
   const n = row.getNumCells();
   const out: CellPlan[] = [];
-  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k)));
+  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k), digits));
   return out;
 }
 
@@ -253,7 +261,7 @@ function fillRow(row: TableRow, s: Scope, f: Filling): void {
   const n = row.getNumCells();
   for (let k = 0; k < n; k++) {
     const cell = row.getCell(k);
-    fillCell(cell, planCell(cell), s, f);
+    fillCell(cell, planCell(cell, f.digits), s, f);
   }
 }
 
@@ -299,8 +307,8 @@ function fillTable(t: Table, s: Scope, f: Filling, fit = true): void {
       t.removeFromParent();
       return;
     }
-    const groupPlan = groupRow && planRow(groupRow);
-    const repeatPlan = planRow(repeatRow);
+    const groupPlan = groupRow && planRow(groupRow, f.digits);
+    const repeatPlan = planRow(repeatRow, f.digits);
     let at = r + templates;
     let lastGroup: string | undefined;
     for (const record of records) {

@@ -424,7 +424,8 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     ...(oit ? { oitItems: oit.items, oitSubNames: oit.subNames } : {}),
   });
   notes.push(...data.notes);
-  const fmt = formatter({ digits: req.digits });
+  // Typed text takes the report's digits too unless the unit says not (by default only with Thai digits).
+  const fmt = formatter({ digits: req.digits, typedDigits: req.typedDigits ?? req.digits === 'thai' });
   const name = fill(tokenize(defaultTemplate(req.kind).reportName).tokens, data.scope, fmt).trim();
 
   toast('กำลังสร้างเอกสาร…');
@@ -445,6 +446,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
     imageWidth: Math.floor((textWidth * 96) / 72),
     textWidth,
+    digits: req.digits,
   });
   doc.saveAndClose();
   let pdfUrl = '';

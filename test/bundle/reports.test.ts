@@ -300,3 +300,37 @@ describe('templates and failures', () => {
     expect(log[1]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), 'staff@huaytoei.go.th', 'วิเคราะห์ผลการประเมินและมาตรการ', 2568, r.name, r.url, r.pdfUrl]);
   });
 });
+
+describe('one number style (issue 11)', () => {
+  it('puts the template’s own digits in the report’s style, leaving codes and links as written', () => {
+    const h = seededHarness();
+    ownTemplate(h, 'progress', ['ร้อยละ 30 ของ 5 มาตรการ ตามข้อ O12 ที่ https://www.example.go.th/2569', 'ปี {{ปีงบประมาณ}}'], [['ลำดับ 1'], ['{{แถวซ้ำ:มาตรการ}}{{ลำดับ}}']]);
+    const thai = allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url));
+    expect(thai).toContain('ร้อยละ ๓๐ ของ ๕ มาตรการ ตามข้อ O12 ที่ https://www.example.go.th/2569');
+    expect(thai).toContain('ลำดับ ๑');
+    const arabic = allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569, digits: 'arabic' })).url));
+    expect(arabic).toContain('ร้อยละ 30 ของ 5 มาตรการ');
+    expect(arabic).toContain('ปี 2569');
+  });
+
+  it('prints the default templates’ Thai-digit headings in Arabic digits when Arabic is chosen', () => {
+    const h = seededHarness();
+    const text = allText(docOf(h, ok(generate(h, { digits: 'arabic' })).url));
+    expect(text).toContain('1. หลักการประเมิน');
+    expect(text).toContain('น้ำหนักร้อยละ 30');
+    expect(text).not.toMatch(/[๐-๙]/);
+  });
+
+  it('puts typed text in the report’s digits by default with Thai digits, and leaves it when the unit says not', () => {
+    const h = seededHarness();
+    const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+    const headers = sheet.getDataRange().getValues()[0]!.map(String);
+    const col = headers.indexOf('วิธีการดำเนินการ') + 1;
+    sheet.getRange(2, col).setValue('ภายใน 30 วัน โทร 02-123-4567 ดู O12');
+    const year = Number(sheet.getRange(2, headers.indexOf('ปีงบประมาณ') + 1).getValue());
+    const made = (typedDigits?: boolean) => allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: year, ...(typedDigits === undefined ? {} : { typedDigits }) })).url));
+    expect(made()).toContain('ภายใน ๓๐ วัน โทร 02-123-4567 ดู O12');
+    expect(made(false)).toContain('ภายใน 30 วัน โทร 02-123-4567 ดู O12');
+    expect(allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: year, digits: 'arabic' })).url))).toContain('ภายใน 30 วัน');
+  });
+});
