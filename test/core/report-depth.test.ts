@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { explanationFor, indicatorExplanations } from '../../src/core/data/explanations';
 import { frameworkFor, lastYear } from '../../src/core/framework';
-import { ranks, readsScores, reportData, templateSpec, type ReportInput } from '../../src/core/report/context';
+import { placeholderGuide, ranks, readsScores, reportData, templateSpec, type ReportInput } from '../../src/core/report/context';
 import { formatter } from '../../src/core/report/format';
 import { fill, tokenize } from '../../src/core/report/template';
 import { SEED_001, SEED_003 } from '../fixtures/seeds';
@@ -161,6 +161,20 @@ describe('the new names', () => {
       for (const name of ['อันดับ', 'คำอธิบาย', 'ความหมายของคะแนน', 'ผลเทียบเกณฑ์จุดแข็ง', 'ประเด็นที่ต้องแก้ไข']) expect(spec.collections.get(c)!.has(name), `${c} ${name}`).toBe(true);
     }
     expect(spec.fields.has('ประเด็นที่ต้องแก้ไข')).toBe(false);
+  });
+
+  it('are listed in the dialog’s template guide, the numbered ones as a range and the record names under their collection', () => {
+    const guide = placeholderGuide(templateSpec('analysis'));
+    expect(guide.fields).toContain('{{สรุปการเปลี่ยนแปลง}}');
+    expect(guide.fields).toContain('{{ผลต่าง EIT}}');
+    expect(guide.fields).toContain('{{คะแนนตัวชี้วัดที่ 1}} … {{คะแนนตัวชี้วัดที่ 10}}');
+    expect(guide.fields).toContain('{{ความหมายตัวชี้วัดที่ 1}} … {{ความหมายตัวชี้วัดที่ 10}}');
+    expect(guide.fields.filter((f) => f.includes('ตัวชี้วัดที่ 5'))).toEqual([]);
+    const own = new Map(guide.collections);
+    for (const c of ['ตัวชี้วัด', 'ตัวชี้วัดเรียงคะแนน', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']) {
+      expect(own.get(c), c).toEqual(expect.arrayContaining(['{{อันดับ}}', '{{คำอธิบาย}}', '{{ความหมายของคะแนน}}', '{{ประเด็นที่ต้องแก้ไข}}']));
+    }
+    expect(own.get('มาตรการ')).toContain('{{มาตรการ/แนวทาง}}');
   });
 
   it('make another report read the scores when its template names one', () => {

@@ -132,6 +132,34 @@ export function templateSpec(kind: ReportKind): TemplateSpec {
   };
 }
 
+/**
+ * The template guide's lists (the dialog's template tab): every name as
+ * `{{name}}`, names numbered 1 to n shown as one range, and each collection
+ * with the names its repeating row adds.
+ */
+export function placeholderGuide(spec: TemplateSpec): { fields: string[]; collections: [collection: string, names: string[]][] } {
+  const show = (names: Iterable<string>) => {
+    const out: string[] = [];
+    const numbered = new Map<string, number[]>();
+    for (const n of names) {
+      const m = /^(.*) (\d+)$/.exec(n);
+      if (!m) out.push(`{{${n}}}`);
+      else if (numbered.has(m[1]!)) numbered.get(m[1]!)!.push(Number(m[2]));
+      else {
+        numbered.set(m[1]!, [Number(m[2])]);
+        out.push(m[1]!); // replaced below, in place
+      }
+    }
+    return out.map((x) => {
+      const nums = numbered.get(x);
+      if (!nums) return x;
+      const [lo, hi] = [Math.min(...nums), Math.max(...nums)];
+      return nums.length > 2 ? `{{${x} ${lo}}} … {{${x} ${hi}}}` : nums.map((k) => `{{${x} ${k}}}`).join(' ');
+    });
+  };
+  return { fields: show(spec.fields), collections: [...spec.collections].map(([c, names]) => [c, show(names)]) };
+}
+
 function day(iso: string): Date | '' {
   if (!iso) return '';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
