@@ -1,7 +1,7 @@
 // The reports dialog: generate a report, or manage the templates. User text
 // and links reach the page through textContent and href only.
 import type { NotDone, ReportState } from '../src/core/api';
-import { templateSpec, type ReportKind } from '../src/core/report/context';
+import { placeholderGuide, templateSpec, type ReportKind } from '../src/core/report/context';
 import { REPORT_TITLES } from '../src/core/report/default-templates';
 import { servedItem } from '../src/core/report/served';
 import { filterGuide } from '../src/core/report/format';
@@ -200,14 +200,15 @@ function renderTemplates(s: ReportState): void {
       result,
     );
   });
-  const spec = templateSpec('analysis');
+  const names = placeholderGuide(templateSpec('analysis'));
   const guide = h(
     'details',
     { class: 'guide' },
     h('summary', {}, 'ช่องแทนค่าที่ใช้ในแม่แบบได้'),
     h('p', {}, 'พิมพ์ชื่อในวงเล็บปีกกาคู่ เช่น ', h('code', {}, '{{ชื่อหน่วยงาน}}'), ' หรือใส่ตัวกรอง ', h('code', {}, '{{คะแนนรวม|เลขไทย}}')),
-    h('p', {}, [...spec.fields].map((f) => `{{${f}}}`).join(' ')),
-    h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ (มี ', [...spec.collections.keys()].join(', '), ')'),
+    h('p', {}, names.fields.join(' ')),
+    h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ ในแถวนั้นใช้ชื่อของแต่ละรายการได้ด้วย:'),
+    ...names.collections.map(([c, own]) => h('p', {}, h('code', {}, `{{แถวซ้ำ:${c}}}`), ' ', own.join(' '))),
     h('p', {}, 'ตัวกรอง: ', filterGuide().map(([n, w]) => `${n} = ${w}`).join(' · ')),
   );
   app.replaceChildren(...sections, guide);

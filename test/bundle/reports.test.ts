@@ -74,7 +74,7 @@ describe('the analysis report', () => {
     expect(text).toContain('เมื่อเทียบกับปี ๒๕๖๗ ซึ่งได้ ๗๔.๙๓ คะแนน เพิ่มขึ้น ๕.๘๔ คะแนน');
     expect(doc.header?.getText()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
     expect(doc.footer?.getText()).toContain('๒๕๖๘');
-    const [indicators, strengths, weaknesses, measures] = tables(doc);
+    const [indicators, , strengths, weaknesses, measures] = tables(doc); // the second: indicators by rank (report-depth.test.ts)
     expect(indicators!.getNumRows()).toBe(11);
     expect(indicators!.getRow(9).getText()).toBe('๙\tOIT\tการเปิดเผยข้อมูล\t๗๐.๐๐\tไม่ผ่านเกณฑ์'); // two decimals, as the seeds print ๗๐.๐๐
     expect(strengths!.getNumRows()).toBe(1 + 8); // threshold 85 in the example settings
