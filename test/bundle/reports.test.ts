@@ -81,7 +81,7 @@ describe('the analysis report', () => {
     expect(weaknesses!.getNumRows()).toBe(1 + 2);
     // The analysis of 2568 carries the five measures of 2569 (issue 10), not 2568's one: a heading and a table per first indicator (issue 11).
     expect(measures!.getNumRows()).toBe(1 + 1);
-    expect(tables(doc)).toHaveLength(3 + 5);
+    expect(tables(doc)).toHaveLength(4 + 5);
     expect(headingsAbove(doc)).toEqual(['ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่', 'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ', 'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร', 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล', 'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต']);
     expect(text).not.toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
     const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
@@ -150,8 +150,8 @@ describe('the progress report', () => {
   it('makes the analysis of a year whose next year has no measures yet, saying why the table is empty', () => {
     const h = seededHarness();
     const r = ok(generate(h, { fiscalYear: 2566 })); // carries 2567's measures: none in the sample
-    // The indicators, strengths and weaknesses tables; the measures' heading and table went, the note says why.
-    expect(tables(docOf(h, r.url))).toHaveLength(3);
+    // The indicators, ranked, strengths and weaknesses tables; the measures' heading and table went, the note says why.
+    expect(tables(docOf(h, r.url))).toHaveLength(4);
     expect(allText(docOf(h, r.url))).not.toContain('{{');
     expect(r.notes.join(' ')).toContain('ยังไม่มีมาตรการของปี 2567');
   });
