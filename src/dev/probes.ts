@@ -306,6 +306,18 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
+    behaviour: 'A chart drawn with hAxis.ticks labelled in Thai digits (setOption)',
+    expected: 'the image in this sheet shows the axis as ๐ ๒๐ ๔๐ ๖๐ ๘๐ ๑๐๐, not 0 20 40 … — look at it',
+    run: (s) => {
+      const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน');
+      table.addRow(['การเปิดเผยข้อมูล (๘๐.๐๐)', 80]);
+      const ticks = [0, 20, 40, 60, 80, 100].map((v) => ({ v, f: '๐๒๔๖๘'[v / 20] ?? '๑๐๐' }));
+      const png = Charts.newBarChart().setDataTable(table).setRange(0, 100).setOption('hAxis.ticks', ticks).setDimensions(480, 160).build().getAs('image/png');
+      s.results.insertImage(png, 6, 20);
+      return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F20 of "${RESULTS}"`, pass: 'look' };
+    },
+  },
+  {
     behaviour: 'UrlFetchApp.fetchAll with one address that does not resolve: the whole call throws [fetchAllFailure]',
     expected: 'throws (the code then fetches the batch one by one) — record the message and how long it took',
     run: () => {

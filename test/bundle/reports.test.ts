@@ -92,9 +92,16 @@ describe('the analysis report', () => {
     // Chart labels follow the digit choice (issue 11): Thai here, Arabic when asked.
     expect(images[0]!.blob.data).toContain('๙. การเปิดเผยข้อมูล');
     expect(images[1]!.blob.data).toContain('๒๕๖๘');
+    // Every number drawn follows it too: the values in the labels, and the axis's ticks (no Arabic digit in any text of the image).
+    const drawn = (svg: string) => [...svg.matchAll(/>([^<]+)</g)].map((m) => m[1]!).join(' ');
+    expect(drawn(images[0]!.blob.data)).toContain('๙. การเปิดเผยข้อมูล (๗๐.๐๐)');
+    expect(drawn(images[0]!.blob.data)).toContain('๑๐๐');
+    expect(drawn(images[1]!.blob.data)).toContain('๒๕๖๘ (๘๐.๗๗)');
+    for (const i of images) expect(drawn(i.blob.data)).not.toMatch(/[0-9]/);
     const arabic = docOf(h, ok(generate(h, { digits: 'arabic' })).url).body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
-    expect(arabic[0]!.blob.data).toContain('9. การเปิดเผยข้อมูล');
+    expect(arabic[0]!.blob.data).toContain('9. การเปิดเผยข้อมูล (70.00)');
     expect(arabic[1]!.blob.data).toContain('2568');
+    for (const i of arabic) expect(drawn(i.blob.data)).not.toMatch(/[๐-๙]/);
   });
 
   it('is refused for a year without scores, naming the sheet and the year, and no Doc is made (issue 10)', () => {

@@ -1167,7 +1167,21 @@ export class FakeChartBuilder {
   private height = 360;
   private colors = ['#1a73e8', '#d93025', '#188038'];
   private range: [number, number] | undefined;
+  private ticks: { v: number; f?: string }[] | undefined;
   constructor(readonly kind: 'bar' | 'column' | 'line') {}
+  /**
+   * setOption(option, value): "Sets advanced options for this chart … no
+   * effect if the given option is invalid" (…/bar-chart-builder#setOption(String,Object));
+   * the options are Google Charts'. The value axis's ticks (hAxis.ticks for a
+   * bar chart, vAxis.ticks for a column or line chart: numbers, or objects with
+   * the value "v" and the label "f") are drawn; the others are kept unread.
+   */
+  setOption(option: string, value: unknown): this {
+    if (option === (this.kind === 'bar' ? 'hAxis.ticks' : 'vAxis.ticks') && Array.isArray(value)) {
+      this.ticks = value.map((t) => (typeof t === 'number' ? { v: t } : (t as { v: number; f?: string })));
+    }
+    return this;
+  }
   setDataTable(table: unknown): this {
     this.data = table instanceof FakeDataTableBuilder ? table.build() : (table as FakeDataTable);
     return this;
@@ -1191,7 +1205,7 @@ export class FakeChartBuilder {
   }
   build(): FakeChart {
     if (!this.data) throw new Error('The chart has no data table.');
-    return new FakeChart(drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range), this.width, this.height);
+    return new FakeChart(drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range, this.ticks), this.width, this.height);
   }
 }
 
@@ -1220,7 +1234,13 @@ export class FakeCharts {
   }
 }
 
-function drawChart(kind: string, data: FakeDataTable, title: string, w: number, h: number, colors: string[], range?: [number, number]): string {
+/**
+ * The chart as SVG: bars, the category labels, the value axis with its tick
+ * labels (Google Charts draws numbers in Western digits unless ticks give
+ * labels) and the legend. No value is written on a bar (Google Charts draws
+ * none without annotations).
+ */
+function drawChart(kind: string, data: FakeDataTable, title: string, w: number, h: number, colors: string[], range?: [number, number], ticks?: { v: number; f?: string }[]): string {
   const rows = data.rows;
   const series = data.columns.length - 1;
   const values = rows.flatMap((r) => r.slice(1).map(Number));
@@ -1244,7 +1264,6 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
         const v = Number(r[s + 1]);
         const bh = (band * 0.8) / series;
         parts.push(`<rect x="${left}" y="${y + band * 0.1 + s * bh}" width="${scale(v) * plotW}" height="${bh}" fill="${colors[s % colors.length]}"/>`);
-        parts.push(`<text x="${left + scale(v) * plotW + 4}" y="${y + band * 0.1 + s * bh + bh / 2 + 4}" font-size="10">${v.toFixed(2)}</text>`);
       }
     } else {
       const band = plotW / rows.length;
@@ -1256,7 +1275,6 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
         const bhgt = scale(v) * plotH;
         if (kind === 'column') parts.push(`<rect x="${x + band * 0.15 + s * bw}" y="${top + plotH - bhgt}" width="${bw}" height="${bhgt}" fill="${colors[s % colors.length]}"/>`);
         else parts.push(`<circle cx="${x + band / 2}" cy="${top + plotH - bhgt}" r="4" fill="${colors[s % colors.length]}"/>`);
-        parts.push(`<text x="${x + band / 2}" y="${top + plotH - bhgt - 6}" text-anchor="middle" font-size="10">${v.toFixed(2)}</text>`);
       }
     }
   });
@@ -1264,6 +1282,13 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
     const band = plotW / rows.length;
     const pts = rows.map((r, i) => `${left + i * band + band / 2},${top + plotH - scale(Number(r[1])) * plotH}`).join(' ');
     parts.push(`<polyline points="${pts}" fill="none" stroke="${colors[0]}" stroke-width="2"/>`);
+  }
+  // The value axis's tick labels: the ticks given, else every 20 of the range, as numbers.
+  const shown: { v: number; f?: string }[] = ticks ?? Array.from({ length: Math.floor((max - min) / 20) + 1 }, (_, i) => ({ v: min + i * 20 }));
+  for (const t of shown) {
+    const label = esc(t.f ?? String(t.v));
+    if (kind === 'bar') parts.push(`<text x="${left + scale(t.v) * plotW}" y="${top + plotH + 14}" text-anchor="middle" font-size="10">${label}</text>`);
+    else parts.push(`<text x="${left - 6}" y="${top + plotH - scale(t.v) * plotH + 4}" text-anchor="end" font-size="10">${label}</text>`);
   }
   const axis = kind === 'bar' ? `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#555"/>` : `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#555"/>`;
   const legend = data.columns.slice(1).map((c, s) => `<rect x="${left + s * 140}" y="${h - 14}" width="10" height="10" fill="${colors[s % colors.length]}"/><text x="${left + s * 140 + 14}" y="${h - 5}" font-size="11">${esc(c.label)}</text>`);
