@@ -82,6 +82,23 @@ function stateOf(id: string): { trashed: boolean; mimeType: string } | undefined
   }
 }
 
+/**
+ * A copy of a Doc the add-on may reach (one it made: drive.file), whole —
+ * header, footer, page numbers, styles and all — in a folder of the add-on's
+ * (files.copy, developers.google.com/workspace/drive/api/reference/rest/v3/files/copy).
+ * Undefined when Drive does not let the add-on see the Doc (404): a unit's
+ * template shared by link, which the Document service still opens.
+ */
+export function copyDoc(id: string, name: string, folderId?: string): Made | undefined {
+  try {
+    const copy = idOf(files().copy({ name, ...inFolder(folderId) }, id));
+    return { id: copy, url: LINK.doc(copy) };
+  } catch (e) {
+    if (notFound(e)) return undefined;
+    throw e;
+  }
+}
+
 /** A folder of the add-on's that is still there (not trashed), or undefined. */
 export function liveFolder(id: string): Made | undefined {
   const f = stateOf(id);

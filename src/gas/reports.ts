@@ -12,7 +12,7 @@ import { toFixedText } from '../core/round';
 import type { Measure } from '../core/measures/model';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
-import { createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
+import { copyDoc, createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
@@ -437,10 +437,14 @@ function generate(req: ReportRequest, made: Made): ReportDone {
 
   toast('กำลังสร้างเอกสาร…');
   const { id: folderId, ...where } = folder();
-  const file = createDoc(name, folderId);
+  // The template copied whole by Drive when the add-on may reach it (the user's own default template):
+  // page numbers, a first page's own header and the styles the unit set stay, which no Document
+  // service method can copy or make; a unit's template shared by link is copied element by element.
+  const whole = copyDoc(templateId, name, folderId);
+  const file = whole ?? createDoc(name, folderId);
   made.add(name, file);
   const doc = DocumentApp.openById(file.id);
-  copyDocument(template, doc);
+  if (!whole) copyDocument(template, doc);
   const body = doc.getBody();
   // The template's page, as copied: tables wider than its text are narrowed to it.
   const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();

@@ -78,7 +78,8 @@ describe('failures around the folder and the template', () => {
 
   it('names the default template it keeps when the report itself then fails', () => {
     const h = seededHarness();
-    h.log.fault = { at: 3, seen: 0, where: (c) => c.service === 'Files' && c.method === 'create' };
+    // The folder and the template are made; the report, Drive's copy of the template, fails.
+    h.log.fault = { at: 1, seen: 0, where: (c) => c.service === 'Files' && c.method === 'copy' };
     const r = generate(h);
     expect(r.ok).toBe(false);
     const template = [...h.drive.files.values()].find((f) => f.byApp && !f.trashed && f.mimeType === MIME.doc)!;
@@ -111,5 +112,40 @@ describe('the report log', () => {
     h.spreadsheet.deleteSheet(log as unknown as GoogleAppsScript.Spreadsheet.Sheet);
     const missing = generate(h, 'progress');
     expect(missing.ok && missing.notes.join(' ')).toContain('ไม่มีชีต "รายงานที่สร้าง"');
+  });
+});
+
+describe('how a report is made from its template (issue 11)', () => {
+  it('is Drive’s whole copy of the user’s own template, so what the Document service cannot make (page numbers, a first page’s own header) stays', () => {
+    const h = seededHarness();
+    const first = generate(h);
+    if (!first.ok) throw new Error('refused');
+    const template = h.drive.docs.get(first.template.id)!;
+    // A line only the template has, as a page-number field would be: the copy carries it without the add-on reading it.
+    template.footer!.appendParagraph('หน้า ๑');
+    const before = h.log.length;
+    const r = generate(h);
+    if (!r.ok) throw new Error('refused');
+    const made = h.log.slice(before);
+    expect(made.filter((c) => c.service === 'Files' && c.method === 'copy')).toHaveLength(1);
+    expect(made.filter((c) => c.service === 'Files' && c.method === 'create')).toHaveLength(0);
+    expect(h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!.footer!.getText()).toContain('หน้า ๑');
+  });
+
+  it('is copied element by element from a unit’s template shared by link, which Drive does not let the add-on copy', () => {
+    const h = seededHarness();
+    const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
+    own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}}');
+    own.body.appendTable([['{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
+    h.properties.document.setProperty('ita.template.analysis', own.id);
+    const before = h.log.length;
+    const r = generate(h);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const made = h.log.slice(before);
+    // Drive's copy is tried once (404 under drive.file), then a new Doc is filled from the template.
+    expect(made.filter((c) => c.service === 'Files' && c.method === 'copy')).toHaveLength(1);
+    expect(made.filter((c) => c.service === 'Files' && c.method === 'create').length).toBeGreaterThan(0);
+    expect([...h.drive.files.values()].filter((f) => f.byApp && f.mimeType === MIME.doc && !f.trashed)).toHaveLength(1);
+    expect(h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!.body.getText()).toContain('องค์การบริหารส่วนตำบลห้วยเตย');
   });
 });

@@ -116,7 +116,7 @@ function project(f: DriveRecord, optionalArgs?: Record<string, unknown>): Google
 }
 
 // files.get is left out of the check: its overload for alt=media answers the bytes.
-type FilesMethods = 'create' | 'update';
+type FilesMethods = 'create' | 'update' | 'copy';
 type Files = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
 
 /**
@@ -147,6 +147,28 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
       return project(this.drive.files.get(doc.id)!, optionalArgs);
     }
     const f: DriveRecord = { id: this.drive.newId(mimeType === MIME.folder ? 'folder' : 'file'), name, mimeType, parents, trashed: false, byApp: true, by: this.drive.user(), ...(mediaData ? { blob: mediaData as unknown as FakeBlob } : {}) };
+    this.drive.files.set(f.id, f);
+    return project(f, optionalArgs);
+  }
+  /**
+   * files.copy (…/reference/rest/v3/files/copy): "Creates a copy of a file and
+   * applies any requested updates with patch semantics" — here a name and
+   * parents. The file must be one the app may see (drive.file: 404 otherwise);
+   * a Doc's copy holds all of it.
+   */
+  copy(resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, fileId: string, optionalArgs?: Record<string, unknown>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File {
+    const src = this.drive.reachable(fileId);
+    const parents = (resource.parents ?? src.parents).map((p) => (p === 'root' ? this.drive.rootId : p));
+    for (const p of parents) {
+      const folder = p === this.drive.rootId ? this.drive.files.get(p)! : this.drive.reachable(p);
+      if (folder.mimeType !== MIME.folder || folder.trashed) throw NOT_FOUND(p);
+    }
+    const name = resource.name ?? `Copy of ${src.name}`;
+    const doc = this.drive.docs.get(fileId);
+    if (!doc) throw new Error('files.copy of a file that is not a Doc is not faked');
+    const copy = doc.copyAs(this.drive.newId('doc'), name);
+    this.drive.docs.set(copy.id, copy);
+    const f: DriveRecord = { id: copy.id, name, mimeType: MIME.doc, parents, trashed: false, byApp: true, by: this.drive.user() };
     this.drive.files.set(f.id, f);
     return project(f, optionalArgs);
   }
