@@ -476,6 +476,21 @@ function paragraphOf(section: Pick<Section, 'appendParagraph'>, text: string, fr
   return free;
 }
 
+/**
+ * Thai official prose starts its paragraphs 2.5 cm in; a signature block is
+ * centred on the right part of the page, from 40% of the text width (a long
+ * position such as "นายกองค์การบริหารส่วนตำบล…" still fits on one line).
+ */
+const FIRST_LINE = 72;
+function indent(p: Paragraph, b: Block & { kind: 'paragraph' }, textWidth: number): void {
+  const how = b.indent ?? (b.align === undefined ? 'body' : 'none');
+  if (how === 'body') p.setIndentFirstLine(FIRST_LINE);
+  else if (how === 'signature') {
+    const start = Math.round(textWidth * 0.4);
+    p.setIndentStart(start).setIndentFirstLine(start);
+  }
+}
+
 /** Writes one block; answers the paragraph the next block may write into (the one appendTable adds). */
 function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragraph | undefined, textWidth: number): Paragraph | undefined {
   switch (b.kind) {
@@ -491,7 +506,8 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
     case 'chart': {
       const p = paragraphOf(body, b.kind === 'chart' ? `{{กราฟ:${b.name}}}` : b.text, free);
       if (free) p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
-      style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.align)), b.kind === 'paragraph' && b.bold === true);
+      style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.indent === 'signature' ? 'center' : b.align)), b.kind === 'paragraph' && b.bold === true);
+      if (b.kind === 'paragraph' && b.text !== '') indent(p, b, textWidth);
       return undefined;
     }
     case 'pageBreak':

@@ -179,6 +179,8 @@ function renderBlock(b: FakeParagraph | FakeTable, textWidth: number, count: Cou
     named.below ? `margin-bottom:${pt(named.below)}` : '',
     named.color ? `color:${named.color}` : '',
     b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',
+    b.indentFirstLine ? `text-indent:${pt(b.indentFirstLine - b.indentStart)}` : '',
+    b.indentStart && !(b instanceof FakeListItem) ? `margin-left:${pt(b.indentStart)}` : '',
     b.style.fontFamily && b.style.fontFamily !== 'Sarabun' ? `font-family:${esc(JSON.stringify(b.style.fontFamily))},Sarabun` : '',
     // Docs' lists: the glyph in a hanging indent, the text 36 pt in per level.
     b instanceof FakeListItem ? `margin-left:${pt(36 * (b.nesting + 1))};display:list-item;list-style-type:${/BULLET/.test(b.glyph) ? 'disc' : 'decimal'}` : '',

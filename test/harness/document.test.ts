@@ -366,8 +366,20 @@ describe('Charts', () => {
 
   it('grows the range to take in every data point', () => {
     const svg = charts.newBarChart().setDataTable(table().addRow(['2568', 130])).setRange(0, 100).setDimensions(400, 300).build().getAs('image/png').getDataAsString();
-    expect(svg).toContain('130.00');
+    // The axis's numbers run on past 100 (every 20, as numbers: no value is written on a bar).
+    expect(svg).toContain('>120<');
+    expect(svg).not.toContain('130.00');
     expect(svg).not.toMatch(/width="-/);
+  });
+
+  it('labels the value axis with the ticks given through setOption, "f" for the label', () => {
+    const ticks = [0, 50, 100].map((v) => ({ v, f: `ค่า${v}` }));
+    const bar = charts.newBarChart().setDataTable(table()).setOption('hAxis.ticks', ticks).build().getAs('image/png').getDataAsString();
+    expect(bar).toContain('>ค่า50<');
+    expect(bar).not.toContain('>20<');
+    // A column chart's value axis is vAxis: hAxis ticks leave it alone.
+    const column = charts.newColumnChart().setDataTable(table()).setOption('hAxis.ticks', ticks).build().getAs('image/png').getDataAsString();
+    expect(column).toContain('>20<');
   });
 
   it('converts to the image types Google lists, at the chart’s dimensions', () => {

@@ -259,6 +259,19 @@ export class FakeParagraph
   getAlignment(): Align {
     return this.align;
   }
+  /** Indents in points: setIndentFirstLine / setIndentStart (…/paragraph#setIndentFirstLine(Number), #setIndentStart(Number)). */
+  indentFirstLine = 0;
+  indentStart = 0;
+  setIndentFirstLine(indentFirstLine: number): this {
+    this.guard();
+    this.indentFirstLine = indentFirstLine;
+    return this;
+  }
+  setIndentStart(indentStart: number): this {
+    this.guard();
+    this.indentStart = indentStart;
+    return this;
+  }
   /**
    * setAttributes(attributes): "each property name is an item in the
    * DocumentApp.Attribute enumeration" (…/paragraph#setAttributes(Object)).
@@ -309,6 +322,8 @@ export class FakeParagraph
   protected copyOnto<P extends FakeParagraph>(p: P): P {
     p.heading = this.heading;
     p.align = this.align;
+    p.indentFirstLine = this.indentFirstLine;
+    p.indentStart = this.indentStart;
     p.style = { ...this.style };
     for (const i of this.images) {
       const c = i.copy();

@@ -7,7 +7,18 @@ export type Block =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
   // Body text is left-aligned: Thai has few spaces, and justifying stretches them into gaps (issue 11).
-  | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify'; readonly bold?: boolean }
+  | {
+      readonly kind: 'paragraph';
+      readonly text: string;
+      readonly align?: 'center' | 'right' | 'justify';
+      readonly bold?: boolean;
+      /**
+       * 'body': prose, its first line indented as Thai official documents are
+       * (the default for left-aligned text); 'none': flush; 'signature': in the
+       * right half of the page, centred there.
+       */
+      readonly indent?: 'body' | 'none' | 'signature';
+    }
   | {
       readonly kind: 'table';
       readonly header: readonly string[];
@@ -45,7 +56,7 @@ export const repeat = (collection: string, first: string) => `{{${REPEAT_PREFIX}
 export const groupRow = (collection: string) => `{{${GROUP_PREFIX}${collection}}}{{${GROUP_FIELD}}}`;
 
 /** The heading of each group of a collection, right above the table that repeats it: the table is made once per group. */
-export const groupHeading = (collection: string): Block => ({ kind: 'paragraph', text: `{{${HEADING_PREFIX}${collection}}}{{${GROUP_FIELD}}}`, bold: true });
+export const groupHeading = (collection: string): Block => ({ kind: 'paragraph', text: `{{${HEADING_PREFIX}${collection}}}{{${GROUP_FIELD}}}`, bold: true, indent: 'none' });
 
 // Every template ends its body with SIGNATURE after a table: its first, empty
 // paragraph is the one Google's appendTable adds after a table ("Google Docs
@@ -53,9 +64,10 @@ export const groupHeading = (collection: string): Block => ({ kind: 'paragraph',
 // Doc holds exactly these blocks and no stray empty line.
 export const SIGNATURE: readonly Block[] = [
   { kind: 'paragraph', text: '' },
-  { kind: 'paragraph', text: 'ลงชื่อ ........................................', align: 'right' },
-  { kind: 'paragraph', text: '({{ชื่อผู้บริหาร}})', align: 'right' },
-  { kind: 'paragraph', text: '{{ตำแหน่งผู้บริหาร}}', align: 'right' },
+  // ITA-METHOD §9: "(ลงชื่อ) ……", the name in brackets, the position, centred in the right half.
+  { kind: 'paragraph', text: '(ลงชื่อ) ........................................', indent: 'signature' },
+  { kind: 'paragraph', text: '({{ชื่อผู้บริหาร}})', indent: 'signature' },
+  { kind: 'paragraph', text: '{{ตำแหน่งผู้บริหาร}}', indent: 'signature' },
 ];
 
 export function cover(title: string, years = 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}'): readonly Block[] {
