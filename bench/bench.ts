@@ -1,10 +1,12 @@
 // npm run bench: size and speed of the built bundle, written to bench/results.json.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
-import { seededHarness, startPreview } from '../scripts/preview';
+import { DEMO_REPORTS, demoReport, seededHarness, startPreview } from '../scripts/preview';
 import { measureColumns } from '../src/core/measures/model';
 import { launch } from '../test/browser/chromium';
 import { bundleSources, DIST, loadBundle, pushOrder } from '../test/harness/harness';
+import { renderHtml } from '../test/harness/document';
+import { canRender, renderPages } from '../test/harness/render';
 import { VirtualClock } from '../test/harness/urlfetch';
 
 const median = (xs: number[]) => {
@@ -111,6 +113,25 @@ function reportCalls(): { doc: number; drive: number; charts: number; ms: number
   h.log.length = 0;
   h.call('sidebarCall', 'generateReport', { kind: 'analysis', fiscalYear: 2568, digits: 'thai', pdf: false });
   return { ...progress, ms: elapsed, analysisDoc: count(DOC_SERVICES) };
+}
+
+/**
+ * Every document kind of the demo (DEMO_REPORTS): Document service calls to
+ * make it from the user's default template (made first, not counted), and its
+ * A4 pages as Chromium prints the A4 model with Sarabun (null without Chromium).
+ */
+async function documents(): Promise<Record<string, { doc_calls: number; pages: number | null }>> {
+  const out: Record<string, { doc_calls: number; pages: number | null }> = {};
+  for (const [kind, year] of DEMO_REPORTS) {
+    const h = seededHarness();
+    h.call('sidebarCall', 'createTemplate', { kind });
+    h.log.length = 0;
+    const { doc } = demoReport(kind, year, h);
+    const calls = h.log.filter((c) => DOC_SERVICES.has(c.service)).length;
+    const pages = canRender() ? (await renderPages(renderHtml(doc), { dir: 'test-artifacts/bench-pages', name: kind, png: false })).pages : null;
+    out[kind] = { doc_calls: calls, pages };
+  }
+  return out;
 }
 
 /** Milliseconds from navigation start until the sidebar's list can be used, in Chromium (median of 7 loads). */
@@ -227,6 +248,8 @@ async function main(): Promise<void> {
     report_50_chart_calls: report.charts,
     report_50_fake_ms: Number(report.ms.toFixed(1)),
     report_analysis_doc_calls: report.analysisDoc,
+    // Per document kind of the demo unit: Document calls and A4 pages.
+    documents: await documents(),
     link_check_200_links_per_s_fake: Math.round(links.perSecond),
     link_check_200_urlfetch_calls: links.fetchCalls,
     link_check_200_fetch_s_virtual: Number(links.virtualS.toFixed(1)),
@@ -237,6 +260,10 @@ async function main(): Promise<void> {
   const targets: Record<string, number> = { bundle_bytes: 150_000, cold_start_ratio: 3, score_10k_ms: 20, save_measure_calls: 6, list_1000_calls: 3, sidebar_bytes: 100_000 };
   for (const [k, v] of Object.entries(results)) {
     const t = targets[k];
+    if (typeof v === 'object' && v !== null) {
+      for (const [kind, f] of Object.entries(v)) console.log(`${`${k}.${kind}`.padEnd(24)} ${JSON.stringify(f)}`);
+      continue;
+    }
     console.log(`${k.padEnd(24)} ${String(v).padStart(10)}${t === undefined ? '' : `   target ≤ ${t} ${Number(v) <= t ? 'met' : 'MISSED'}`}`);
   }
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
