@@ -845,9 +845,25 @@ export class FakeTableRow extends FakeElement implements Faked<GoogleAppsScript.
  * be removed here (undocumented whether Docs allows an empty table; the add-on
  * removes the table instead).
  */
-export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getText'> {
+export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getText' | 'setBorderWidth' | 'getBorderWidth'> {
   readonly type = 'TABLE';
   readonly rows: FakeTableRow[] = [];
+  /**
+   * The border width, in points (…/table#setBorderWidth(Number), #getBorderWidth()).
+   * A new table's is undocumented: 1 here (Docs draws a new table with thin
+   * rules). 0 hides the rules: "Table cell borders cannot be transparent. To
+   * hide a table cell border, make its width 0" (docs/api/reference/rest/v1/documents#TableCellBorder).
+   */
+  borderWidth = 1;
+  setBorderWidth(width: number): this {
+    this.guard();
+    if (typeof width !== 'number' || !(width >= 0)) throw new Error(`Invalid border width: ${String(width)}`);
+    this.borderWidth = width;
+    return this;
+  }
+  getBorderWidth(): number {
+    return this.borderWidth;
+  }
   /** appendTable(cells): "a new Table containing a TableCell for each specified string value" (…/body#appendTable(String)), each cell one paragraph. */
   static of(cells: readonly (readonly string[])[]): FakeTable {
     if (!cells.length || cells.some((r) => r.length !== cells[0]!.length || !r.length)) throw notFaked('a table of no cells, or of rows of different lengths');
@@ -914,9 +930,10 @@ export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Doc
   editAsText(): FakeText {
     return new FakeText(() => this.rows.flatMap((r) => r.cells.flatMap((c) => c.children.filter((b): b is FakeParagraph => b instanceof FakeParagraph))), false);
   }
-  /** copy(): "a detached, deep copy" (…/table#copy()). */
+  /** copy(): "a detached, deep copy" (…/table#copy()), its attributes (border width) with it. */
   copy(): FakeTable {
     const t = new FakeTable();
+    t.borderWidth = this.borderWidth;
     for (const r of this.rows) t.insert(r.copy());
     return t;
   }
@@ -1017,17 +1034,19 @@ function renderText(p: FakeParagraph): string {
 
 function renderBlock(b: Block): string {
   if (b instanceof FakeTable) {
+    // A table without rules is a layout (the memo's chain of comments): no header row either.
+    const plain = b.borderWidth === 0;
     const rows = b.rows.map(
       (r, i) =>
         `<tr>${r.cells
           .map((c) => {
-            const tag = i === 0 ? 'th' : 'td';
+            const tag = i === 0 && !plain ? 'th' : 'td';
             const style = [c.width ? `width:${c.width}pt` : '', c.background ? `background:${c.background}` : ''].filter(Boolean).join(';');
             return `<${tag}${style ? ` style="${style}"` : ''}>${c.children.map(renderBlock).join('')}</${tag}>`;
           })
           .join('')}</tr>`,
     );
-    return `<table>${rows.join('')}</table>`;
+    return `<table${plain ? ' class="plain"' : ''}>${rows.join('')}</table>`;
   }
   const tag = b.heading === 'TITLE' ? 'h1' : b.heading.startsWith('HEADING') ? `h${Math.min(6, Number(b.heading.slice(7)) + 1 || 2)}` : 'p';
   const style = [
@@ -1056,7 +1075,7 @@ body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun 
 header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
 h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
 p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f1f3f4}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
+th{background:#f1f3f4}table.plain td{border:0;padding:0}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
 </style></head><body><div class="page">
 ${doc.header ? `<header>${doc.header.children.map(renderBlock).join('')}</header>` : ''}
 ${doc.body.children.map(renderBlock).join('\n')}
