@@ -34,6 +34,11 @@ describe('the signers of the memo and the announcement', () => {
     expect(s.number).toBe('มค ๗๑๒๓๔/๑๒');
   });
 
+  it('take the head’s position an older set-up wrote without the unit’s name as blank', () => {
+    expect(signersOf({ ...unit, ตำแหน่งผู้บริหาร: 'นายกองค์การบริหารส่วนตำบล' }).roles.ผู้บริหาร.position).toBe('นายกองค์การบริหารส่วนตำบลห้วยเตย');
+    expect(signersOf({ ชื่อหน่วยงาน: 'เทศบาลตำบลห้วยเตย', ตำแหน่งผู้บริหาร: 'นายกองค์การบริหารส่วนตำบล' }).roles.ผู้บริหาร.position).toBe('นายกเทศมนตรีตำบลห้วยเตย');
+  });
+
   it('chain the comments in the setting’s order and subset; the default chain when the setting is not there, none when blank', () => {
     const chain = (v?: string) => signersOf(v === undefined ? unit : { ...unit, ลำดับผู้ให้ความเห็น: v }).chain.map((c) => c.position);
     expect(chain()).toEqual(['หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบลห้วยเตย', 'ปลัดองค์การบริหารส่วนตำบลห้วยเตย', 'นายกองค์การบริหารส่วนตำบลห้วยเตย']);

@@ -34,6 +34,12 @@ export interface Signers {
   readonly unknown: readonly string[];
 }
 
+/**
+ * What set-up once wrote as the head's position in every new workbook, before
+ * the unit's name was known: taken as blank, so the position carries the name.
+ */
+const OLD_HEAD_DEFAULT = 'นายกองค์การบริหารส่วนตำบล';
+
 const text = (v: Value): string => (v === null || v === undefined ? '' : String(v).trim());
 
 const MUNICIPAL = 'เทศบาล';
@@ -66,7 +72,10 @@ export function divisionHeadPosition(division: string): string {
 
 /** The signers and the chain of comments, from the settings by key. */
 export function signersOf(settings: Readonly<Record<string, Value>>): Signers {
-  const get = (k: string) => text(settings[k]);
+  const get = (k: string) => {
+    const v = text(settings[k]);
+    return k === 'ตำแหน่งผู้บริหาร' && v === OLD_HEAD_DEFAULT ? '' : v;
+  };
   const unit = fullUnitName(get('ชื่อหน่วยงาน'), get('ประเภทหน่วยงาน'));
   const division = get('ส่วนราชการ') || (unit ? `สำนักปลัด${unit}` : '');
   const signer = (name: string, position: string, fallback: string): Signer => ({
