@@ -1,7 +1,7 @@
 // The reports dialog: generate a report, or manage the templates. User text
 // and links reach the page through textContent and href only.
 import type { NotDone, ReportState } from '../src/core/api';
-import { COMMENTERS, templateSpec, type ReportKind } from '../src/core/report/context';
+import { COMMENTERS, placeholderGuide, templateSpec, type ReportKind } from '../src/core/report/context';
 import { REPORT_KINDS, REPORT_TITLES } from '../src/core/report/default-templates';
 import { COMMENT_CHAIN_KEY } from '../src/core/report/signers';
 import { servedItem } from '../src/core/report/served';
@@ -64,6 +64,8 @@ function renderReport(s: ReportState): void {
     );
   };
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
+  // Typed text (measures, settings) follows the digit choice by default with Thai digits; links, codes and telephone numbers never change.
+  const typed = h('input', { type: 'checkbox', id: 'typed-digits', checked: true });
   // The add-on reaches only files and folders it made itself (drive.file), so
   // each year's reports go into a folder it makes for the unit and says so.
   const where = h('p', { class: 'guide', id: 'folder' });
@@ -112,7 +114,14 @@ function renderReport(s: ReportState): void {
     { novalidate: true },
     h('fieldset', {}, h('legend', {}, 'รายงาน'), ...KINDS.map((k, i) => h('div', {}, radio('kind', k, REPORT_TITLES[k], i === 0), guides.get(k)!))),
     h('div', { class: 'field' }, h('label', { for: 'year' }, 'ปีงบประมาณ'), year, noYears, serves),
-    h('fieldset', {}, h('legend', {}, 'ตัวเลขในรายงาน'), radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true), radio('digits', 'arabic', 'เลขอารบิก (80.77)', false)),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'ตัวเลขในรายงาน'),
+      radio('digits', 'thai', 'เลขไทย (๘๐.๗๗)', true),
+      radio('digits', 'arabic', 'เลขอารบิก (80.77)', false),
+      h('div', { class: 'choice' }, typed, h('label', { for: 'typed-digits' }, 'ใช้แบบเดียวกันกับตัวเลขในข้อความที่พิมพ์ไว้ (มาตรการ ค่าตั้งค่า) ยกเว้นลิงก์ รหัสเช่น O12 และเบอร์โทรศัพท์')),
+    ),
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
     where,
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
@@ -120,6 +129,7 @@ function renderReport(s: ReportState): void {
   );
   form.addEventListener('change', (e) => {
     if ((e.target as HTMLInputElement).name === 'kind') fillYears();
+    if ((e.target as HTMLInputElement).name === 'digits') typed.checked = picked('digits') !== 'arabic';
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -128,7 +138,7 @@ function renderReport(s: ReportState): void {
     go.textContent = 'กำลังสร้างรายงาน…';
     result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
     try {
-      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', pdf: pdf.checked });
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', typedDigits: typed.checked, pdf: pdf.checked });
       if (!r.ok) return void result.replaceChildren(failure(r));
       // The year's folder and the template exist now: the lines above say so.
       folders.set(r.folder.year, r.folder);
@@ -191,21 +201,15 @@ function renderTemplates(s: ReportState): void {
       result,
     );
   });
-  const spec = templateSpec('analysis');
+  const names = placeholderGuide(templateSpec('analysis'));
   const guide = h(
     'details',
     { class: 'guide' },
     h('summary', {}, 'ช่องแทนค่าที่ใช้ในแม่แบบได้'),
     h('p', {}, 'พิมพ์ชื่อในวงเล็บปีกกาคู่ เช่น ', h('code', {}, '{{ชื่อหน่วยงาน}}'), ' หรือใส่ตัวกรอง ', h('code', {}, '{{คะแนนรวม|เลขไทย}}')),
-    h('p', {}, [...spec.fields].map((f) => `{{${f}}}`).join(' ')),
-    h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ แถวซ้ำแต่ละแบบใช้ช่องแทนค่าของตนเองได้ดังนี้'),
-    h(
-      'ul',
-      { id: 'repeats' },
-      ...[...spec.collections].map(([c, names]) =>
-        h('li', {}, h('code', {}, `{{แถวซ้ำ:${c}}}`), REPEAT_NOTES[c] ? ` ${REPEAT_NOTES[c]}: ` : ': ', [...names].map((n) => `{{${n}}}`).join(' ')),
-      ),
-    ),
+    h('p', {}, names.fields.join(' ')),
+    h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ ในแถวนั้นใช้ชื่อของแต่ละรายการได้ด้วย:'),
+    ...names.collections.map(([c, own]) => h('p', { class: 'repeat' }, h('code', {}, `{{แถวซ้ำ:${c}}}`), REPEAT_NOTES[c] ? ` ${REPEAT_NOTES[c]} ` : ' ', own.join(' '))),
     h('p', {}, 'ตัวกรอง: ', filterGuide().map(([n, w]) => `${n} = ${w}`).join(' · ')),
   );
   app.replaceChildren(...sections, guide);

@@ -96,6 +96,8 @@ export interface ReportRequest {
   readonly kind: ReportKind;
   readonly fiscalYear: number;
   readonly digits: 'thai' | 'arabic';
+  /** Whether typed text (measures, settings) takes those digits too; default: with Thai digits only. */
+  readonly typedDigits?: boolean;
   readonly pdf: boolean;
 }
 

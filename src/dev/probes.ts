@@ -215,6 +215,31 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
+    behaviour: 'Body.insertTable(childIndex, table) between two paragraphs [insertTableParagraph]',
+    expected: 'either: no paragraph added, one after the table, or one before it — record which',
+    run: (s) => {
+      const body = s.doc().getBody();
+      body.appendParagraph('a');
+      const b = body.appendParagraph('b');
+      const t = body.appendTable([['x']]);
+      const at = body.getChildIndex(b);
+      const before = body.getNumChildren();
+      body.insertTable(at, t.copy());
+      const added = body.getNumChildren() - before - 1;
+      const seen = added === 0 ? 'none' : body.getChild(at).getType() === DocumentApp.ElementType.TABLE ? 'one after' : 'one before';
+      return { seen: `${seen} (${added} paragraph added)`, pass: added <= 1 };
+    },
+  },
+  {
+    behaviour: 'TableCell.getWidth() of a column never given a width',
+    expected: 'null, or a positive number of points — record which (anything else is read as "not known")',
+    run: (s) => {
+      const t = s.doc().getBody().appendTable([['x', 'y']]);
+      const w = t.getRow(0).getCell(0).getWidth();
+      return { seen: String(w), pass: w === null || (typeof w === 'number' && w > 0) };
+    },
+  },
+  {
     behaviour: 'A "\\n" given to Text.appendText [newlineInText]',
     expected: 'either: a line break in the paragraph, or a new paragraph — record which',
     run: (s) => {
@@ -278,6 +303,18 @@ export const PROBES: readonly Probe[] = [
       const png = Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัด').setDimensions(480, 240).build().getAs('image/png');
       s.results.insertImage(png, 6, 2);
       return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F2 of "${RESULTS}"`, pass: 'look' };
+    },
+  },
+  {
+    behaviour: 'A chart drawn with hAxis.ticks labelled in Thai digits (setOption)',
+    expected: 'the image in this sheet shows the axis as ๐ ๒๐ ๔๐ ๖๐ ๘๐ ๑๐๐, not 0 20 40 … — look at it',
+    run: (s) => {
+      const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน');
+      table.addRow(['การเปิดเผยข้อมูล (๘๐.๐๐)', 80]);
+      const ticks = [0, 20, 40, 60, 80, 100].map((v) => ({ v, f: '๐๒๔๖๘'[v / 20] ?? '๑๐๐' }));
+      const png = Charts.newBarChart().setDataTable(table).setRange(0, 100).setOption('hAxis.ticks', ticks).setDimensions(480, 160).build().getAs('image/png');
+      s.results.insertImage(png, 6, 20);
+      return { seen: `${png.getContentType()} ${png.getBytes().length} bytes, inserted at F20 of "${RESULTS}"`, pass: 'look' };
     },
   },
   {

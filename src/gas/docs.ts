@@ -20,6 +20,7 @@
 //   copied and filled as paragraphs are.
 // Every call is a round trip in Apps Script, so each element is read once.
 import { cellParagraphs, FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
+import { digitEdits, hasOtherDigits, type Digits } from '../core/report/digits';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -68,8 +69,10 @@ export function documentTexts(doc: Doc): TemplateText[] {
   const walk = (c: Section, label: string) => {
     let para = 0;
     let table = 0;
-    for (const el of childrenOf(c)) {
-      const kind = kindOf(el);
+    const children = childrenOf(c);
+    const kinds = children.map(kindOf);
+    children.forEach((el, i) => {
+      const kind = kinds[i]!;
       if (kind === 'table') {
         table += 1;
         const t = el.asTable();
@@ -88,9 +91,11 @@ export function documentTexts(doc: Doc): TemplateText[] {
       } else if (kind === 'paragraph' || kind === 'list') {
         para += 1;
         const text = (kind === 'list' ? el.asListItem() : el.asParagraph()).getText();
-        for (const line of lines(text)) out.push({ where: `${label}ย่อหน้า ${para}${kind === 'list' ? ' (รายการหัวข้อย่อย)' : ''}`, text: line });
+        // A paragraph right above a table knows it: a group heading ({{หัวข้อกลุ่ม:…}}) needs it.
+        const above = kinds[i + 1] === 'table' ? { above: `${label}ตาราง ${table + 1}` } : {};
+        for (const line of lines(text)) out.push({ where: `${label}ย่อหน้า ${para}${kind === 'list' ? ' (รายการหัวข้อย่อย)' : ''}`, text: line, ...above });
       }
-    }
+    });
   };
   walk(doc.getBody(), '');
   const header = doc.getHeader();
@@ -151,6 +156,10 @@ export interface Filling {
   readonly chart: (name: string) => GoogleAppsScript.Base.Blob | undefined;
   /** Width for images: the page's text width, in pixels (InlineImage sizes are pixels). */
   readonly imageWidth: number;
+  /** The page's text width in points: a wider table is narrowed to it. */
+  readonly textWidth: number;
+  /** The report's digits, which the template's own text takes too. */
+  readonly digits: Digits;
 }
 
 interface Edit {
@@ -159,13 +168,18 @@ interface Edit {
   readonly value: string;
 }
 
-/** What each placeholder of a text becomes, from the last to the first; and the charts it names. */
+/**
+ * What each placeholder of a text becomes, and each run of digits of the
+ * template's own text that the report's digits change (not in links, codes or
+ * telephone numbers), from the last to the first; and the charts it names.
+ */
 function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[]; charts: string[] } {
   const charts: string[] = [];
   const edits: Edit[] = [];
   let at = 0;
   for (const t of tokens) {
     if (t.kind === 'text') {
+      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at });
       at += t.text.length;
       continue;
     }
@@ -202,9 +216,8 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
 }
 
 /** Fills a paragraph's or list item's placeholders; a chart placeholder becomes the chart, the width of the text. */
-function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling): void {
-  const source = p.getText();
-  if (!source.includes('{{')) return;
+function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p.getText()): void {
+  if (!source.includes('{{') && !hasOtherDigits(source, f.digits)) return;
   const { edits, charts } = editsOf(tokenize(source).tokens, s, f);
   replaceIn(p.editAsText(), source, edits);
   for (const name of charts) {
@@ -224,10 +237,10 @@ function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling): void {
  */
 type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly tokens: readonly Token[] } | { readonly how: 'elements' };
 
-function planCell(cell: GoogleAppsScript.Document.TableCell): CellPlan {
+function planCell(cell: GoogleAppsScript.Document.TableCell, digits: Digits): CellPlan {
   const one = cell.getNumChildren() === 1;
   const source = cell.getText();
-  if (!source.includes('{{')) return { how: 'none' };
+  if (!source.includes('{{') && !hasOtherDigits(source, digits)) return { how: 'none' };
   const tokens = tokenize(source).tokens;
   return one && !tokens.some((t) => t.kind === 'chart') ? { how: 'text', source, tokens } : { how: 'elements' };
 }
@@ -237,10 +250,10 @@ function fillCell(cell: GoogleAppsScript.Document.TableCell, plan: CellPlan, s: 
   else if (plan.how === 'elements') fillContainer(cell, s, f);
 }
 
-function planRow(row: TableRow): CellPlan[] {
+function planRow(row: TableRow, digits: Digits): CellPlan[] {
   const n = row.getNumCells();
   const out: CellPlan[] = [];
-  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k)));
+  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k), digits));
   return out;
 }
 
@@ -248,7 +261,7 @@ function fillRow(row: TableRow, s: Scope, f: Filling): void {
   const n = row.getNumCells();
   for (let k = 0; k < n; k++) {
     const cell = row.getCell(k);
-    fillCell(cell, planCell(cell), s, f);
+    fillCell(cell, planCell(cell, f.digits), s, f);
   }
 }
 
@@ -266,7 +279,8 @@ function fillCopy(row: TableRow, plan: readonly CellPlan[], s: Scope, f: Filling
  * but its template rows and gets no record goes as a whole (a table cannot be
  * left without rows).
  */
-function fillTable(t: Table, s: Scope, f: Filling): void {
+function fillTable(t: Table, s: Scope, f: Filling, fit = true): void {
+  if (fit) fitWidths(t, f.textWidth);
   let rows = t.getNumRows();
   for (let r = 0; r < rows; r++) {
     const row = t.getRow(r);
@@ -293,8 +307,8 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
       t.removeFromParent();
       return;
     }
-    const groupPlan = groupRow && planRow(groupRow);
-    const repeatPlan = planRow(repeatRow);
+    const groupPlan = groupRow && planRow(groupRow, f.digits);
+    const repeatPlan = planRow(repeatRow, f.digits);
     let at = r + templates;
     let lastGroup: string | undefined;
     for (const record of records) {
@@ -312,13 +326,121 @@ function fillTable(t: Table, s: Scope, f: Filling): void {
   }
 }
 
+/**
+ * Narrows a table whose columns add up to more than the text width, keeping
+ * their proportions (TableCell.setWidth sets "the width of the column"). A
+ * column whose width cannot be read (none set: Docs shares the rest) leaves
+ * the table as it is.
+ */
+function fitWidths(t: Table, textWidth: number): void {
+  if (!(textWidth > 0) || !t.getNumRows()) return;
+  const row = t.getRow(0);
+  const n = row.getNumCells();
+  const cells: GoogleAppsScript.Document.TableCell[] = [];
+  const widths: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const cell = row.getCell(k);
+    const w = cell.getWidth();
+    if (typeof w !== 'number' || !(w > 0)) return;
+    cells.push(cell);
+    widths.push(w);
+  }
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= textWidth + 0.5) return;
+  // Rounded down to a tenth of a point, so the sum never passes the margin.
+  cells.forEach((cell, k) => cell.setWidth(Math.floor((widths[k]! * textWidth * 10) / total) / 10));
+}
+
+/** The collection a paragraph heads once per group ({{หัวข้อกลุ่ม:…}}), if any. */
+function headingOf(text: string): string | undefined {
+  if (!text.includes('{{')) return undefined;
+  for (const t of tokenize(text).tokens) if (t.kind === 'heading') return t.collection;
+  return undefined;
+}
+
+/** Records in runs that share the value of "กลุ่ม", in their order. */
+function groupsOf(records: readonly Scope[]): Scope[][] {
+  const out: Scope[][] = [];
+  let last: string | undefined;
+  for (const r of records) {
+    const key = String(r.get(GROUP_FIELD) ?? '');
+    if (!out.length || key !== last) out.push([]);
+    out[out.length - 1]!.push(r);
+    last = key;
+  }
+  return out;
+}
+
+/**
+ * Puts a copy of a group's table and heading at `at`, heading first, and
+ * answers the index after them. Whether insertTable adds a paragraph of its
+ * own (as appendTable does after, or as the Docs API's InsertTableRequest does
+ * before) is undocumented: the count of children says, and the extra one goes
+ * once it no longer stands right before a table.
+ */
+function insertGroup(c: Container, at: number, heading: Paragraph, table: Table): { heading: Paragraph; table: Table; next: number } {
+  const before = c.getNumChildren();
+  const t = c.insertTable(at, table);
+  const extra = c.getNumChildren() - before - 1;
+  // With an extra paragraph, the table is at `at` (the paragraph after it) or at `at + 1` (before it).
+  const tableAt = extra > 0 && kindOf(c.getChild(at)) !== 'table' ? at + 1 : at;
+  const p = c.insertParagraph(tableAt, heading);
+  if (extra > 0) c.getChild(tableAt === at ? at + 2 : at).removeFromParent();
+  return { heading: p, table: t, next: at + 2 };
+}
+
+/**
+ * A group heading and the table under it, once per group of the collection's
+ * records (a heading above each group's table, as seed 002 sets them): the
+ * copies go before the template's own, which the last group fills. No record:
+ * both go (the heading stays, emptied, when it cannot: right before a table).
+ */
+function fillGroups(c: Container, p: Paragraph, source: string, t: Table, collection: string, s: Scope, f: Filling): void {
+  const groups = groupsOf(f.collections.get(collection) ?? []);
+  if (!groups.length) {
+    t.removeFromParent();
+    try {
+      p.removeFromParent();
+    } catch {
+      p.setText('');
+    }
+    return;
+  }
+  fitWidths(t, f.textWidth);
+  const only = (records: readonly Scope[]): Filling => ({ ...f, collections: new Map(f.collections).set(collection, records) });
+  let at = c.getChildIndex(p);
+  for (const g of groups.slice(0, -1)) {
+    const made = insertGroup(c, at, p.copy(), t.copy());
+    fillParagraph(made.heading, g[0]!, f, source);
+    fillTable(made.table, s, only(g), false);
+    at = made.next;
+  }
+  const last = groups[groups.length - 1]!;
+  fillParagraph(p, last[0]!, f, source);
+  fillTable(t, s, only(last), false);
+}
+
+/** Whether a table has a repeating row of the collection (one read of its text). */
+const repeats = (t: Table, collection: string): boolean => tokenize(t.getText()).tokens.some((k) => k.kind === 'repeat' && k.collection === collection);
+
 /** Fills every paragraph, list item and table of a body, header, footer or cell. */
 export function fillContainer(c: Container, s: Scope, f: Filling): void {
-  for (const el of childrenOf(c)) {
-    const kind = kindOf(el);
+  const children = childrenOf(c);
+  const kinds = children.map(kindOf);
+  for (let i = 0; i < children.length; i++) {
+    const el = children[i]!;
+    const kind = kinds[i]!;
     if (kind === 'table') fillTable(el.asTable(), s, f);
-    else if (kind === 'paragraph') fillParagraph(el.asParagraph(), s, f);
-    else if (kind === 'list') fillParagraph(el.asListItem(), s, f);
+    else if (kind === 'paragraph') {
+      const p = el.asParagraph();
+      const source = p.getText();
+      const heading = kinds[i + 1] === 'table' ? headingOf(source) : undefined;
+      const table = heading === undefined ? undefined : children[i + 1]!.asTable();
+      if (table && repeats(table, heading!)) {
+        fillGroups(c, p, source, table, heading!, s, f);
+        i += 1;
+      } else fillParagraph(p, s, f, source);
+    } else if (kind === 'list') fillParagraph(el.asListItem(), s, f);
   }
 }
 
@@ -355,7 +477,7 @@ function paragraphOf(section: Pick<Section, 'appendParagraph'>, text: string, fr
 }
 
 /** Writes one block; answers the paragraph the next block may write into (the one appendTable adds). */
-function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragraph | undefined): Paragraph | undefined {
+function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragraph | undefined, textWidth: number): Paragraph | undefined {
   switch (b.kind) {
     case 'title':
       style(paragraphOf(body, b.text, free).setHeading(DocumentApp.ParagraphHeading.TITLE).setAlignment(DocumentApp.HorizontalAlignment.CENTER), true);
@@ -369,7 +491,7 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
     case 'chart': {
       const p = paragraphOf(body, b.kind === 'chart' ? `{{กราฟ:${b.name}}}` : b.text, free);
       if (free) p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
-      style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.align)));
+      style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.align)), b.kind === 'paragraph' && b.bold === true);
       return undefined;
     }
     case 'pageBreak':
@@ -387,10 +509,12 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
       if (b.borderless) t.setBorderWidth(0);
       const first = t.getRow(0);
       if (head.length) first.editAsText().setBold(true);
+      // Relative widths, scaled to the page's text width (rounded down: never past the margin).
+      const sum = b.widths?.reduce((a, w) => a + w, 0) ?? 0;
       for (let k = 0; k < b.row.length; k++) {
         const cell = first.getCell(k);
         // setWidth sets the width of the cell's whole column.
-        if (b.widths?.[k]) cell.setWidth(b.widths[k]!);
+        if (b.widths?.[k]) cell.setWidth(Math.floor((b.widths[k]! * textWidth * 10) / sum) / 10);
         if (head.length) cell.setBackgroundColor('#e8f0fe');
       }
       if (b.group) {
@@ -420,8 +544,9 @@ function writeSection(s: GoogleAppsScript.Document.HeaderSection | GoogleAppsScr
 export function writeTemplate(doc: Doc, t: TemplateDoc): void {
   const body = doc.getBody();
   if (t.landscape) body.setPageWidth(841.9).setPageHeight(595.3);
+  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
   let free = body.getNumChildren() === 1 ? body.getChild(0).asParagraph() : undefined;
-  for (const b of t.body) free = writeBlock(body, b, free);
+  for (const b of t.body) free = writeBlock(body, b, free, textWidth);
   writeSection(doc.addHeader(), t.header, DocumentApp.HorizontalAlignment.RIGHT);
   writeSection(doc.addFooter(), t.footer, DocumentApp.HorizontalAlignment.CENTER);
 }

@@ -8,6 +8,7 @@ import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
 import { toThaiDigits } from '../core/thai';
+import { toFixedText } from '../core/round';
 import type { Measure } from '../core/measures/model';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
@@ -290,20 +291,26 @@ function setTemplate(req: { kind: ReportKind; url: string }): TemplateDone {
 /**
  * The two charts, drawn with Apps Script's chart builders; none without data
  * (DataTableBuilder.build() "throws an error if the data table is empty").
+ * Every number a reader sees follows the report's digits: the labels carry
+ * each value, and the value axis gets its ticks with labels of our own
+ * (Google Charts' `ticks` option: objects with "v" and the label "f"), which
+ * setOption passes on ("has no effect if the given option is invalid"); a
+ * self-check probe looks at whether the drawn image honours them.
  */
 function chartBlob(name: string, data: ReturnType<typeof reportData>, digits: 'thai' | 'arabic'): GoogleAppsScript.Base.Blob | undefined {
-  // Labels in the report's digits (the axes' numbers are drawn by the Charts service, in Arabic digits).
   const d = (t: string) => (digits === 'thai' ? toThaiDigits(t) : t);
+  const two = (x: number) => d(toFixedText(x, 2));
+  const ticks = [0, 20, 40, 60, 80, 100].map((v) => ({ v, f: d(String(v)) }));
   if (name === CHART_INDICATORS) {
     if (!data.charts.indicators.length) return undefined;
     const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ตัวชี้วัด').addColumn(Charts.ColumnType.NUMBER, 'คะแนน').addColumn(Charts.ColumnType.NUMBER, d(`เกณฑ์ผ่าน ${data.charts.passMark}`));
-    for (const i of data.charts.indicators) table.addRow([d(i.label), i.score, data.charts.passMark]);
-    return Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัดเทียบกับเกณฑ์ผ่าน').setRange(0, 100).setColors(['#1a73e8', '#d93025']).setDimensions(720, 520).build().getAs('image/png');
+    for (const i of data.charts.indicators) table.addRow([`${d(i.label)} (${two(i.score)})`, i.score, data.charts.passMark]);
+    return Charts.newBarChart().setDataTable(table).setTitle('คะแนนรายตัวชี้วัดเทียบกับเกณฑ์ผ่าน').setRange(0, 100).setOption('hAxis.ticks', ticks).setColors(['#1a73e8', '#d93025']).setDimensions(720, 520).build().getAs('image/png');
   }
   if (!data.charts.totals.length) return undefined;
   const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'ปีงบประมาณ').addColumn(Charts.ColumnType.NUMBER, 'คะแนนรวม');
-  for (const t of data.charts.totals) table.addRow([d(String(t.year)), t.total]);
-  return Charts.newColumnChart().setDataTable(table).setTitle('คะแนนรวมรายปี').setRange(0, 100).setColors(['#1a73e8']).setDimensions(720, 400).build().getAs('image/png');
+  for (const t of data.charts.totals) table.addRow([`${d(String(t.year))} (${two(t.total)})`, t.total]);
+  return Charts.newColumnChart().setDataTable(table).setTitle('คะแนนรวมรายปี').setRange(0, 100).setOption('vAxis.ticks', ticks).setColors(['#1a73e8']).setDimensions(720, 400).build().getAs('image/png');
 }
 
 /**
@@ -452,7 +459,8 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     ...(attached ? { attached } : {}),
   });
   notes.push(...data.notes);
-  const fmt = formatter({ digits: req.digits });
+  // Typed text takes the report's digits too unless the unit says not (by default only with Thai digits).
+  const fmt = formatter({ digits: req.digits, typedDigits: req.typedDigits ?? req.digits === 'thai' });
   const name = fill(tokenize(defaultTemplate(req.kind).reportName).tokens, data.scope, fmt).trim();
 
   toast('กำลังสร้างเอกสาร…');
@@ -462,6 +470,8 @@ function generate(req: ReportRequest, made: Made): ReportDone {
   const doc = DocumentApp.openById(file.id);
   copyDocument(template, doc);
   const body = doc.getBody();
+  // The template's page, as copied: tables wider than its text are narrowed to it.
+  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
   fillDocument(doc, {
     scope: data.scope,
     collections: data.collections,
@@ -469,7 +479,9 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     chart: (chart) => chartBlob(chart, data, req.digits),
     // Page sizes are in points, image sizes in pixels (reference/document/body#getPageWidth(),
     // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
-    imageWidth: Math.floor(((body.getPageWidth() - body.getMarginLeft() - body.getMarginRight()) * 96) / 72),
+    imageWidth: Math.floor((textWidth * 96) / 72),
+    textWidth,
+    digits: req.digits,
   });
   doc.saveAndClose();
   let pdfUrl = '';

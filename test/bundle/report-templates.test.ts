@@ -132,3 +132,68 @@ describe('repeat and group markers that would repeat nothing (issue 9)', () => {
     expect((doc.body.children.find((c) => c instanceof FakeTable) as FakeTable).getNumRows()).toBe(1 + 5 + 5);
   });
 });
+
+describe('group headings above a table (issue 11)', () => {
+  it('make a heading and a table per group, each table holding only its group’s records', () => {
+    const h = seededHarness();
+    template(h, 'progress', ['ก่อน', 'หมวด {{หัวข้อกลุ่ม:มาตรการ}}{{กลุ่ม}}', [['มาตรการ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}} ตัวชี้วัด {{ตัวชี้วัด}}']], 'หลัง']);
+    const doc = docOf(h, ok(generate(h, 'progress')).url);
+    const kids = doc.body.children;
+    const headings = kids.filter((c, i) => kids[i + 1] instanceof FakeTable).map((c) => c.getText());
+    expect(headings).toEqual(['หมวด ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่', 'หมวด ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ', 'หมวด ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร', 'หมวด ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล', 'หมวด ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต']);
+    const tables = kids.filter((c): c is FakeTable => c instanceof FakeTable);
+    // Each table: the header and its group's measures, every row's first indicator the heading's.
+    tables.forEach((t, i) => {
+      const n = headings[i]!.split(' ')[2]!;
+      expect(t.rows.slice(1).every((r) => new RegExp(`ตัวชี้วัด ${n}(,|$)`).test(r.getText())), headings[i]).toBe(true);
+    });
+    expect(tables.reduce((n, t) => n + t.getNumRows() - 1, 0)).toBe(5);
+    expect(allText(doc)).not.toContain('{{');
+    expect(kids.at(-1)!.getText()).toBe('หลัง');
+  });
+
+  it('are refused where they would repeat nothing: not right above a table, above a table of another collection, or in a cell', () => {
+    const h = seededHarness();
+    template(h, 'progress', ['{{หัวข้อกลุ่ม:มาตรการ}}{{กลุ่ม}}', 'ย่อหน้าคั่น', MEASURES, '{{หัวข้อกลุ่ม:ตัวชี้วัด}}{{กลุ่ม}}', [['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']], '', [['{{หัวข้อกลุ่ม:มาตรการ}}']]]);
+    const problems = refused(h, 'progress');
+    expect(problems).toEqual([
+      expect.stringContaining('{{หัวข้อกลุ่ม:มาตรการ}} ต้องอยู่ในย่อหน้าที่ติดเหนือตารางซึ่งมีแถวซ้ำ {{แถวซ้ำ:มาตรการ}}'),
+      expect.stringContaining('{{หัวข้อกลุ่ม:ตัวชี้วัด}} ต้องอยู่ในย่อหน้าที่ติดเหนือตารางซึ่งมีแถวซ้ำ {{แถวซ้ำ:ตัวชี้วัด}}'),
+      // Indicators have no group: the heading's {{กลุ่ม}} is named too.
+      expect.stringContaining('{{กลุ่ม}} ใช้ได้เฉพาะในแถวซ้ำ {{แถวซ้ำ:มาตรการ}}'),
+      expect.stringContaining('ตาราง 3 แถว 1: {{หัวข้อกลุ่ม:มาตรการ}} ใช้ได้ในย่อหน้าที่อยู่ติดเหนือตาราง ไม่ใช่ในช่องของตาราง'),
+    ]);
+  });
+
+  it('with no record take the heading and the table out, leaving the paragraphs around them', () => {
+    const h = seededHarness();
+    // The analysis of 2566 carries 2567's measures: none in the sample.
+    template(h, 'analysis', ['ก่อน', '{{หัวข้อกลุ่ม:มาตรการ}}{{กลุ่ม}}', [['มาตรการ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']], 'หลัง', [['{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}']]]);
+    const r = ok(api<ReportDone>(h, 'generateReport', { kind: 'analysis', fiscalYear: 2566, digits: 'thai', pdf: false }));
+    const texts = docOf(h, r.url).body.children.map((c) => (c instanceof FakeTable ? 'T' : c.getText()));
+    expect(texts.filter((t) => t !== '')).toEqual(['ก่อน', 'หลัง', 'T']);
+  });
+});
+
+describe('table widths (issue 11)', () => {
+  it('narrow a template’s table wider than the page’s text to it, keeping the columns’ proportions', () => {
+    const h = seededHarness();
+    const t = template(h, 'progress', ['ตาราง', MEASURES.map((r) => [...r, 'อื่น'])]);
+    const table = t.body.children.find((c): c is FakeTable => c instanceof FakeTable)!;
+    table.getRow(0).getCell(0).setWidth(400);
+    table.getRow(0).getCell(1).setWidth(200);
+    const out = docOf(h, ok(generate(h, 'progress')).url).body.children.find((c): c is FakeTable => c instanceof FakeTable)!;
+    const widths = out.getRow(0).cells.map((c) => c.width!);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(451.3);
+    expect(widths[0]! / widths[1]!).toBeCloseTo(2, 2);
+    expect(out.rows.every((r) => r.cells[0]!.width === widths[0])).toBe(true);
+  });
+
+  it('leave a table alone when a column’s width is not known (Docs shares the rest of the page)', () => {
+    const h = seededHarness();
+    const t = template(h, 'progress', ['ตาราง', MEASURES.map((r) => [...r, 'อื่น'])]);
+    t.body.children.find((c): c is FakeTable => c instanceof FakeTable)!.getRow(0).getCell(0).setWidth(600);
+    const out = docOf(h, ok(generate(h, 'progress')).url).body.children.find((c): c is FakeTable => c instanceof FakeTable)!;
+    expect(out.getRow(0).cells.map((c) => c.width)).toEqual([600, undefined]);
+  });
+});

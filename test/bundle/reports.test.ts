@@ -21,6 +21,12 @@ function ok(r: ReportDone): Extract<ReportDone, { ok: true }> {
   return r;
 }
 
+/** The texts of the paragraphs right above the body's tables that follow a group heading: the group headings. */
+function headingsAbove(doc: FakeDocument): string[] {
+  const kids = doc.body.children;
+  return kids.flatMap((c, i) => (c instanceof FakeParagraph && kids[i + 1] instanceof FakeTable && /^(ตัวชี้วัดที่ |๙\.|๑๐\.|9\.|10\.)/.test(c.text) ? [c.text] : []));
+}
+
 /** A template Doc of the user's own, with the given paragraphs. */
 function ownTemplate(h: Harness, kind: 'analysis' | 'progress', paragraphs: string[], table?: string[][]): string {
   const doc = h.drive.addDocument('แม่แบบของหน่วยงาน');
@@ -68,14 +74,15 @@ describe('the analysis report', () => {
     expect(text).toContain('เมื่อเทียบกับปี ๒๕๖๗ ซึ่งได้ ๗๔.๙๓ คะแนน เพิ่มขึ้น ๕.๘๔ คะแนน');
     expect(doc.header?.getText()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
     expect(doc.footer?.getText()).toContain('๒๕๖๘');
-    const [indicators, strengths, weaknesses, measures] = tables(doc);
+    const [indicators, , strengths, weaknesses, measures] = tables(doc); // the second: indicators by rank (report-depth.test.ts)
     expect(indicators!.getNumRows()).toBe(11);
     expect(indicators!.getRow(9).getText()).toBe('๙\tOIT\tการเปิดเผยข้อมูล\t๗๐.๐๐\tไม่ผ่านเกณฑ์'); // two decimals, as the seeds print ๗๐.๐๐
     expect(strengths!.getNumRows()).toBe(1 + 8); // threshold 85 in the example settings
     expect(weaknesses!.getNumRows()).toBe(1 + 2);
-    // The analysis of 2568 carries the five measures of 2569 (issue 10), not 2568's one: header, then a group row per first indicator.
-    expect(measures!.getNumRows()).toBe(1 + 5 + 5);
-    expect(measures!.getRow(1).getCell(0).getText()).toBe('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
+    // The analysis of 2568 carries the five measures of 2569 (issue 10), not 2568's one: a heading and a table per first indicator (issue 11).
+    expect(measures!.getNumRows()).toBe(1 + 1);
+    expect(tables(doc)).toHaveLength(4 + 5);
+    expect(headingsAbove(doc)).toEqual(['ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่', 'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ', 'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร', 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล', 'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต']);
     expect(text).not.toContain('เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีภายในเดือนตุลาคม');
     const images = doc.body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
     expect(images).toHaveLength(2);
@@ -85,9 +92,16 @@ describe('the analysis report', () => {
     // Chart labels follow the digit choice (issue 11): Thai here, Arabic when asked.
     expect(images[0]!.blob.data).toContain('๙. การเปิดเผยข้อมูล');
     expect(images[1]!.blob.data).toContain('๒๕๖๘');
+    // Every number drawn follows it too: the values in the labels, and the axis's ticks (no Arabic digit in any text of the image).
+    const drawn = (svg: string) => [...svg.matchAll(/>([^<]+)</g)].map((m) => m[1]!).join(' ');
+    expect(drawn(images[0]!.blob.data)).toContain('๙. การเปิดเผยข้อมูล (๗๐.๐๐)');
+    expect(drawn(images[0]!.blob.data)).toContain('๑๐๐');
+    expect(drawn(images[1]!.blob.data)).toContain('๒๕๖๘ (๘๐.๗๗)');
+    for (const i of images) expect(drawn(i.blob.data)).not.toMatch(/[0-9]/);
     const arabic = docOf(h, ok(generate(h, { digits: 'arabic' })).url).body.children.flatMap((c) => (c instanceof FakeParagraph ? c.images : []));
-    expect(arabic[0]!.blob.data).toContain('9. การเปิดเผยข้อมูล');
+    expect(arabic[0]!.blob.data).toContain('9. การเปิดเผยข้อมูล (70.00)');
     expect(arabic[1]!.blob.data).toContain('2568');
+    for (const i of arabic) expect(drawn(i.blob.data)).not.toMatch(/[๐-๙]/);
   });
 
   it('is refused for a year without scores, naming the sheet and the year, and no Doc is made (issue 10)', () => {
@@ -108,7 +122,8 @@ describe('the analysis report', () => {
     const h = seededHarness();
     const doc = docOf(h, ok(generate(h)).url);
     const rows = tables(doc)[0]!.rows;
-    expect(rows.slice(1).every((r) => r.cells[2]!.width === rows[1]!.cells[2]!.width && r.cells[2]!.width === 190)).toBe(true);
+    // 190 of the template's 435 relative points, on 451.3 pt of text width (A4, 72 pt margins), rounded down to a tenth.
+    expect(rows.slice(1).every((r) => r.cells[2]!.width === rows[1]!.cells[2]!.width && r.cells[2]!.width === 197.1)).toBe(true);
   });
 
   it('can use Arabic digits', () => {
@@ -123,15 +138,16 @@ describe('the progress report', () => {
     const r = ok(generate(h, { kind: 'progress', fiscalYear: 2569 }));
     const doc = docOf(h, r.url);
     const [t] = tables(doc);
-    expect(t!.getNumRows()).toBe(1 + 5 + 5); // header, and per indicator 1, 4, 7, 9, 10 a group row and its measure
-    expect(t!.rows.filter((_, i) => i % 2 === 1).map((row) => row.getCell(0).getText())).toEqual([
+    // Per indicator 1, 4, 7, 9, 10 a bold heading, then a table of its measures (issue 11: no group row squeezed into a narrow cell).
+    expect(tables(doc).map((x) => x.getNumRows())).toEqual([2, 2, 2, 2, 2]);
+    expect(headingsAbove(doc)).toEqual([
       'ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่',
       'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ',
       'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร',
       'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล',
       'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต',
     ]);
-    expect(t!.getRow(1).getCell(0).background).toBe('#f1f3f4');
+    expect(doc.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph && c.text.startsWith('ตัวชี้วัดที่ ')).every((p) => p.style.bold)).toBe(true);
     expect(doc.body.getPageWidth()).toBe(841.9); // the wide table is set across the page, as the template is
     expect(t!.getRow(0).getText()).toContain('สรุปผลการดำเนินการ');
     expect(allText(doc)).toContain('จำนวน ๕ มาตรการ ขณะนี้ดำเนินการแล้ว ๒ มาตรการ');
@@ -141,7 +157,9 @@ describe('the progress report', () => {
   it('makes the analysis of a year whose next year has no measures yet, saying why the table is empty', () => {
     const h = seededHarness();
     const r = ok(generate(h, { fiscalYear: 2566 })); // carries 2567's measures: none in the sample
-    expect(tables(docOf(h, r.url)).at(-1)!.getNumRows()).toBe(1);
+    // The indicators, ranked, strengths and weaknesses tables; the measures' heading and table went, the note says why.
+    expect(tables(docOf(h, r.url))).toHaveLength(4);
+    expect(allText(docOf(h, r.url))).not.toContain('{{');
     expect(r.notes.join(' ')).toContain('ยังไม่มีมาตรการของปี 2567');
   });
 
@@ -150,9 +168,10 @@ describe('the progress report', () => {
     const long = 'ก'.repeat(4990) + 'สุดท้าย';
     addMeasures(h, 500, 2569, (i) => (i === 0 ? long : `มาตรการทดสอบ ${i}`));
     const doc = docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url);
-    const t = tables(doc)[0]!;
-    expect(t.getNumRows()).toBe(1 + 10 + 505); // header, ten indicator groups, every measure
-    expect(t.getText()).toContain(long);
+    // Ten indicator groups, each a heading and a table; every measure once.
+    expect(tables(doc)).toHaveLength(10);
+    expect(tables(doc).reduce((n, t) => n + t.getNumRows() - 1, 0)).toBe(505);
+    expect(tables(doc)[0]!.getText()).toContain(long);
   });
 });
 
@@ -163,10 +182,14 @@ describe('the OIT progress report', () => {
     expect(r.notes.join(' ')).not.toContain('คะแนน');
     const doc = docOf(h, r.url);
     expect(allText(doc)).toContain('จากรายการตรวจการเปิดเผยข้อมูลสาธารณะ ๒๖ ข้อ หน่วยงานดำเนินการแล้ว ๓ ข้อ (ร้อยละ ๑๑.๕๔)');
-    const t = tables(doc)[0]!;
-    expect(t.getNumRows()).toBe(1 + 7 + 26); // header, seven sub-indicators, the 2569 list's 26 items
-    expect(t.getRow(1).getCell(0).getText()).toBe('๙.๑ ข้อมูลพื้นฐาน');
+    // Seven sub-indicators, each a heading and a table; the 2569 list's 26 items.
+    expect(tables(doc)).toHaveLength(7);
+    expect(tables(doc).reduce((n, x) => n + x.getNumRows() - 1, 0)).toBe(26);
+    expect(headingsAbove(doc)[0]).toBe('๙.๑ ข้อมูลพื้นฐาน');
+    const t = tables(doc).find((x) => x.getText().includes('\nO6\t'))!;
     const o6 = [...Array(t.getNumRows()).keys()].find((r) => t.getRow(r).getCell(0).getText() === 'O6')!;
+    // The table fits the page's 451 pt of text (it was 505 pt: issue 11).
+    expect(t.getRow(0).cells.reduce((w, c) => w + c.width!, 0)).toBeLessThanOrEqual(451.3);
     expect(t.getRow(o6).getText()).toBe('O6\tแผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี\t\t☑ ดำเนินการแล้ว\thttps://www.example.go.th/ita/plan-2569');
     expect(t.getRow(o6 + 1).getCell(3).getText()).toBe('☐ ยังไม่ได้ดำเนินการ');
     // What the sheet and the tab flag (provisional lists, inferred groupings, titles not seen) never reaches the document.
@@ -416,5 +439,39 @@ describe('templates and failures', () => {
     const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!.getDataRange().getValues();
     expect(log).toHaveLength(2);
     expect(log[1]).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), 'staff@huaytoei.go.th', 'วิเคราะห์ผลการประเมินและมาตรการ', 2568, r.name, r.url, r.pdfUrl]);
+  });
+});
+
+describe('one number style (issue 11)', () => {
+  it('puts the template’s own digits in the report’s style, leaving codes and links as written', () => {
+    const h = seededHarness();
+    ownTemplate(h, 'progress', ['ร้อยละ 30 ของ 5 มาตรการ ตามข้อ O12 ที่ https://www.example.go.th/2569', 'ปี {{ปีงบประมาณ}}'], [['ลำดับ 1'], ['{{แถวซ้ำ:มาตรการ}}{{ลำดับ}}']]);
+    const thai = allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569 })).url));
+    expect(thai).toContain('ร้อยละ ๓๐ ของ ๕ มาตรการ ตามข้อ O12 ที่ https://www.example.go.th/2569');
+    expect(thai).toContain('ลำดับ ๑');
+    const arabic = allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: 2569, digits: 'arabic' })).url));
+    expect(arabic).toContain('ร้อยละ 30 ของ 5 มาตรการ');
+    expect(arabic).toContain('ปี 2569');
+  });
+
+  it('prints the default templates’ Thai-digit headings in Arabic digits when Arabic is chosen', () => {
+    const h = seededHarness();
+    const text = allText(docOf(h, ok(generate(h, { digits: 'arabic' })).url));
+    expect(text).toContain('1. หลักการประเมิน');
+    expect(text).toContain('น้ำหนักร้อยละ 30');
+    expect(text).not.toMatch(/[๐-๙]/);
+  });
+
+  it('puts typed text in the report’s digits by default with Thai digits, and leaves it when the unit says not', () => {
+    const h = seededHarness();
+    const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+    const headers = sheet.getDataRange().getValues()[0]!.map(String);
+    const col = headers.indexOf('วิธีการดำเนินการ') + 1;
+    sheet.getRange(2, col).setValue('ภายใน 30 วัน โทร 02-123-4567 ดู O12');
+    const year = Number(sheet.getRange(2, headers.indexOf('ปีงบประมาณ') + 1).getValue());
+    const made = (typedDigits?: boolean) => allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: year, ...(typedDigits === undefined ? {} : { typedDigits }) })).url));
+    expect(made()).toContain('ภายใน ๓๐ วัน โทร 02-123-4567 ดู O12');
+    expect(made(false)).toContain('ภายใน 30 วัน โทร 02-123-4567 ดู O12');
+    expect(allText(docOf(h, ok(generate(h, { kind: 'progress', fiscalYear: year, digits: 'arabic' })).url))).toContain('ภายใน 30 วัน');
   });
 });

@@ -38,7 +38,7 @@ describe('the self-check', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(PROBES.map((p) => p.behaviour));
     // On the fakes every probe passes: they play the first variant of each switch and the documented behaviour.
     expect(rows.slice(1).filter((r) => !['PASS', 'LOOK'].includes(String(r[3])))).toEqual([]);
-    expect(results.images).toHaveLength(1);
+    expect(results.images).toHaveLength(2); // the Thai chart and the Thai-digit axis, to look at
     expect(h.spreadsheet.getSheets().length).toBe(sheetsBefore + 1);
     const left = [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed);
     expect(left.map((f) => `${f.name} ${f.mimeType === MIME.folder ? '(folder)' : ''}`)).toEqual([]);

@@ -114,6 +114,9 @@ describe('the default templates', () => {
   it('are refused when a repeating row is taken out', () => {
     const t = defaultTemplate('progress');
     const broken = { ...t, body: t.body.filter((b) => b.kind !== 'table') };
-    expect(checkTemplate(templateTexts(broken), templateSpec('progress'), f)).toEqual([expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"')]);
+    expect(checkTemplate(templateTexts(broken), templateSpec('progress'), f)).toEqual([
+      expect.stringContaining('{{หัวข้อกลุ่ม:มาตรการ}} ต้องอยู่ในย่อหน้าที่ติดเหนือตารางซึ่งมีแถวซ้ำ {{แถวซ้ำ:มาตรการ}}'),
+      expect.stringContaining('ไม่มีแถวซ้ำของ "มาตรการ"'),
+    ]);
   });
 });

@@ -60,6 +60,12 @@ export const ASSUMPTIONS = {
     variants: ['line break', 'new paragraph'],
     looked: 'reference/document/text#insertText(Integer,String), #appendText(String): silent; the Docs API starts a new paragraph ("Inserting a newline character implicitly creates a Paragraph", docs/api/concepts/rules-behavior)',
   },
+  insertTableParagraph: {
+    question: 'Does Body/HeaderSection/FooterSection/TableCell.insertTable(childIndex, table) add an empty paragraph of its own, and where?',
+    variants: ['none', 'one after', 'one before'],
+    looked:
+      'reference/document/body#insertTable(Integer,Table): "Inserts the given Table at the specified index" — nothing more; appendTable adds one after ("Google Docs documents cannot end with a table"); the Docs API\'s InsertTableRequest inserts "a newline character … before the inserted table" (docs/api/reference/rest/v1/documents/request#InsertTableRequest)',
+  },
   openTrashedDoc: {
     question: 'Does DocumentApp.openById open a Doc that is in the trash (not yet deleted for good)?',
     variants: ['opens', 'throws'],

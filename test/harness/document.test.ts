@@ -48,10 +48,20 @@ describe('a section and appendTable', () => {
     expect(shape(d.body)).toEqual(['·', 'T', '·', 'T', '·']);
   });
 
-  it('does not fake a table appended to a cell, nor insertTable (Google does not say whether a paragraph follows)', () => {
+  it('does not fake a table appended to a cell (Google does not say whether a paragraph follows)', () => {
     const t = newDoc().body.appendTable([['ก']]);
     expect(() => t.getRow(0).getCell(0).appendTable([['ข']])).toThrow('not faked');
-    expect(() => newDoc().body.insertTable()).toThrow('not faked');
+  });
+
+  it('inserts a table with no paragraph, one after or one before it, as the insertTableParagraph switch says', () => {
+    for (const [how, expected] of [['none', ['P', 'T', 'P']], ['one after', ['P', 'T', '·', 'P']], ['one before', ['P', '·', 'T', 'P']]] as const) {
+      const d = newDoc({ insertTableParagraph: how });
+      d.body.getChild(0).asParagraph().setText('ก');
+      d.body.appendParagraph('ข');
+      const t = d.body.insertTable(1, FakeTable.of([['x']]));
+      expect(shape(d.body).map((s) => (s === '·' ? '·' : s === 'T' ? 'T' : 'P')), how).toEqual(expected);
+      expect(t.getText()).toBe('x');
+    }
   });
 
   it('puts a body page break in a paragraph of its own, and refuses one in a table cell', () => {
@@ -276,7 +286,7 @@ describe('tables', () => {
     expect(t.setBorderWidth(0)).toBe(t);
     expect(t.copy().getBorderWidth()).toBe(0);
     expect(() => t.setBorderWidth(-1)).toThrow('Invalid border width');
-    expect(renderHtml(d)).toContain('<table class="plain"><tr><td>');
+    expect(renderHtml(d)).toMatch(/<table data-table="1" class="plain"/);
     d.saveAndClose();
     expect(() => t.setBorderWidth(1)).toThrow('Document is closed');
   });

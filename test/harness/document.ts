@@ -8,6 +8,7 @@
 import type { Faked } from './fakes';
 import type { FakeDrive } from './drive';
 import { resolve, type Variants } from './assumptions';
+import { renderHtml } from './a4';
 
 type Assume = Required<Variants>;
 type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
@@ -689,9 +690,23 @@ export class FakeContainer extends FakeElement {
     this.adopt(new FakeParagraph(''));
     return t;
   }
-  /** insertTable: undocumented whether it adds paragraphs around the table; the add-on does not call it. */
-  insertTable(): never {
-    throw notFaked('insertTable (whether it adds a paragraph is undocumented)');
+  /**
+   * insertTable(childIndex, table): "Inserts the given Table at the specified
+   * index" (…/body#insertTable(Integer,Table), …/header-section#…,
+   * …/table-cell#…), answering it. Whether it adds a paragraph of its own is
+   * undocumented: switch insertTableParagraph (none; one after it, as
+   * appendTable does; one before it, as the Docs API's InsertTableRequest:
+   * "A newline character will be inserted before the inserted table").
+   */
+  insertTable(childIndex: number, table: FakeTable): FakeTable {
+    this.guard();
+    if (!(table instanceof FakeTable)) throw notFaked('insertTable with cells');
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > this.children.length) throw new Error('Child index out of bounds.');
+    const how = this.assume().insertTableParagraph;
+    if (how === 'one before') this.adopt(new FakeParagraph(''), childIndex++);
+    const t = this.adopt(detached(table), childIndex);
+    if (how === 'one after') this.adopt(new FakeParagraph(''), childIndex + 1);
+    return t;
   }
   /** appendPageBreak(): "The PageBreak will be contained in a new Paragraph" (…/body#appendPageBreak()); a Body's only. */
   appendPageBreak(): FakePageBreak {
@@ -778,6 +793,15 @@ export class FakeTableCell extends FakeContainer implements Faked<GoogleAppsScri
   background = '';
   constructor() {
     super('TABLE_CELL');
+  }
+  /**
+   * getWidth(): "Retrieves the width of the column containing the cell, in
+   * points" (…/table-cell#getWidth()). A column never given a width answers
+   * null here: what Docs answers then is undocumented, and the add-on reads
+   * anything but a positive number as "not known".
+   */
+  getWidth(): number | null {
+    return this.width ?? null;
   }
   setWidth(width: number): this {
     this.guard();
@@ -1019,70 +1043,8 @@ export class FakeDocument implements Faked<GoogleAppsScript.Document.Document, '
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A paragraph's text as HTML, its linked stretches as links and line breaks as <br>. */
-function renderText(p: FakeParagraph): string {
-  const cuts = [...new Set([0, p.text.length, ...p.links.flatMap((l) => [l.start, l.end + 1])])].filter((x) => x >= 0 && x <= p.text.length).sort((a, b) => a - b);
-  let out = '';
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i]!, cuts[i + 1]!];
-    const piece = esc(p.text.slice(a, b)).replace(/[\n\r]/g, '<br>');
-    const link = p.links.find((l) => l.start <= a && l.end >= b - 1);
-    out += link ? `<a href="${esc(link.url)}">${piece}</a>` : piece;
-  }
-  return out;
-}
-
-function renderBlock(b: Block): string {
-  if (b instanceof FakeTable) {
-    // A table without rules is a layout (the memo's chain of comments): no header row either.
-    const plain = b.borderWidth === 0;
-    const rows = b.rows.map(
-      (r, i) =>
-        `<tr>${r.cells
-          .map((c) => {
-            const tag = i === 0 && !plain ? 'th' : 'td';
-            const style = [c.width ? `width:${c.width}pt` : '', c.background ? `background:${c.background}` : ''].filter(Boolean).join(';');
-            return `<${tag}${style ? ` style="${style}"` : ''}>${c.children.map(renderBlock).join('')}</${tag}>`;
-          })
-          .join('')}</tr>`,
-    );
-    return `<table${plain ? ' class="plain"' : ''}>${rows.join('')}</table>`;
-  }
-  const tag = b.heading === 'TITLE' ? 'h1' : b.heading.startsWith('HEADING') ? `h${Math.min(6, Number(b.heading.slice(7)) + 1 || 2)}` : 'p';
-  const style = [
-    b instanceof FakeListItem ? `margin-left:${18 * (b.nesting + 1)}pt;display:list-item;list-style-type:${/BULLET/.test(b.glyph) ? 'disc' : 'decimal'}` : '',
-    b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',
-    b.style.bold ? 'font-weight:bold' : '',
-    b.style.fontSize ? `font-size:${b.style.fontSize}pt` : '',
-  ]
-    .filter(Boolean)
-    .join(';');
-  // The fake draws charts as SVG: shown as SVG whatever type the blob claims.
-  const images = b.images
-    .map((i) => `<img alt="" width="${i.getWidth()}" height="${i.getHeight()}" src="data:${i.blob.data.startsWith('<svg') ? 'image/svg+xml' : i.blob.contentType};base64,${Buffer.from(i.blob.data).toString('base64')}">`)
-    .join('');
-  const text = renderText(b) || (images || b.pageBreak ? '' : '&nbsp;');
-  return `${text || images ? `<${tag}${style ? ` style="${style}"` : ''}>${text}${images}</${tag}>` : ''}${b.pageBreak ? '<hr class="page">' : ''}`;
-}
-
-/** The document as one HTML page that looks like the Doc: A4 width, Sarabun 16 pt, tables ruled. */
-export function renderHtml(doc: FakeDocument): string {
-  return `<!DOCTYPE html>
-<html lang="th"><head><meta charset="utf-8"><title>${esc(doc.name)}</title>
-<style>
-body{background:#e8eaed;margin:0;padding:24px 0;font-family:Sarabun,"TH Sarabun New","Laksaman","Garuda","Loma",sans-serif;font-size:16pt;line-height:1.35;color:#000}
-.page{background:#fff;width:${Math.round(doc.body.getPageWidth() - doc.body.getMarginLeft() - doc.body.getMarginRight())}pt;margin:0 auto;padding:54pt ${doc.body.getMarginLeft()}pt;box-shadow:0 1px 3px rgba(0,0,0,.3)}
-header,footer{color:#555;font-size:12pt;border-bottom:1px solid #ccc;margin-bottom:12pt}footer{border:0;border-top:1px solid #ccc;margin:12pt 0 0}
-h1{font-size:20pt;text-align:center;margin:0 0 6pt}h2{font-size:16pt;margin:12pt 0 4pt}h3{font-size:16pt}
-p{margin:0 0 4pt}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:6pt 0;font-size:14pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f1f3f4}table.plain td{border:0;padding:0}th p,td p{margin:0}hr.page{border:0;border-top:2px dashed #bbb;margin:18pt -56pt}img{display:block;max-width:100%;margin:6pt auto}
-</style></head><body><div class="page">
-${doc.header ? `<header>${doc.header.children.map(renderBlock).join('')}</header>` : ''}
-${doc.body.children.map(renderBlock).join('\n')}
-${doc.footer ? `<footer>${doc.footer.children.map(renderBlock).join('')}</footer>` : ''}
-</div></body></html>
-`;
-}
+// The A4 model of a Doc (./a4) renders it as HTML; getAs('application/pdf') carries that page.
+export { renderHtml };
 
 /** An enum as Apps Script shows it: members that print as their names (reference/document/element-type etc.). */
 const enumOf = (names: string) => Object.fromEntries(names.split(/,\s*/).map((n) => [n, n]));
@@ -1222,7 +1184,21 @@ export class FakeChartBuilder {
   private height = 360;
   private colors = ['#1a73e8', '#d93025', '#188038'];
   private range: [number, number] | undefined;
+  private ticks: { v: number; f?: string }[] | undefined;
   constructor(readonly kind: 'bar' | 'column' | 'line') {}
+  /**
+   * setOption(option, value): "Sets advanced options for this chart … no
+   * effect if the given option is invalid" (…/bar-chart-builder#setOption(String,Object));
+   * the options are Google Charts'. The value axis's ticks (hAxis.ticks for a
+   * bar chart, vAxis.ticks for a column or line chart: numbers, or objects with
+   * the value "v" and the label "f") are drawn; the others are kept unread.
+   */
+  setOption(option: string, value: unknown): this {
+    if (option === (this.kind === 'bar' ? 'hAxis.ticks' : 'vAxis.ticks') && Array.isArray(value)) {
+      this.ticks = value.map((t) => (typeof t === 'number' ? { v: t } : (t as { v: number; f?: string })));
+    }
+    return this;
+  }
   setDataTable(table: unknown): this {
     this.data = table instanceof FakeDataTableBuilder ? table.build() : (table as FakeDataTable);
     return this;
@@ -1246,7 +1222,7 @@ export class FakeChartBuilder {
   }
   build(): FakeChart {
     if (!this.data) throw new Error('The chart has no data table.');
-    return new FakeChart(drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range), this.width, this.height);
+    return new FakeChart(drawChart(this.kind, this.data, this.title, this.width, this.height, this.colors, this.range, this.ticks), this.width, this.height);
   }
 }
 
@@ -1275,7 +1251,13 @@ export class FakeCharts {
   }
 }
 
-function drawChart(kind: string, data: FakeDataTable, title: string, w: number, h: number, colors: string[], range?: [number, number]): string {
+/**
+ * The chart as SVG: bars, the category labels, the value axis with its tick
+ * labels (Google Charts draws numbers in Western digits unless ticks give
+ * labels) and the legend. No value is written on a bar (Google Charts draws
+ * none without annotations).
+ */
+function drawChart(kind: string, data: FakeDataTable, title: string, w: number, h: number, colors: string[], range?: [number, number], ticks?: { v: number; f?: string }[]): string {
   const rows = data.rows;
   const series = data.columns.length - 1;
   const values = rows.flatMap((r) => r.slice(1).map(Number));
@@ -1299,7 +1281,6 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
         const v = Number(r[s + 1]);
         const bh = (band * 0.8) / series;
         parts.push(`<rect x="${left}" y="${y + band * 0.1 + s * bh}" width="${scale(v) * plotW}" height="${bh}" fill="${colors[s % colors.length]}"/>`);
-        parts.push(`<text x="${left + scale(v) * plotW + 4}" y="${y + band * 0.1 + s * bh + bh / 2 + 4}" font-size="10">${v.toFixed(2)}</text>`);
       }
     } else {
       const band = plotW / rows.length;
@@ -1311,7 +1292,6 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
         const bhgt = scale(v) * plotH;
         if (kind === 'column') parts.push(`<rect x="${x + band * 0.15 + s * bw}" y="${top + plotH - bhgt}" width="${bw}" height="${bhgt}" fill="${colors[s % colors.length]}"/>`);
         else parts.push(`<circle cx="${x + band / 2}" cy="${top + plotH - bhgt}" r="4" fill="${colors[s % colors.length]}"/>`);
-        parts.push(`<text x="${x + band / 2}" y="${top + plotH - bhgt - 6}" text-anchor="middle" font-size="10">${v.toFixed(2)}</text>`);
       }
     }
   });
@@ -1319,6 +1299,13 @@ function drawChart(kind: string, data: FakeDataTable, title: string, w: number, 
     const band = plotW / rows.length;
     const pts = rows.map((r, i) => `${left + i * band + band / 2},${top + plotH - scale(Number(r[1])) * plotH}`).join(' ');
     parts.push(`<polyline points="${pts}" fill="none" stroke="${colors[0]}" stroke-width="2"/>`);
+  }
+  // The value axis's tick labels: the ticks given, else every 20 of the range, as numbers.
+  const shown: { v: number; f?: string }[] = ticks ?? Array.from({ length: Math.floor((max - min) / 20) + 1 }, (_, i) => ({ v: min + i * 20 }));
+  for (const t of shown) {
+    const label = esc(t.f ?? String(t.v));
+    if (kind === 'bar') parts.push(`<text x="${left + scale(t.v) * plotW}" y="${top + plotH + 14}" text-anchor="middle" font-size="10">${label}</text>`);
+    else parts.push(`<text x="${left - 6}" y="${top + plotH - scale(t.v) * plotH + 4}" text-anchor="end" font-size="10">${label}</text>`);
   }
   const axis = kind === 'bar' ? `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#555"/>` : `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#555"/>`;
   const legend = data.columns.slice(1).map((c, s) => `<rect x="${left + s * 140}" y="${h - 14}" width="10" height="10" fill="${colors[s % colors.length]}"/><text x="${left + s * 140 + 14}" y="${h - 5}" font-size="11">${esc(c.label)}</text>`);

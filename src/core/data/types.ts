@@ -85,3 +85,18 @@ export interface Framework {
    */
   readonly provisional?: { readonly basedOn: number };
 }
+
+/** What an indicator measures and what a unit usually fixes when it scores low, as a report prints them. */
+export interface IndicatorExplanation {
+  /** One or two sentences. */
+  readonly measures: string;
+  /** Two to four short items. */
+  readonly issues: readonly string[];
+}
+
+/** Explanations of the ten indicators and the fiscal years (Buddhist Era) they apply to. */
+export interface ExplanationSet {
+  /** Ranges of years; one without `to` runs on through every later year. */
+  readonly years: readonly { readonly from: number; readonly to?: number }[];
+  readonly byIndicator: Readonly<Record<number, IndicatorExplanation>>;
+}

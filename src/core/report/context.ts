@@ -1,6 +1,7 @@
 // What a report shows, worked out from the workbook: the unit's settings, its
 // scores by year and its measures (ITA-METHOD.md §6).
 import { parseScoreCell } from '../cells';
+import { explanationFor } from '../data/explanations';
 import { frameworkNear } from '../framework';
 import type { Measure } from '../measures/model';
 import { letterFor, passes, resultFor } from '../rating';
@@ -8,6 +9,7 @@ import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
 import { thaiDate, thaiMonths, toBuddhistEra, toThaiDigits, type CalendarDay } from '../thai';
+import { formatter } from './format';
 import { measuresYearOf, servedItem } from './served';
 import { signersOf } from './signers';
 import { scope, tokenize, type Scope, type ScoreValue, type TemplateSpec, type TemplateText, type Value } from './template';
@@ -65,10 +67,22 @@ export interface ReportData {
   readonly notes: readonly string[];
 }
 
+const TOOL_IDS = ['IIT', 'EIT', 'OIT'] as const;
+
+/** Each tool's score a year before, the change and a sentence saying it. */
+const TOOL_CHANGE_FIELDS = TOOL_IDS.flatMap((t) => [`คะแนน ${t} ปีก่อน`, `ผลต่าง ${t}`, `การเปลี่ยนแปลง ${t}`, `สรุปการเปลี่ยนแปลง ${t}`]);
+
+/** The ten indicators, 2562 on: a template may speak of one by its number. */
+const INDEXED = 10;
+const INDEXED_FIELDS = ['คะแนนตัวชี้วัดที่', 'ความหมายตัวชี้วัดที่', 'อันดับตัวชี้วัดที่'].flatMap((name) =>
+  Array.from({ length: INDEXED }, (_, i) => `${name} ${i + 1}`),
+);
+
 const GLOBAL_FIELDS = [
   'ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด', 'ปีงบประมาณ', 'ชื่อผู้บริหาร', 'ตำแหน่งผู้บริหาร', 'เกณฑ์จุดแข็ง', 'เกณฑ์ผ่าน',
   'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT',
-  'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
+  'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS,
+  'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
   'จำนวนข้อ OIT', 'จำนวนข้อ OIT ที่ดำเนินการแล้ว', 'ร้อยละข้อ OIT ที่ดำเนินการแล้ว', 'คะแนน OIT ที่คาด',
   'ปีมาตรการ', 'ปีประเมินถัดไป', 'ข้อ OIT ที่ใช้', 'ชื่อข้อ OIT ที่ใช้',
   // The memo and the announcement (ITA-METHOD.md §9).
@@ -82,7 +96,10 @@ export const COMMENTERS = 'ผู้ให้ความเห็น';
 
 const OIT_FIELDS = ['ลำดับ', 'รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ช่องสถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ', 'กลุ่ม'] as const;
 
-const INDICATOR_FIELDS = ['ลำดับ', 'ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน', 'ผลเทียบเกณฑ์', 'ระดับตัวชี้วัด', 'คะแนนปีก่อน', 'ผลต่าง'] as const;
+const INDICATOR_FIELDS = [
+  'ลำดับ', 'ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน', 'ผลเทียบเกณฑ์', 'ระดับตัวชี้วัด', 'คะแนนปีก่อน', 'ผลต่าง',
+  'อันดับ', 'คำอธิบาย', 'ความหมายของคะแนน', 'ผลเทียบเกณฑ์จุดแข็ง', 'ประเด็นที่ต้องแก้ไข',
+] as const;
 
 const MEASURE_FIELDS = [
   'ลำดับ', 'ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'วันที่เริ่ม', 'วันที่สิ้นสุด',
@@ -90,8 +107,11 @@ const MEASURE_FIELDS = [
 ] as const;
 
 /** Names, and collections, whose values come from the scores sheet. */
-const SCORE_FIELDS = new Set(['คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT', 'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง', 'ตัวชี้วัดที่ต้องพัฒนา']);
-const SCORE_COLLECTIONS = new Set(['ตัวชี้วัด', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']);
+const SCORE_FIELDS = new Set([
+  'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT', 'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง',
+  'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS, 'ตัวชี้วัดที่ต้องพัฒนา',
+]);
+const SCORE_COLLECTIONS = new Set(['ตัวชี้วัด', 'ตัวชี้วัดเรียงคะแนน', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']);
 
 /** Whether a report shows scores: the analysis always, another when its template names a score, a chart or an indicator row. */
 export function readsScores(kind: ReportKind, texts: readonly TemplateText[]): boolean {
@@ -111,6 +131,7 @@ export function templateSpec(kind: ReportKind): TemplateSpec {
     fields: new Set<string>(GLOBAL_FIELDS),
     collections: new Map([
       ['ตัวชี้วัด', indicator],
+      ['ตัวชี้วัดเรียงคะแนน', indicator],
       ['จุดแข็ง', indicator],
       ['จุดที่ต้องพัฒนา', indicator],
       ['มาตรการ', new Set<string>(MEASURE_FIELDS)],
@@ -121,6 +142,34 @@ export function templateSpec(kind: ReportKind): TemplateSpec {
     requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : kind === 'oit' ? ['รายการ OIT'] : kind === 'memo' ? [] : ['มาตรการ'],
     charts: new Set([CHART_INDICATORS, CHART_TOTALS]),
   };
+}
+
+/**
+ * The template guide's lists (the dialog's template tab): every name as
+ * `{{name}}`, names numbered 1 to n shown as one range, and each collection
+ * with the names its repeating row adds.
+ */
+export function placeholderGuide(spec: TemplateSpec): { fields: string[]; collections: [collection: string, names: string[]][] } {
+  const show = (names: Iterable<string>) => {
+    const out: string[] = [];
+    const numbered = new Map<string, number[]>();
+    for (const n of names) {
+      const m = /^(.*) (\d+)$/.exec(n);
+      if (!m) out.push(`{{${n}}}`);
+      else if (numbered.has(m[1]!)) numbered.get(m[1]!)!.push(Number(m[2]));
+      else {
+        numbered.set(m[1]!, [Number(m[2])]);
+        out.push(m[1]!); // replaced below, in place
+      }
+    }
+    return out.map((x) => {
+      const nums = numbered.get(x);
+      if (!nums) return x;
+      const [lo, hi] = [Math.min(...nums), Math.max(...nums)];
+      return nums.length > 2 ? `{{${x} ${lo}}} … {{${x} ${hi}}}` : nums.map((k) => `{{${x} ${k}}}`).join(' ');
+    });
+  };
+  return { fields: show(spec.fields), collections: [...spec.collections].map(([c, names]) => [c, show(names)]) };
 }
 
 function day(iso: string): Date | '' {
@@ -151,6 +200,17 @@ function strengthThreshold(v: Value, notes: string[]): number {
   return 80;
 }
 
+/**
+ * Each score's rank, highest first, as printed (to the hundredth): scores that
+ * print alike share a rank and the next one skips (1, 2, 2, 4); no score, no rank.
+ */
+export function ranks(scores: readonly (number | undefined)[]): (number | undefined)[] {
+  const shown = scores.map((s) => (s === undefined ? undefined : roundTo(s, 2)));
+  return shown.map((s) => (s === undefined ? undefined : 1 + shown.filter((o) => o !== undefined && o > s).length));
+}
+
+const changeWord = (d: number) => (d > 0 ? 'เพิ่มขึ้น' : d < 0 ? 'ลดลง' : 'เท่าเดิม');
+
 /** Works out every value of a report. */
 export function reportData(input: ReportInput): ReportData {
   const notes: string[] = [];
@@ -177,6 +237,11 @@ export function reportData(input: ReportInput): ReportData {
   const tools = scores ? toolScores(scores, fw) : undefined;
   const prevTotal = previous && previousYear !== undefined ? totalScore(previous, frameworkNear(previousYear)) : undefined;
   const change = total !== undefined && prevTotal !== undefined ? roundTo(total, 2) - roundTo(prevTotal, 2) : undefined;
+  const prevTools = previous && previousYear !== undefined ? toolScores(previous, frameworkNear(previousYear)) : undefined;
+  if (analysis && scores && !previous) notes.push(`ไม่มีคะแนนของปีก่อนปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ส่วนที่เทียบกับปีก่อนจะว่าง`);
+  // Sentences are text: their numbers are formatted here, as the report formats a placeholder.
+  const fmt = formatter({ digits: input.digits });
+  const text = (v: Value) => fmt.format(v, []);
   const measures = input.measures
     .filter((m) => m.fiscalYear === measuresYear)
     .slice()
@@ -214,7 +279,7 @@ export function reportData(input: ReportInput): ReportData {
     ปีก่อน: previousYear ?? '',
     คะแนนรวมปีก่อน: prevTotal === undefined ? '' : score(prevTotal),
     ผลต่างคะแนนรวม: change === undefined ? '' : score(Math.abs(change)),
-    การเปลี่ยนแปลง: change === undefined ? '' : change > 0 ? 'เพิ่มขึ้น' : change < 0 ? 'ลดลง' : 'เท่าเดิม',
+    การเปลี่ยนแปลง: change === undefined ? '' : changeWord(change),
     // A Date whose local calendar day is that day, as day() below makes for measures.
     วันที่จัดทำ: new Date(input.today.year, input.today.month - 1, input.today.day),
     จำนวนมาตรการ: measures.length,
@@ -224,12 +289,44 @@ export function reportData(input: ReportInput): ReportData {
     'ข้อ OIT ที่ใช้': served?.code ?? '',
     'ชื่อข้อ OIT ที่ใช้': served?.title ?? '',
   };
+  const toolSentences: string[] = [];
+  for (const id of TOOL_IDS) {
+    const now = tools?.[id];
+    const before = prevTools?.[id];
+    const d = now === undefined || before === undefined ? undefined : roundTo(now, 2) - roundTo(before, 2);
+    const sentence =
+      d === undefined || now === undefined || before === undefined
+        ? ''
+        : d === 0
+          ? `คะแนน ${id} เท่าเดิม (${text(score(now))} คะแนน)`
+          : `คะแนน ${id} ${changeWord(d)} ${text(score(Math.abs(d)))} คะแนน (จาก ${text(score(before))} เป็น ${text(score(now))} คะแนน)`;
+    if (sentence) toolSentences.push(sentence);
+    Object.assign(globals, {
+      [`คะแนน ${id} ปีก่อน`]: before === undefined ? '' : score(before),
+      [`ผลต่าง ${id}`]: d === undefined ? '' : score(Math.abs(d)),
+      [`การเปลี่ยนแปลง ${id}`]: d === undefined ? '' : changeWord(d),
+      [`สรุปการเปลี่ยนแปลง ${id}`]: sentence,
+    });
+  }
+  const last = toolSentences.pop();
+  globals['สรุปการเปลี่ยนแปลง'] =
+    last === undefined ? '' : `เมื่อเทียบกับปีงบประมาณ พ.ศ. ${text(previousYear)} ${[...toolSentences, ...(toolSentences.length ? [`และ${last}`] : [last])].join(' ')}`;
   const top = scope(globals);
 
+  const rank = ranks(fw.indicators.map((_, i) => scores?.[i]));
   const indicatorRecords = fw.indicators.map((ind, i) => {
     const s = scores?.[i];
     const p = previous?.[i];
+    const strong = s === undefined ? undefined : roundTo(s, 2) >= threshold;
+    const explained = explanationFor(fw.year, ind.no);
+    const meaning =
+      s === undefined
+        ? ''
+        : strong
+          ? `ได้ ${text(score(s))} คะแนน ซึ่งถึงเกณฑ์จุดแข็ง (ตั้งแต่ ${text(threshold)} คะแนนขึ้นไป) จึงเป็นจุดแข็ง`
+          : `ได้ ${text(score(s))} คะแนน ซึ่งต่ำกว่าเกณฑ์จุดแข็ง (${text(threshold)} คะแนน) จึงเป็นจุดที่ต้องพัฒนา`;
     return {
+      no: ind.no,
       score: s,
       scope: scope(
         {
@@ -242,11 +339,23 @@ export function reportData(input: ReportInput): ReportData {
           ระดับตัวชี้วัด: s === undefined || !letters ? '' : letterFor(s),
           คะแนนปีก่อน: p === undefined ? '' : score(p),
           ผลต่าง: s === undefined || p === undefined ? '' : score(roundTo(s, 2) - roundTo(p, 2)),
+          อันดับ: rank[i] ?? '',
+          คำอธิบาย: explained?.measures ?? '',
+          ความหมายของคะแนน: meaning,
+          ผลเทียบเกณฑ์จุดแข็ง: strong === undefined ? '' : strong ? 'จุดแข็ง' : 'จุดที่ต้องพัฒนา',
+          // One line an issue; a "\n" in a value is filled as a new line (src/gas/docs.ts).
+          ประเด็นที่ต้องแก้ไข: strong === false && explained ? explained.issues.map((x) => `- ${x}`).join('\n') : '',
         },
         top,
       ),
     };
   });
+  for (let n = 1; n <= INDEXED; n++) {
+    const r = indicatorRecords.find((x) => x.no === n)?.scope;
+    globals[`คะแนนตัวชี้วัดที่ ${n}`] = r?.get('คะแนน') ?? '';
+    globals[`ความหมายตัวชี้วัดที่ ${n}`] = r?.get('ความหมายของคะแนน') ?? '';
+    globals[`อันดับตัวชี้วัดที่ ${n}`] = r?.get('อันดับ') ?? '';
+  }
   const names = (m: Measure) => m.indicators.map((n) => fw.indicators[n - 1]?.name ?? String(n)).join(', ');
   const digitsOf = (s: string) => (input.digits === 'thai' ? toThaiDigits(s) : s);
   const group = (m: Measure) => {
@@ -316,10 +425,16 @@ export function reportData(input: ReportInput): ReportData {
   // "ก, ข และค": Thai joins the last with และ.
   globals['ตัวชี้วัดที่ต้องพัฒนา'] = weakNames.length > 1 ? `${weakNames.slice(0, -1).join(', ')} และ${weakNames[weakNames.length - 1]!}` : (weakNames[0] ?? '');
   const commenters = signers.chain.map((c, i) => scope({ ลำดับ: i + 1, ชื่อ: c.name, ตำแหน่ง: c.position }, top));
+  // Highest first; scores that print alike keep the indicators' order. ลำดับ is the place in this list.
+  const ranked = scored
+    .map((r, k) => ({ r, k, rank: r.scope.get('อันดับ') as number }))
+    .sort((a, b) => a.rank - b.rank || a.k - b.k)
+    .map(({ r }, k) => scope({ ลำดับ: k + 1 }, r.scope));
   return {
     scope: top,
     collections: new Map([
       ['ตัวชี้วัด', indicatorRecords.map((r) => r.scope)],
+      ['ตัวชี้วัดเรียงคะแนน', ranked],
       ['จุดแข็ง', scored.filter((r) => roundTo(r.score!, 2) >= threshold).map((r) => r.scope)],
       ['จุดที่ต้องพัฒนา', weak.map((r) => r.scope)],
       ['มาตรการ', measureRecords],

@@ -35,6 +35,7 @@ export function templateTexts(t: TemplateDoc): TemplateText[] {
   ];
   let table = 0;
   t.body.forEach((b, i) => {
+    const next = t.body[i + 1];
     if (b.kind === 'table') {
       table += 1;
       const at = (index: number) => ({ table: `ตาราง ${table}`, index });
@@ -47,7 +48,7 @@ export function templateTexts(t: TemplateDoc): TemplateText[] {
       if (b.group) out.push({ where: `ตาราง ${table} แถวกลุ่ม`, text: b.group, row: at(r++) });
       for (const c of b.row) for (const p of cellParagraphs(c)) out.push({ where: `ตาราง ${table} แถวซ้ำ`, text: p.text, row: at(r) });
     } else if (b.kind === 'chart') out.push({ where: `ย่อหน้า ${i + 1}`, text: `{{กราฟ:${b.name}}}` });
-    else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text });
+    else if (b.kind !== 'pageBreak') out.push({ where: `ย่อหน้า ${i + 1}`, text: b.text, ...(next?.kind === 'table' ? { above: `ตาราง ${table + 1}` } : {}) });
   });
   return out;
 }

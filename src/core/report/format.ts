@@ -3,11 +3,18 @@
 import { isDate } from '../errors';
 import { plainText, toFixedText } from '../round';
 import { fromThaiDigits, thaiDate, toThaiDigits } from '../thai';
+import { convertDigits } from './digits';
 import { isScoreValue, type Formatter, type Value } from './template';
 
 export interface FormatOptions {
-  /** Digits of numbers and dates; text a person typed keeps its own digits unless a filter says so. */
+  /** Digits of numbers and dates. */
   readonly digits: 'thai' | 'arabic';
+  /**
+   * Whether text a person typed takes the report's digits too (links, codes
+   * such as "O12" and telephone numbers keep theirs); off, it keeps its own
+   * unless a filter says so.
+   */
+  readonly typedDigits?: boolean;
 }
 
 /** Filter names, in Thai, with what each does (for the template guide). */
@@ -47,6 +54,7 @@ export function formatter(options: FormatOptions): Formatter {
         text = String(value);
         if (has('เลขไทย')) text = toThaiDigits(text);
         else if (has('เลขอารบิก')) text = fromThaiDigits(text);
+        else if (options.typedDigits) text = convertDigits(text, options.digits);
       }
       return text === '' && has('ว่างเป็นขีด') ? '-' : text;
     },

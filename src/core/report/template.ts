@@ -5,6 +5,11 @@
 //   {{แถวซ้ำ:มาตรการ}}  in a table row: the row is copied once per record
 //   {{แถวกลุ่ม:มาตรการ}} in the row above it: copied once per group of records
 //                       (records that share the value of "กลุ่ม"), before them
+//   {{หัวข้อกลุ่ม:มาตรการ}} in a paragraph right above a table with a repeating
+//                       row of that collection: the paragraph and the table are
+//                       copied once per group of records, each table holding its
+//                       group's records (a heading above each group's table,
+//                       as published documents set them; Docs cannot merge cells)
 //   {{กราฟ:ชื่อ}}        alone in a paragraph: replaced by the chart image
 
 export type Token =
@@ -12,10 +17,12 @@ export type Token =
   | { readonly kind: 'field'; readonly name: string; readonly filters: readonly string[]; readonly raw: string }
   | { readonly kind: 'repeat'; readonly collection: string; readonly raw: string }
   | { readonly kind: 'group'; readonly collection: string; readonly raw: string }
+  | { readonly kind: 'heading'; readonly collection: string; readonly raw: string }
   | { readonly kind: 'chart'; readonly name: string; readonly raw: string };
 
 export const REPEAT_PREFIX = 'แถวซ้ำ:';
 export const GROUP_PREFIX = 'แถวกลุ่ม:';
+export const HEADING_PREFIX = 'หัวข้อกลุ่ม:';
 /** The field whose value groups a collection's records. */
 export const GROUP_FIELD = 'กลุ่ม';
 export const CHART_PREFIX = 'กราฟ:';
@@ -46,13 +53,14 @@ export function tokenize(text: string): Tokenized {
     const raw = text.slice(open, close + 2);
     const [head = '', ...filters] = text.slice(open + 2, close).split('|').map((s) => s.trim());
     if (head === '') problems.push(`ช่องแทนค่าไม่มีชื่อ: ${raw}`);
-    else if (filters.length && [REPEAT_PREFIX, GROUP_PREFIX, CHART_PREFIX].some((p) => head.startsWith(p))) {
+    else if (filters.length && [REPEAT_PREFIX, GROUP_PREFIX, HEADING_PREFIX, CHART_PREFIX].some((p) => head.startsWith(p))) {
       problems.push(`${raw} ใส่ตัวกรองไม่ได้ (ตัวกรองใช้กับช่องแทนค่าที่แสดงค่า) ลบ "|${filters.join('|')}" ออก`);
     }
     if (head === '') {
       // named above
     } else if (head.startsWith(REPEAT_PREFIX)) tokens.push({ kind: 'repeat', collection: head.slice(REPEAT_PREFIX.length).trim(), raw });
     else if (head.startsWith(GROUP_PREFIX)) tokens.push({ kind: 'group', collection: head.slice(GROUP_PREFIX.length).trim(), raw });
+    else if (head.startsWith(HEADING_PREFIX)) tokens.push({ kind: 'heading', collection: head.slice(HEADING_PREFIX.length).trim(), raw });
     else if (head.startsWith(CHART_PREFIX)) tokens.push({ kind: 'chart', name: head.slice(CHART_PREFIX.length).trim(), raw });
     else tokens.push({ kind: 'field', name: head, filters, raw });
     at = from = close + 2;
@@ -122,6 +130,8 @@ export interface TemplateText {
   readonly repeat?: string;
   /** The table row the text lies in: a key naming its table, and the row's 0-based index. None outside tables. */
   readonly row?: { readonly table: string; readonly index: number };
+  /** For a paragraph right above a table: that table's key (as in `row.table`). */
+  readonly above?: string;
 }
 
 /**
@@ -145,10 +155,12 @@ export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec
     rows.set(key, row);
     for (const tok of tokens) if (tok.kind === 'repeat' || tok.kind === 'group') row.markers.push(tok);
   }
+  const repeatsIn = (table: string, collection: string) => [...rows.values()].some((r) => r.table === table && r.markers.length === 1 && r.markers[0]!.kind === 'repeat' && r.markers[0]!.collection === collection);
   for (const { t, tokens, problems: p } of parsed) {
     for (const msg of p) problems.push(`${t.where}: ${msg}`);
-    // The collection whose names the text may use: its row's (first) marker's, as the fill takes it.
-    const repeat = t.row ? rows.get(rowKey(t.row.table, t.row.index))!.markers[0]?.collection : t.repeat;
+    // The collection whose names the text may use: its row's (first) marker's, or its group heading's, as the fill takes it.
+    const heading = t.row ? undefined : tokens.find((k): k is Token & { kind: 'heading' } => k.kind === 'heading');
+    const repeat = t.row ? rows.get(rowKey(t.row.table, t.row.index))!.markers[0]?.collection : (heading?.collection ?? t.repeat);
     for (const tok of tokens) {
       if (tok.kind === 'repeat' || tok.kind === 'group') {
         const known = spec.collections.has(tok.collection);
@@ -156,6 +168,14 @@ export function checkTemplate(texts: readonly TemplateText[], spec: TemplateSpec
         if (t.row) continue; // checked by row, below
         if (t.repeat === undefined) problems.push(`${t.where}: ${tok.raw} ใช้ได้เฉพาะในแถวของตาราง ในย่อหน้าจะไม่มีสิ่งใดถูกทำซ้ำ`);
         else if (known && tok.kind === 'repeat') repeated.add(tok.collection);
+      } else if (tok.kind === 'heading') {
+        const known = spec.collections.has(tok.collection);
+        if (!known) problems.push(`${t.where}: ไม่รู้จักรายการที่ให้ทำซ้ำ ${tok.raw} (มี: ${[...spec.collections.keys()].join(', ')})`);
+        else if (t.row) problems.push(`${t.where}: ${tok.raw} ใช้ได้ในย่อหน้าที่อยู่ติดเหนือตาราง ไม่ใช่ในช่องของตาราง`);
+        else if (tok !== heading) problems.push(`${t.where}: ย่อหน้าเดียวมีหัวข้อกลุ่มได้อันเดียว`);
+        else if (t.above === undefined || !repeatsIn(t.above, tok.collection)) {
+          problems.push(`${t.where}: ${tok.raw} ต้องอยู่ในย่อหน้าที่ติดเหนือตารางซึ่งมีแถวซ้ำ {{${REPEAT_PREFIX}${tok.collection}}} ที่นี่จะไม่มีสิ่งใดถูกทำซ้ำ`);
+        } else repeated.add(tok.collection);
       } else if (tok.kind === 'chart') {
         if (!spec.charts.has(tok.name)) problems.push(`${t.where}: ไม่รู้จักกราฟ ${tok.raw} (มี: ${[...spec.charts].join(', ')})`);
       } else if (tok.kind === 'field') {

@@ -1,7 +1,7 @@
 // The building blocks of the default report templates (one file per kind
 // beside this one): what "สร้างแม่แบบรายงาน" writes into a new Google Doc.
 import type { ReportKind } from '../context';
-import { GROUP_PREFIX, GROUP_FIELD, REPEAT_PREFIX } from '../template';
+import { GROUP_PREFIX, GROUP_FIELD, HEADING_PREFIX, REPEAT_PREFIX } from '../template';
 
 /** One paragraph of a table cell that holds several (a comment line and a signature block, say). */
 export interface CellParagraph {
@@ -16,14 +16,15 @@ export type Block =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
   // Body text is left-aligned: Thai has few spaces, and justifying stretches them into gaps (issue 11).
-  | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify' }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly align?: 'center' | 'right' | 'justify'; readonly bold?: boolean }
   | {
       readonly kind: 'table';
       /** The header row; none when empty. */
       readonly header: readonly string[];
-      /** A row shown once per group of records, above them (first cell only). */
+      /** A row shown once per group of records, above them (first cell only); default templates use a group heading instead. */
       readonly group?: string;
       readonly row: readonly Cell[];
+      /** Relative widths of the columns: written scaled to the page's text width. */
       readonly widths?: readonly number[];
       /** No ruled lines, body-size text: a layout table (the memo's chain of comments), not a table of data. */
       readonly borderless?: boolean;
@@ -60,6 +61,9 @@ export const FONT = { family: 'Sarabun', size: 16 } as const;
 
 export const repeat = (collection: string, first: string) => `{{${REPEAT_PREFIX}${collection}}}${first}`;
 export const groupRow = (collection: string) => `{{${GROUP_PREFIX}${collection}}}{{${GROUP_FIELD}}}`;
+
+/** The heading of each group of a collection, right above the table that repeats it: the table is made once per group. */
+export const groupHeading = (collection: string): Block => ({ kind: 'paragraph', text: `{{${HEADING_PREFIX}${collection}}}{{${GROUP_FIELD}}}`, bold: true });
 
 // Every template ends its body with SIGNATURE after a table: its first, empty
 // paragraph is the one Google's appendTable adds after a table ("Google Docs

@@ -1,5 +1,5 @@
 // The default template of the OIT progress report (OIT items by sub-indicator).
-import { groupRow, repeat, SIGNATURE, type TemplateDoc } from './blocks';
+import { groupHeading, repeat, SIGNATURE, type TemplateDoc } from './blocks';
 
 export function oitTemplate(): TemplateDoc {
   return {
@@ -18,12 +18,12 @@ export function oitTemplate(): TemplateDoc {
         text: 'จากรายการตรวจการเปิดเผยข้อมูลสาธารณะ {{จำนวนข้อ OIT}} ข้อ หน่วยงานดำเนินการแล้ว {{จำนวนข้อ OIT ที่ดำเนินการแล้ว}} ข้อ (ร้อยละ {{ร้อยละข้อ OIT ที่ดำเนินการแล้ว}}) หากข้อที่ดำเนินการแล้วได้รับการยอมรับทั้งหมด คะแนน OIT จะเป็น {{คะแนน OIT ที่คาด|ว่างเป็นขีด}} คะแนน',
       },
       { kind: 'heading', text: 'รายการตามตัวชี้วัดย่อย' },
+      groupHeading('รายการ OIT'),
       {
         kind: 'table',
         header: ['ข้อ', 'รายการ', 'ผู้รับผิดชอบ', 'สถานะ', 'หลักฐาน (URL)'],
-        group: groupRow('รายการ OIT'),
         row: [repeat('รายการ OIT', '{{รหัส}}'), '{{รายการ}}', '{{ผู้รับผิดชอบ}}', '{{ช่องสถานะ}}', '{{ลิงก์หลักฐาน}}'],
-        widths: [40, 170, 80, 95, 120],
+        widths: [36, 160, 82, 78, 95],
       },
       ...SIGNATURE,
     ],

@@ -1,5 +1,5 @@
 // The default template of the progress report on the year's measures (seeds 000, 002).
-import { cover, groupRow, repeat, SIGNATURE, type TemplateDoc } from './blocks';
+import { cover, groupHeading, repeat, SIGNATURE, type TemplateDoc } from './blocks';
 
 export function progressTemplate(): TemplateDoc {
   return {
@@ -16,12 +16,12 @@ export function progressTemplate(): TemplateDoc {
         kind: 'paragraph',
         text: 'ตามที่{{ชื่อหน่วยงาน}}ได้กำหนดมาตรการเพื่อยกระดับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} จำนวน {{จำนวนมาตรการ}} มาตรการ ขณะนี้ดำเนินการแล้ว {{จำนวนดำเนินการแล้ว}} มาตรการ รายละเอียดตามตารางต่อไปนี้',
       },
+      groupHeading('มาตรการ'),
       {
         kind: 'table',
         header: ['ลำดับ', 'มาตรการ/กิจกรรม', 'วิธีดำเนินการ', 'ระยะเวลา', 'ผู้รับผิดชอบ', 'สถานะ', 'สรุปผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ', 'ข้อเสนอแนะ'],
-        group: groupRow('มาตรการ'),
         row: [repeat('มาตรการ', '{{ลำดับ}}'), '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ระยะเวลา}}', '{{ผู้รับผิดชอบ}}', '{{สถานะ}}', '{{ผลการดำเนินการ}}', '{{ผลลัพธ์หรือความสำเร็จ}}', '{{ข้อเสนอแนะ}}'],
-        widths: [34, 110, 110, 70, 65, 60, 90, 90, 70],
+        widths: [47, 110, 105, 70, 70, 62, 86, 85, 86],
       },
       ...SIGNATURE,
     ],
