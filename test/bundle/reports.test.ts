@@ -301,10 +301,13 @@ describe('the announcement (ประกาศ)', () => {
     // The attachment starts on a page of its own.
     const attachment = doc.body.children.findIndex((c) => c instanceof FakeParagraph && c.text === 'แนบท้ายประกาศองค์การบริหารส่วนตำบลห้วยเตย');
     expect(doc.body.children.slice(0, attachment).some((c) => c instanceof FakeParagraph && c.pageBreak)).toBe(true);
-    const [t] = tables(doc);
-    expect(t!.getRow(0).getText()).toBe('ตัวชี้วัด\tมาตรการที่ต้องดำเนินการ');
-    expect(t!.getNumRows()).toBe(1 + 5);
-    expect(t!.getRow(4).getText()).toBe('ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล\tจัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน');
+    // One table per indicator, its heading above it (the group headings of seed 002).
+    const ts = tables(doc);
+    expect(ts.map((t) => t.getNumRows())).toEqual([2, 2, 2, 2, 2]);
+    expect(ts.every((t) => t.getRow(0).getText() === 'ลำดับ\tมาตรการที่ต้องดำเนินการ\tผู้รับผิดชอบ')).toBe(true);
+    const heading = (t: FakeTable) => (doc.body.children[doc.body.children.indexOf(t) - 1] as FakeParagraph).text;
+    expect(ts.map(heading)).toEqual(['ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่', 'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ', 'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร', 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล', 'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต']);
+    expect(ts[3]!.getRow(1).getText()).toBe('๔\tจัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน\tสำนักปลัด');
     expect(doc.body.getPageWidth()).toBe(595.3);
   });
 

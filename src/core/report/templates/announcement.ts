@@ -1,7 +1,7 @@
 // The default template of the announcement (ประกาศ) of the year's measures,
-// signed by the head of the unit, with the measures by indicator attached
+// signed by the head of the unit, with the measures attached under a heading per indicator
 // (seed 004; ITA-METHOD.md §9). Its reasons are the results of the year before.
-import { repeat, signature, type Block, type TemplateDoc } from './blocks';
+import { groupHeading, repeat, signature, type Block, type TemplateDoc } from './blocks';
 
 export function announcementTemplate(): TemplateDoc {
   const subject = 'เรื่อง มาตรการส่งเสริมคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}';
@@ -35,11 +35,13 @@ export function announcementTemplate(): TemplateDoc {
       { kind: 'pageBreak' },
       { kind: 'title', text: 'แนบท้ายประกาศ{{ชื่อหน่วยงาน}}' },
       { kind: 'paragraph', text: subject, align: 'center' },
+      // The indicator heads each group's table, as seed 002 sets them (seed 004 puts it in a first column).
+      groupHeading('มาตรการ'),
       {
         kind: 'table',
-        header: ['ตัวชี้วัด', 'มาตรการที่ต้องดำเนินการ'],
-        row: [repeat('มาตรการ', '{{กลุ่ม}}'), '{{มาตรการ/แนวทาง}}'],
-        widths: [140, 295],
+        header: ['ลำดับ', 'มาตรการที่ต้องดำเนินการ', 'ผู้รับผิดชอบ'],
+        row: [repeat('มาตรการ', '{{ลำดับ}}'), '{{มาตรการ/แนวทาง}}', '{{ผู้รับผิดชอบ}}'],
+        widths: [12, 63, 25],
       },
     ],
   };
