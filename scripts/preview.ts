@@ -71,6 +71,9 @@ export const DEMO_REPORTS = [
   ['analysis', 2568],
   ['progress', 2569],
   ['oit', 2569],
+  // After the progress report: in one workbook (the demo's), the memo links the one the log holds.
+  ['memo', 2569],
+  ['announcement', 2569],
 ] as const;
 export type DemoKind = (typeof DEMO_REPORTS)[number][0];
 

@@ -1,8 +1,9 @@
 // The reports dialog: generate a report, or manage the templates. User text
 // and links reach the page through textContent and href only.
 import type { NotDone, ReportState } from '../src/core/api';
-import { placeholderGuide, templateSpec, type ReportKind } from '../src/core/report/context';
-import { REPORT_TITLES } from '../src/core/report/default-templates';
+import { COMMENTERS, placeholderGuide, templateSpec, type ReportKind } from '../src/core/report/context';
+import { REPORT_KINDS, REPORT_TITLES } from '../src/core/report/default-templates';
+import { COMMENT_CHAIN_KEY } from '../src/core/report/signers';
 import { servedItem } from '../src/core/report/served';
 import { filterGuide } from '../src/core/report/format';
 import { call } from './server';
@@ -15,7 +16,7 @@ declare global {
 }
 
 const app = document.getElementById('app')!;
-const KINDS: readonly ReportKind[] = ['analysis', 'progress', 'oit'];
+const KINDS = REPORT_KINDS;
 let state: ReportState | undefined;
 
 const link = webLink;
@@ -47,14 +48,12 @@ function renderReport(s: ReportState): void {
   const year = h('select', { id: 'year' });
   const serves = h('p', { class: 'guide', id: 'serves' });
   // The analysis is of a year's results, with the measures of the year after; it needs that year's scores.
-  const yearsFor = (k: ReportKind): { years: readonly number[]; chosen: number | undefined; label: (y: number) => string } =>
-    k === 'analysis'
-      ? { years: s.scoredYears, chosen: s.scoredYears[0], label: (y) => `ผลการประเมิน พ.ศ. ${y} · มาตรการปี ${y + 1}` }
-      : {
-          years: k === 'progress' ? s.measureYears : s.checklistYears,
-          chosen: (k === 'progress' ? s.measureYears : s.checklistYears).includes(s.fiscalYear) ? s.fiscalYear : (k === 'progress' ? s.measureYears : s.checklistYears)[0],
-          label: (y) => `พ.ศ. ${y}`,
-        };
+  // The others are of a year's measures (the progress report, its memo, the announcement) or of its OIT checklist.
+  const yearsFor = (k: ReportKind): { years: readonly number[]; chosen: number | undefined; label: (y: number) => string } => {
+    if (k === 'analysis') return { years: s.scoredYears, chosen: s.scoredYears[0], label: (y) => `ผลการประเมิน พ.ศ. ${y} · มาตรการปี ${y + 1}` };
+    const years = k === 'oit' ? s.checklistYears : s.measureYears;
+    return { years, chosen: years.includes(s.fiscalYear) ? s.fiscalYear : years[0], label: (y) => `พ.ศ. ${y}` };
+  };
   const showServes = () => {
     const kind = picked('kind') as ReportKind;
     const item = year.value ? servedItem(kind, Number(year.value)) : undefined;
@@ -85,6 +84,8 @@ function renderReport(s: ReportState): void {
     analysis: 'ยังไม่มีปีใดที่มีคะแนนครบ 10 ตัวชี้วัดในแผ่นงาน "คะแนน ITA" กรอกคะแนนที่ ป.ป.ช. ประกาศก่อน จึงจะวิเคราะห์ผลได้',
     progress: 'ยังไม่มีมาตรการในแผ่นงาน "มาตรการ" บันทึกมาตรการในแถบบันทึกมาตรการก่อน',
     oit: 'ยังไม่มีรายการตรวจ OIT สร้างจากเมนู "รายการตรวจ OIT" หรือแท็บรายการตรวจ OIT ก่อน',
+    memo: 'ยังไม่มีมาตรการในแผ่นงาน "มาตรการ" บันทึกมาตรการในแถบบันทึกมาตรการก่อน จึงจะเสนอผลการดำเนินการได้',
+    announcement: 'ยังไม่มีมาตรการในแผ่นงาน "มาตรการ" บันทึกมาตรการของปีในแถบบันทึกมาตรการก่อน จึงจะประกาศได้',
   };
   const fillYears = () => {
     const kind = (picked('kind') || 'analysis') as ReportKind;
@@ -208,11 +209,18 @@ function renderTemplates(s: ReportState): void {
     h('p', {}, 'พิมพ์ชื่อในวงเล็บปีกกาคู่ เช่น ', h('code', {}, '{{ชื่อหน่วยงาน}}'), ' หรือใส่ตัวกรอง ', h('code', {}, '{{คะแนนรวม|เลขไทย}}')),
     h('p', {}, names.fields.join(' ')),
     h('p', {}, 'แถวของตารางที่มี ', h('code', {}, '{{แถวซ้ำ:มาตรการ}}'), ' จะถูกคัดลอกทีละมาตรการ ในแถวนั้นใช้ชื่อของแต่ละรายการได้ด้วย:'),
-    ...names.collections.map(([c, own]) => h('p', {}, h('code', {}, `{{แถวซ้ำ:${c}}}`), ' ', own.join(' '))),
+    ...names.collections.map(([c, own]) => h('p', { class: 'repeat' }, h('code', {}, `{{แถวซ้ำ:${c}}}`), REPEAT_NOTES[c] ? ` ${REPEAT_NOTES[c]} ` : ' ', own.join(' '))),
     h('p', {}, 'ตัวกรอง: ', filterGuide().map(([n, w]) => `${n} = ${w}`).join(' · ')),
   );
   app.replaceChildren(...sections, guide);
 }
+
+/** What each repeating row repeats over, where it is not plain from its name. */
+const REPEAT_NOTES: Readonly<Record<string, string>> = {
+  มาตรการ: '(มาตรการของปี)',
+  'รายการ OIT': '(รายการตรวจ OIT ของปี)',
+  [COMMENTERS]: `(ผู้ให้ความเห็นท้ายบันทึกข้อความ ตามลำดับในรายการ "${COMMENT_CHAIN_KEY}" ของแผ่นงานตั้งค่า)`,
+};
 
 declare const google: { script: { host: { close(): void } } };
 

@@ -2,6 +2,7 @@ import { columnNumber } from './columns';
 // The ITA workbook: the sheets the add-on keeps in the unit's spreadsheet, as
 // data. Setting up creates what is missing and never touches what exists.
 import { DELETED_AT, DELETED_BY, measureColumns, STATUSES } from './measures/model';
+import { COMMENT_CHAIN_KEY, COMMENT_ROLES, DEFAULT_COMMENT_CHAIN } from './report/signers';
 
 export const SHEET = {
   settings: 'ตั้งค่า ITA',
@@ -101,8 +102,23 @@ export function workbookSpec(defaultFiscalYear: number): readonly (TableSheetSpe
         { key: 'อำเภอ', value: '', note: '' },
         { key: 'จังหวัด', value: '', note: '' },
         { key: 'ปีงบประมาณ', value: defaultFiscalYear, note: 'ปี พ.ศ. ที่กำลังจัดทำมาตรการ' },
-        { key: 'ชื่อผู้บริหาร', value: '', note: 'ผู้ลงนามในประกาศ' },
-        { key: 'ตำแหน่งผู้บริหาร', value: 'นายกองค์การบริหารส่วนตำบล', note: '' },
+        // Signers of the memo and the announcement (ITA-METHOD.md §9). A blank name leaves a dotted
+        // line to sign by hand; a blank position is the usual one for the unit (src/core/report/signers.ts).
+        { key: 'ชื่อผู้บริหาร', value: '', note: 'ผู้ลงนามในประกาศ และผู้รับบันทึกข้อความ (ว่างไว้ = เว้นเส้นประให้เขียนเอง)' },
+        { key: 'ตำแหน่งผู้บริหาร', value: '', note: 'ว่างไว้ = นายก<ชื่อหน่วยงาน> เช่น นายกองค์การบริหารส่วนตำบลห้วยเตย หรือ นายกเทศมนตรีตำบล…' },
+        { key: 'ส่วนราชการ', value: '', note: 'ส่วนราชการที่ออกบันทึกข้อความ (ว่างไว้ = สำนักปลัด<ชื่อหน่วยงาน>)' },
+        { key: 'เลขที่หนังสือ', value: '', note: 'เลขที่ของบันทึกข้อความ เช่น มค ๗๑๒๓๔/๑๒๓ (ว่างไว้ = เว้นเส้นประให้เขียนเอง)' },
+        { key: 'ชื่อผู้จัดทำรายงาน', value: '', note: 'ผู้ลงนามในบันทึกข้อความ' },
+        { key: 'ตำแหน่งผู้จัดทำรายงาน', value: '', note: 'เช่น นักวิเคราะห์นโยบายและแผน' },
+        { key: 'ชื่อหัวหน้าส่วนราชการ', value: '', note: 'หัวหน้าของส่วนราชการที่ออกบันทึก' },
+        { key: 'ตำแหน่งหัวหน้าส่วนราชการ', value: '', note: 'ว่างไว้ = หัวหน้า<ส่วนราชการ> เช่น หัวหน้าสำนักปลัด… หรือ ผู้อำนวยการกอง…' },
+        { key: 'ชื่อปลัด', value: '', note: '' },
+        { key: 'ตำแหน่งปลัด', value: '', note: 'ว่างไว้ = ปลัด<ชื่อหน่วยงาน>' },
+        {
+          key: COMMENT_CHAIN_KEY,
+          value: DEFAULT_COMMENT_CHAIN,
+          note: `ผู้ให้ความเห็นท้ายบันทึกข้อความ ตามลำดับ คั่นด้วยจุลภาค เลือกจาก ${COMMENT_ROLES.join(', ')} (ว่างไว้ = ไม่มีช่องความเห็น)`,
+        },
         { key: 'เกณฑ์จุดแข็ง', value: 80, note: 'ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้ถือเป็นจุดแข็ง ต่ำกว่าถือเป็นจุดที่ต้องพัฒนา' },
       ],
     },

@@ -19,7 +19,7 @@
 //   a "\n" into a line break): bulleted and numbered paragraphs are checked,
 //   copied and filled as paragraphs are.
 // Every call is a round trip in Apps Script, so each element is read once.
-import { FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
+import { cellParagraphs, FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
 import { digitEdits, hasOtherDigits, type Digits } from '../core/report/digits';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
 
@@ -516,24 +516,35 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
       return undefined;
     case 'table': {
       // A free paragraph before a table stays: a paragraph right before a table cannot go.
-      const rows = [[...b.header], ...(b.group ? [b.header.map((_, i) => (i === 0 ? b.group! : ''))] : []), [...b.row]];
+      const head = b.header.length ? [[...b.header]] : [];
+      const rows = [...head, ...(b.group ? [b.row.map((_, i) => (i === 0 ? b.group! : ''))] : []), b.row.map((c) => cellParagraphs(c)[0]?.text ?? '')];
       const t = body.appendTable(rows);
-      t.editAsText().setAttributes(attributes(false, 14));
-      const head = t.getRow(0);
-      head.editAsText().setBold(true);
+      // A borderless table lays out body text (the memo's chain of comments): body size, no rules.
+      const size = b.borderless ? FONT.size : 14;
+      t.editAsText().setAttributes(attributes(false, size));
+      if (b.borderless) t.setBorderWidth(0);
+      const first = t.getRow(0);
+      if (head.length) first.editAsText().setBold(true);
       // Relative widths, scaled to the page's text width (rounded down: never past the margin).
       const sum = b.widths?.reduce((a, w) => a + w, 0) ?? 0;
-      for (let k = 0; k < b.header.length; k++) {
-        const cell = head.getCell(k);
+      for (let k = 0; k < b.row.length; k++) {
+        const cell = first.getCell(k);
         // setWidth sets the width of the cell's whole column.
         if (b.widths?.[k]) cell.setWidth(Math.floor((b.widths[k]! * textWidth * 10) / sum) / 10);
-        cell.setBackgroundColor('#e8f0fe');
+        if (head.length) cell.setBackgroundColor('#e8f0fe');
       }
       if (b.group) {
-        const group = t.getRow(1);
+        const group = t.getRow(head.length);
         group.editAsText().setBold(true);
-        for (let k = 0; k < b.header.length; k++) group.getCell(k).setBackgroundColor('#f1f3f4');
+        for (let k = 0; k < b.row.length; k++) group.getCell(k).setBackgroundColor('#f1f3f4');
       }
+      // A cell of several paragraphs: the first is the cell's own, the others follow it.
+      const last = t.getRow(t.getNumRows() - 1);
+      b.row.forEach((c, k) => {
+        if (typeof c === 'string') return;
+        const cell = last.getCell(k);
+        c.forEach((p, i) => style((i === 0 ? cell.getChild(0).asParagraph() : cell.appendParagraph(p.text)).setAlignment(ALIGN(p.align)), false, size));
+      });
       return t.getNextSibling()?.asParagraph();
     }
   }

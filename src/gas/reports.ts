@@ -3,7 +3,7 @@
 import type { NotDone, ReportDone, ReportFolder, ReportRequest, ReportState, TemplateDone, TemplateInfo } from '../core/api';
 import { isItaError, type Bilingual } from '../core/errors';
 import { CHART_INDICATORS, readsScores, reportData, templateSpec, type ReportKind } from '../core/report/context';
-import { defaultTemplate, REPORT_TITLES } from '../core/report/default-templates';
+import { defaultTemplate, REPORT_KINDS, REPORT_TITLES } from '../core/report/default-templates';
 import { formatter } from '../core/report/format';
 import { checkTemplate, fill, tokenize, type TemplateText, type Value } from '../core/report/template';
 import { REPORT_LOG_HEADERS, SHEET } from '../core/workbook';
@@ -17,8 +17,8 @@ import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
 import { readScores, type ScoreSheet } from './scores';
-import { currentUser, readAll, settingsYear, sheetNamed, withDocumentLock } from './sheets';
-import { appendRecord } from './table';
+import { currentUser, readAll, readFiscalYear, settingsYear, sheetNamed, withDocumentLock } from './sheets';
+import { appendRecord, openTable } from './table';
 
 const templateKey = (kind: ReportKind) => `ita.template.${kind}`;
 const RUNNING = 'ita.report.running';
@@ -151,7 +151,7 @@ const TEMPLATE_UNREACHABLE =
 function reportState(): ReportState {
   const templates: Partial<Record<ReportKind, TemplateInfo>> = {};
   const unreachable: ReportKind[] = [];
-  for (const kind of ['analysis', 'progress', 'oit'] as const) {
+  for (const kind of REPORT_KINDS) {
     try {
       const { id } = templateOf(kind);
       if (id) templates[kind] = info(kind, DocumentApp.openById(id));
@@ -250,8 +250,11 @@ function noScores(year: number, scored: readonly number[]): NotDone {
   );
 }
 
+/** Reports of a year's measures: refused, as a report of nothing, for a year without any. */
+const OF_MEASURES: readonly ReportKind[] = ['progress', 'memo', 'announcement'];
+
 function nothingToReport(req: ReportRequest, measures: readonly Measure[]): NotDone | undefined {
-  if (req.kind === 'progress' && !measures.some((m) => m.fiscalYear === req.fiscalYear)) {
+  if (OF_MEASURES.includes(req.kind) && !measures.some((m) => m.fiscalYear === req.fiscalYear)) {
     return notDone(
       {
         th: `ยังไม่มีมาตรการของปีงบประมาณ ${req.fiscalYear} ในแผ่นงาน "${SHEET.measures}" จึงยังไม่ได้สร้างรายงาน บันทึกมาตรการของปีนั้นในแถบบันทึกมาตรการก่อน หรือเลือกปีที่มีมาตรการ`,
@@ -330,6 +333,29 @@ function logReport(req: ReportRequest, name: string, url: string, pdfUrl: string
     },
   );
   return logged ? undefined : `ไม่มีชีต "${SHEET.reports}" หรือหัวคอลัมน์ของชีตนี้ (${REPORT_LOG_HEADERS.join(', ')}) จึงไม่ได้บันทึกรายงานนี้ไว้ (เรียก ตั้งค่าสมุดงาน ITA เพื่อสร้างใหม่)`;
+}
+
+/**
+ * The latest progress report of a year in the log of generated reports, which
+ * a memo of that year refers to; none when the log holds none (or cannot be
+ * read: the memo then reads without it).
+ */
+function loggedProgressReport(year: number): { name: string; url: string } | undefined {
+  let t: ReturnType<typeof openTable>;
+  try {
+    t = openTable({ sheet: SHEET.reports, columns: REPORT_LOG_HEADERS });
+  } catch {
+    return undefined;
+  }
+  const [kind, y, name, link] = ['รายงาน', 'ปีงบประมาณ', 'ชื่อไฟล์', 'ลิงก์'].map((h) => t?.index.get(h));
+  if (!t || kind === undefined || y === undefined || link === undefined) return undefined;
+  for (let r = t.values.length - 1; r > t.header; r--) {
+    const row = t.values[r]!;
+    const url = String(row[link] ?? '').trim();
+    if (String(row[kind] ?? '').trim() !== REPORT_TITLES.progress || readFiscalYear(row[y]) !== year || !/^https?:\/\/\S+$/.test(url)) continue;
+    return { name: name === undefined ? '' : String(row[name] ?? '').trim(), url };
+  }
+  return undefined;
 }
 
 /** Marks a generation as running (then calls `claimed`); refuses when another one is. */
@@ -420,6 +446,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
 
   const s = settings();
   const oit = req.kind === 'oit' ? oitReportInput(req.fiscalYear) : undefined;
+  const attached = req.kind === 'memo' ? loggedProgressReport(req.fiscalYear) : undefined;
   const data = reportData({
     settings: s,
     scores: new Map([...scores].filter(([, s]) => s.every((x) => !isNaN(x)))),
@@ -429,6 +456,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     digits: req.digits,
     kind: req.kind,
     ...(oit ? { oitItems: oit.items, oitSubNames: oit.subNames } : {}),
+    ...(attached ? { attached } : {}),
   });
   notes.push(...data.notes);
   // Typed text takes the report's digits too unless the unit says not (by default only with Thai digits).

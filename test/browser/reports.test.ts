@@ -77,6 +77,33 @@ describe('the reports dialog', () => {
     await page.close();
   });
 
+  it('offers the memo and the announcement for the years with measures, the settings’ year first', async () => {
+    await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+    const page = await open(`${preview.url}reports`, 460);
+    const year = page.getByLabel('ปีงบประมาณ');
+    for (const label of ['บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ', 'ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส']) {
+      await page.getByLabel(label).check();
+      await expect(year.locator('option').allInnerTexts()).resolves.toEqual(['พ.ศ. 2569', 'พ.ศ. 2568']);
+      await expect(year.inputValue()).resolves.toBe('2569');
+      await expect(page.locator('#serves').innerText()).resolves.toBe(''); // ITA-METHOD names no OIT item for either
+    }
+    await page.getByRole('button', { name: 'สร้างรายงาน' }).click();
+    await page.getByRole('status').waitFor();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี 2569');
+    await page.close();
+  });
+
+  it('lists in the template guide each repeating row with its placeholders, the memo’s chain of comments among them', async () => {
+    const page = await open(`${preview.url}reports?mode=template`, 460);
+    await expect(page.locator('legend').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ', 'ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส']));
+    await page.getByText('ช่องแทนค่าที่ใช้ในแม่แบบได้').click();
+    await expect(page.locator('p.repeat', { hasText: '{{แถวซ้ำ:ผู้ให้ความเห็น}}' }).innerText()).resolves.toContain('{{ลำดับ}} {{ชื่อ}} {{ตำแหน่ง}}');
+    const guide = await page.locator('details.guide').innerText();
+    for (const name of ['{{ส่วนราชการ}}', '{{เลขที่หนังสือ}}', '{{ตำแหน่งปลัด}}', '{{ชื่อผู้จัดทำรายงาน}}', '{{วันจัดทำ}}', '{{ลิงก์รายงานแนบ}}', '{{ตัวชี้วัดที่ต้องพัฒนา}}']) expect(guide).toContain(name);
+    await page.screenshot({ path: 'test-artifacts/reports-template-guide.png', fullPage: true });
+    await page.close();
+  });
+
   it('creates a default template, and refuses a link that is not a Google Doc', async () => {
     const page = await open(`${preview.url}reports?mode=template`, 460);
     const section = page.locator('fieldset', { hasText: 'วิเคราะห์ผลการประเมินและมาตรการ' });

@@ -102,6 +102,8 @@ const REPORTS: readonly [ReportKind, number][] = [
   ['analysis', 2568],
   ['progress', 2569],
   ['oit', 2569],
+  ['memo', 2569],
+  ['announcement', 2569],
 ];
 
 describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, assume) => {
@@ -142,10 +144,11 @@ describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, as
     // A placeholder whose value is empty, right at the end of a text, after another one.
     const settings = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
     const keys = settings.getDataRange().getValues().map((r) => String(r[0]));
-    settings.getRange(keys.indexOf('ตำแหน่งผู้บริหาร') + 1, 2).setValue('');
+    // (Not a signer's: a blank name or position is a dotted line or the usual one.)
+    settings.getRange(keys.indexOf('อำเภอ') + 1, 2).setValue('');
     const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
     own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}}');
-    own.body.appendParagraph('ปี {{ปีงบประมาณ}}{{ตำแหน่งผู้บริหาร}}');
+    own.body.appendParagraph('ปี {{ปีงบประมาณ}}{{อำเภอ}}');
     own.body.appendTable([
       ['มาตรการ', 'วิธี'],
       ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}'],

@@ -7,7 +7,7 @@ import { seededHarness } from '../../scripts/preview';
 import type { Harness } from '../harness/harness';
 import type { ServiceCall } from '../harness/fakes';
 
-type Kind = 'analysis' | 'progress' | 'oit';
+type Kind = 'analysis' | 'progress' | 'oit' | 'memo';
 
 /** A template of the unit's own with one of everything, so a sweep over every call stays short. */
 function smallTemplate(h: Harness, kind: Kind): void {
@@ -17,7 +17,9 @@ function smallTemplate(h: Harness, kind: Kind): void {
     doc.body.appendParagraph('{{กราฟ:คะแนนตัวชี้วัด}}');
     doc.body.appendTable([['{{แถวซ้ำ:ตัวชี้วัด}}{{คะแนน}}']]); // one cell: ten rows of it are most of the calls
   }
-  if (kind !== 'oit') doc.body.appendTable([['มาตรการ'], ['{{แถวกลุ่ม:มาตรการ}}{{กลุ่ม}}'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
+  // The memo repeats its chain of comments, and reads the log for the year's progress report.
+  if (kind === 'memo') doc.body.appendTable([['{{แถวซ้ำ:ผู้ให้ความเห็น}}ความเห็นของ{{ตำแหน่ง}} {{ลิงก์รายงานแนบ}}']]);
+  else if (kind !== 'oit') doc.body.appendTable([['มาตรการ'], ['{{แถวกลุ่ม:มาตรการ}}{{กลุ่ม}}'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
   else doc.body.appendTable([['ข้อ'], ['{{แถวกลุ่ม:รายการ OIT}}{{กลุ่ม}}'], ['{{แถวซ้ำ:รายการ OIT}}{{รหัส}} {{ลิงก์หลักฐาน}}']]);
   h.properties.document.setProperty(`ita.template.${kind}`, doc.id);
 }
@@ -104,7 +106,7 @@ function sweep(kind: Kind, own: boolean, all: boolean): number {
 const EVERY_CALL = (process.env.ITA_FAKE_VARIANT ?? '0') === '0';
 
 describe('the fault sweep over report generation', () => {
-  for (const kind of ['analysis', 'progress', 'oit'] as const) {
+  for (const kind of ['analysis', 'progress', 'oit', 'memo'] as const) {
     it(`leaves nothing half-made and tells the truth when any one call of a short ${kind} report fails`, () => {
       expect(sweep(kind, true, EVERY_CALL)).toBeGreaterThan(40);
     }, 180_000); // every call of a report of ~300 calls, each run a fresh workbook

@@ -199,6 +199,143 @@ describe('the OIT progress report', () => {
   });
 });
 
+/** Sets a value in the settings sheet by its key. */
+function setSetting(h: Harness, key: string, value: string): void {
+  const sheet = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
+  const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === key) + 1;
+  if (row < 1) throw new Error(`no setting ${key}`);
+  sheet.getRange(row, 2).setValue(value);
+}
+
+/** Each cell's paragraphs of a borderless table (the memo's chain of comments), one list per row. */
+const chainOf = (d: FakeDocument) => tables(d).filter((t) => t.getBorderWidth() === 0).flatMap((t) => t.rows.map((r) => r.getCell(0).getText().split('\n')));
+
+describe('the memo (บันทึกข้อความ)', () => {
+  it('reports the year’s progress to the head of the unit in Thai digits and Buddhist-Era dates, every placeholder filled, signed and commented on', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { kind: 'memo', fiscalYear: 2569 }));
+    expect(r.name).toBe('บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ ITA ปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
+    const doc = docOf(h, r.url);
+    const text = allText(doc);
+    expect(text).not.toContain('{{');
+    const lines = doc.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph).map((p) => p.text);
+    expect(lines.slice(0, 5)).toEqual([
+      'บันทึกข้อความ',
+      'ส่วนราชการ  สำนักปลัดองค์การบริหารส่วนตำบลห้วยเตย',
+      `ที่  ${'.'.repeat(40)}`, // no number in the settings: a line to fill by hand
+      expect.stringMatching(/^วันที่ {2}[๑-๙][๐-๙]? [\u0e01-\u0e4e]+ ๒๕[๖-๙][๐-๙]$/),
+      'เรื่อง  รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙',
+    ]);
+    expect(lines).toContain('เรียน  นายกองค์การบริหารส่วนตำบลห้วยเตย');
+    expect(text).toContain('จากมาตรการทั้งหมด ๕ มาตรการ ดำเนินการแล้วเสร็จ ๒ มาตรการ');
+    expect(lines).toContain('จึงเรียนมาเพื่อโปรดทราบ');
+    // The writer's block, name in brackets, position below (ITA-METHOD §9).
+    const writer = lines.indexOf('(นางสาวตัวอย่าง ตั้งใจ)');
+    expect(lines.slice(writer - 1, writer + 2)).toEqual(['(ลงชื่อ) ........................................', '(นางสาวตัวอย่าง ตั้งใจ)', 'นักวิเคราะห์นโยบายและแผน']);
+    // The default chain: the division head, the clerk, the head of the unit, positions worked out from the unit's name.
+    expect(chainOf(doc)).toEqual([
+      ['ความเห็นของหัวหน้าสำนักปลัดองค์การบริหารส่วนตำบลห้วยเตย', expect.stringMatching(/^\.+$/), expect.stringMatching(/^\.+$/), '(ลงชื่อ) ........................................', '(นางตัวอย่าง รอบคอบ)', 'หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบลห้วยเตย', ''],
+      expect.arrayContaining(['ความเห็นของปลัดองค์การบริหารส่วนตำบลห้วยเตย', '(นายตัวอย่าง มั่นคง)']),
+      expect.arrayContaining(['ความเห็นของนายกองค์การบริหารส่วนตำบลห้วยเตย', '(นายตัวอย่าง ใจดี)']),
+    ]);
+    expect(doc.body.getPageWidth()).toBe(595.3); // portrait A4
+    const log = h.spreadsheet.getSheetByName('รายงานที่สร้าง')!.getDataRange().getValues();
+    expect(log.at(-1)!.slice(2, 4)).toEqual(['บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ', 2569]);
+  });
+
+  it('links the year’s progress report when the log holds one, and reads as well without it', () => {
+    const h = seededHarness();
+    const without = docOf(h, ok(generate(h, { kind: 'memo', fiscalYear: 2569 })).url);
+    const body = (d: FakeDocument) => d.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph);
+    const before = body(without).findIndex((p) => p.text === 'จึงเรียนมาเพื่อโปรดทราบ');
+    expect(body(without)[before - 1]!.text).toBe(''); // the link's line, empty
+    expect(body(without)[before - 2]!.text).toMatch(/ที่แนบมาพร้อมนี้$/);
+    const progress = ok(generate(h, { kind: 'progress', fiscalYear: 2569 }));
+    ok(generate(h, { kind: 'progress', fiscalYear: 2568 })); // another year's: not this memo's
+    const withLink = docOf(h, ok(generate(h, { kind: 'memo', fiscalYear: 2569 })).url);
+    const link = body(withLink).find((p) => p.text === progress.url)!;
+    expect(link.links).toEqual([{ start: 0, end: progress.url.length - 1, url: progress.url }]);
+  });
+
+  it('chains the comments in the setting’s order and subset, leaving a dotted line for a blank name', () => {
+    const h = seededHarness();
+    setSetting(h, 'ลำดับผู้ให้ความเห็น', 'ผู้บริหาร, หัวหน้าส่วนราชการ');
+    setSetting(h, 'ชื่อหัวหน้าส่วนราชการ', '');
+    setSetting(h, 'ตำแหน่งหัวหน้าส่วนราชการ', 'ผู้อำนวยการกองคลัง');
+    const doc = docOf(h, ok(generate(h, { kind: 'memo', fiscalYear: 2569 })).url);
+    expect(chainOf(doc).map((c) => [c[0], c[4], c[5]])).toEqual([
+      ['ความเห็นของนายกองค์การบริหารส่วนตำบลห้วยเตย', '(นายตัวอย่าง ใจดี)', 'นายกองค์การบริหารส่วนตำบลห้วยเตย'],
+      ['ความเห็นของผู้อำนวยการกองคลัง', `(${'.'.repeat(40)})`, 'ผู้อำนวยการกองคลัง'],
+    ]);
+  });
+
+  it('leaves the chain out when the setting is blank, and names an unknown level in Thai and English without failing', () => {
+    const h = seededHarness();
+    setSetting(h, 'ลำดับผู้ให้ความเห็น', '');
+    const none = docOf(h, ok(generate(h, { kind: 'memo', fiscalYear: 2569 })).url);
+    expect(chainOf(none)).toEqual([]);
+    expect(allText(none)).not.toContain('ความเห็นของ');
+    setSetting(h, 'ลำดับผู้ให้ความเห็น', 'ปลัด, รองนายก');
+    const r = ok(generate(h, { kind: 'memo', fiscalYear: 2569 }));
+    expect(chainOf(docOf(h, r.url))).toHaveLength(1);
+    expect(r.notes).toContainEqual(expect.stringMatching(/ไม่รู้จัก "รองนายก".*\| Unknown "รองนายก"/));
+  });
+});
+
+describe('the announcement (ประกาศ)', () => {
+  it('adopts the year’s measures on last year’s results, dated and signed by the head, with the measures by indicator attached', () => {
+    const h = seededHarness();
+    const r = ok(generate(h, { kind: 'announcement', fiscalYear: 2569 }));
+    expect(r.name).toBe('ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
+    const doc = docOf(h, r.url);
+    const text = allText(doc);
+    expect(text).not.toContain('{{');
+    const lines = doc.body.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph).map((p) => p.text);
+    expect(lines.slice(0, 2)).toEqual(['ประกาศองค์การบริหารส่วนตำบลห้วยเตย', 'เรื่อง มาตรการส่งเสริมคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙']);
+    expect(text).toContain('ในการประเมินประจำปีงบประมาณ พ.ศ. ๒๕๖๘ องค์การบริหารส่วนตำบลห้วยเตยได้คะแนนรวม ๘๐.๗๗ คะแนน ผลการประเมิน ต้องปรับปรุง');
+    expect(text).toContain('ได้แก่ ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต');
+    expect(lines).toContain('จึงประกาศให้ทราบโดยทั่วกัน');
+    expect(lines).toContainEqual(expect.stringMatching(/^ประกาศ ณ วันที่ [๑-๙][๐-๙]? เดือน [\u0e01-\u0e4e]+ พ\.ศ\. ๒๕[๖-๙][๐-๙]$/));
+    const head = lines.indexOf('(นายตัวอย่าง ใจดี)');
+    expect(lines.slice(head - 1, head + 2)).toEqual(['(ลงชื่อ) ........................................', '(นายตัวอย่าง ใจดี)', 'นายกองค์การบริหารส่วนตำบลห้วยเตย']);
+    // The attachment starts on a page of its own.
+    const attachment = doc.body.children.findIndex((c) => c instanceof FakeParagraph && c.text === 'แนบท้ายประกาศองค์การบริหารส่วนตำบลห้วยเตย');
+    expect(doc.body.children.slice(0, attachment).some((c) => c instanceof FakeParagraph && c.pageBreak)).toBe(true);
+    // One table per indicator, its heading above it (the group headings of seed 002).
+    const ts = tables(doc);
+    expect(ts.map((t) => t.getNumRows())).toEqual([2, 2, 2, 2, 2]);
+    expect(ts.every((t) => t.getRow(0).getText() === 'ลำดับ\tมาตรการที่ต้องดำเนินการ\tผู้รับผิดชอบ')).toBe(true);
+    const heading = (t: FakeTable) => (doc.body.children[doc.body.children.indexOf(t) - 1] as FakeParagraph).text;
+    expect(ts.map(heading)).toEqual(['ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่', 'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ', 'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร', 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล', 'ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต']);
+    expect(ts[3]!.getRow(1).getText()).toBe('๔\tจัดทำปฏิทินการเผยแพร่ข้อมูลสาธารณะตามรายการ OIT และตรวจทานทุกเดือน\tสำนักปลัด');
+    expect(doc.body.getPageWidth()).toBe(595.3);
+  });
+
+  it('can use Arabic digits', () => {
+    const h = seededHarness();
+    const text = allText(docOf(h, ok(generate(h, { kind: 'announcement', fiscalYear: 2569, digits: 'arabic' })).url));
+    expect(text).toContain('ประจำปีงบประมาณ พ.ศ. 2569');
+    expect(text).toMatch(/ประกาศ ณ วันที่ \d{1,2} เดือน [\u0e01-\u0e4e]+ พ\.ศ\. 25\d\d/);
+  });
+});
+
+describe('the memo and the announcement of a year without measures', () => {
+  for (const kind of ['memo', 'announcement'] as const) {
+    it(`are refused, naming the sheet and the year, and no Doc is made: the ${kind}`, () => {
+      const h = seededHarness();
+      const files = h.drive.files.size;
+      const r = generate(h, { kind, fiscalYear: 2570 });
+      expect(r).toMatchObject({ ok: false, message: { th: expect.stringContaining('ยังไม่มีมาตรการของปีงบประมาณ 2570 ในแผ่นงาน "มาตรการ"') } });
+      expect(h.drive.files.size).toBe(files);
+    });
+  }
+
+  it('are offered for the years with measures, as the progress report', () => {
+    const h = seededHarness();
+    expect(api<ReportState>(h, 'reportState', {})).toMatchObject({ measureYears: [2569, 2568] });
+  });
+});
+
 describe('templates and failures', () => {
   it('lists every problem of a broken template in one message and creates no file', () => {
     const h = seededHarness();

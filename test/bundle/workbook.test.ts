@@ -138,6 +138,35 @@ describe('setting up the workbook', () => {
     h.call('setupWorkbook');
     expect(settings.getRange(2, 2).getValue()).toBe('องค์การบริหารส่วนตำบลห้วยเตย');
   });
+
+  it('adds the memo’s and the announcement’s signer rows to an older settings sheet, after what is there, touching no typed value, and asks nothing twice', () => {
+    const ss = new FakeSpreadsheet();
+    const old = [
+      ['รายการ', 'ค่า', 'คำอธิบาย'],
+      ['ชื่อหน่วยงาน', 'เทศบาลตำบลห้วยเตย', ''],
+      ['ชื่อผู้บริหาร', 'นายตัวอย่าง ใจดี', 'พิมพ์เอง'],
+      ['ตำแหน่งผู้บริหาร', 'นายกเทศมนตรีตำบลห้วยเตย', ''],
+      ['หมายเหตุของกอง', 'ใช้ประชุมเดือนหน้า', ''],
+    ];
+    ss.insertSheet('ตั้งค่า ITA').getRange(1, 1, old.length, 3).setValues(old);
+    const h = setUp(ss);
+    const values = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!.getDataRange().getValues();
+    expect(values.slice(0, old.length)).toEqual(old);
+    const added = values.slice(old.length).map((r) => r[0]);
+    expect(added).toEqual(expect.arrayContaining(['ส่วนราชการ', 'เลขที่หนังสือ', 'ชื่อปลัด', 'ตำแหน่งปลัด', 'ชื่อหัวหน้าส่วนราชการ', 'ตำแหน่งหัวหน้าส่วนราชการ', 'ชื่อผู้จัดทำรายงาน', 'ตำแหน่งผู้จัดทำรายงาน', 'ลำดับผู้ให้ความเห็น']));
+    expect(added).not.toContain('ชื่อผู้บริหาร');
+    expect(values.find((r) => r[0] === 'ลำดับผู้ให้ความเห็น')![1]).toBe('หัวหน้าส่วนราชการ, ปลัด, ผู้บริหาร');
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('"ลำดับผู้ให้ความเห็น"');
+    // A person's own order, and a row emptied on purpose, stay as typed when set-up runs again.
+    const settings = h.spreadsheet.getSheetByName('ตั้งค่า ITA')!;
+    const row = (k: string) => values.findIndex((r) => r[0] === k) + 1;
+    settings.getRange(row('ลำดับผู้ให้ความเห็น'), 2).setValue('ปลัด');
+    settings.getRange(row('ส่วนราชการ'), 2).setValue('กองคลัง');
+    const before = settings.snapshot();
+    h.call('setupWorkbook');
+    expect(settings.snapshot()).toEqual(before);
+    expect(h.spreadsheet.toasts.at(-1)?.msg).toContain('ไม่มีการเปลี่ยนแปลง');
+  });
 });
 
 describe('saving a measure', () => {

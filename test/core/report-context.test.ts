@@ -100,13 +100,13 @@ describe('a report’s values', () => {
 
 describe('the default templates', () => {
   it('use only names their report offers, and repeat what they must', () => {
-    for (const kind of ['analysis', 'progress'] as const) {
+    for (const kind of ['analysis', 'progress', 'oit', 'memo', 'announcement'] as const) {
       expect(checkTemplate(templateTexts(defaultTemplate(kind)), templateSpec(kind), f), kind).toEqual([]);
     }
   });
 
   it('left-align their body text: justified Thai stretches its few spaces into gaps', () => {
-    for (const kind of ['analysis', 'progress', 'oit'] as const) {
+    for (const kind of ['analysis', 'progress', 'oit', 'memo', 'announcement'] as const) {
       expect(defaultTemplate(kind).body.filter((b) => b.kind === 'paragraph' && b.align === 'justify'), kind).toEqual([]);
     }
   });

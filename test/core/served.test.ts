@@ -15,6 +15,8 @@ describe('the OIT item a report serves (ITA-METHOD.md §5)', () => {
     expect(servedItem('progress', 2568)).toMatchObject({ ita: 2569, code: 'O26' });
     expect(servedItem('progress', 2567)).toBeUndefined();
     expect(servedItem('oit', 2569)).toBeUndefined();
+    // ITA-METHOD §5 names no item for the memo or the announcement: none is claimed.
+    for (const year of [2566, 2568, 2569, 2570]) expect([servedItem('memo', year), servedItem('announcement', year)]).toEqual([undefined, undefined]);
   });
 
   it('sets the measures of the year after the results for an analysis, the same year otherwise', () => {

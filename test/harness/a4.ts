@@ -165,7 +165,10 @@ function renderTable(t: FakeTable, textWidth: number, count: Counter): string {
         })
         .join('')}</tr>`,
   );
-  return `<table data-table="${n}" style="width:${pt(widths.reduce((s, w) => s + w, 0))}"><colgroup>${cols}</colgroup><tbody>${rows.join('')}</tbody></table>`;
+  // Border width 0 hides the rules (reference/document/table#setBorderWidth(Number); the Docs API's
+  // TableCellBorder: "To hide a table cell border, make its width 0"); the cells keep their padding.
+  const plain = t.getBorderWidth() === 0 ? ' class="plain"' : '';
+  return `<table data-table="${n}"${plain} style="width:${pt(widths.reduce((s, w) => s + w, 0))}"><colgroup>${cols}</colgroup><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function renderBlock(b: FakeParagraph | FakeTable, textWidth: number, count: Counter): string {
@@ -251,6 +254,7 @@ h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
 a{color:#1155cc;overflow-wrap:anywhere}
 table{border-collapse:collapse;table-layout:fixed;margin:0}
 td{border:1pt solid #000;padding:${CELL_PADDING}pt;vertical-align:top}
+table.plain td{border:0}
 img{vertical-align:baseline}
 header,footer{color:#000}
 @media screen{

@@ -279,6 +279,18 @@ describe('tables', () => {
     ]);
   });
 
+  it('sets its border width in points, keeps it in a copy, and draws a table of width 0 without rules', () => {
+    const d = newDoc();
+    const t = d.body.appendTable([['ความเห็น'], ['(ลงชื่อ)']]);
+    expect(t.getBorderWidth()).toBe(1);
+    expect(t.setBorderWidth(0)).toBe(t);
+    expect(t.copy().getBorderWidth()).toBe(0);
+    expect(() => t.setBorderWidth(-1)).toThrow('Invalid border width');
+    expect(renderHtml(d)).toMatch(/<table data-table="1" class="plain"/);
+    d.saveAndClose();
+    expect(() => t.setBorderWidth(1)).toThrow('Document is closed');
+  });
+
   it('refuses to remove a table’s last row, and a row that still has a parent', () => {
     const t = newDoc().body.appendTable([['ก']]);
     expect(() => t.removeRow(0)).toThrow("Can't remove the last row of a table.");

@@ -884,9 +884,25 @@ export class FakeTableRow extends FakeElement implements Faked<GoogleAppsScript.
  * be removed here (undocumented whether Docs allows an empty table; the add-on
  * removes the table instead).
  */
-export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getText'> {
+export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Document.Table, 'getNumRows' | 'getText' | 'setBorderWidth' | 'getBorderWidth'> {
   readonly type = 'TABLE';
   readonly rows: FakeTableRow[] = [];
+  /**
+   * The border width, in points (…/table#setBorderWidth(Number), #getBorderWidth()).
+   * A new table's is undocumented: 1 here (Docs draws a new table with thin
+   * rules). 0 hides the rules: "Table cell borders cannot be transparent. To
+   * hide a table cell border, make its width 0" (docs/api/reference/rest/v1/documents#TableCellBorder).
+   */
+  borderWidth = 1;
+  setBorderWidth(width: number): this {
+    this.guard();
+    if (typeof width !== 'number' || !(width >= 0)) throw new Error(`Invalid border width: ${String(width)}`);
+    this.borderWidth = width;
+    return this;
+  }
+  getBorderWidth(): number {
+    return this.borderWidth;
+  }
   /** appendTable(cells): "a new Table containing a TableCell for each specified string value" (…/body#appendTable(String)), each cell one paragraph. */
   static of(cells: readonly (readonly string[])[]): FakeTable {
     if (!cells.length || cells.some((r) => r.length !== cells[0]!.length || !r.length)) throw notFaked('a table of no cells, or of rows of different lengths');
@@ -953,9 +969,10 @@ export class FakeTable extends FakeElement implements Faked<GoogleAppsScript.Doc
   editAsText(): FakeText {
     return new FakeText(() => this.rows.flatMap((r) => r.cells.flatMap((c) => c.children.filter((b): b is FakeParagraph => b instanceof FakeParagraph))), false);
   }
-  /** copy(): "a detached, deep copy" (…/table#copy()). */
+  /** copy(): "a detached, deep copy" (…/table#copy()), its attributes (border width) with it. */
   copy(): FakeTable {
     const t = new FakeTable();
+    t.borderWidth = this.borderWidth;
     for (const r of this.rows) t.insert(r.copy());
     return t;
   }

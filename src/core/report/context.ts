@@ -8,15 +8,16 @@ import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
-import { thaiDate, toThaiDigits, type CalendarDay } from '../thai';
+import { thaiDate, thaiMonths, toBuddhistEra, toThaiDigits, type CalendarDay } from '../thai';
 import { formatter } from './format';
 import { measuresYearOf, servedItem } from './served';
+import { signersOf } from './signers';
 import { scope, tokenize, type Scope, type ScoreValue, type TemplateSpec, type TemplateText, type Value } from './template';
 
 /** A score as reports print it: rounded to the hundredth, shown with two decimals. */
 const score = (x: number): ScoreValue => ({ score: roundTo(x, 2) });
 
-export type ReportKind = 'analysis' | 'progress' | 'oit';
+export type ReportKind = 'analysis' | 'progress' | 'oit' | 'memo' | 'announcement';
 
 /** An OIT checklist item as the report shows it. */
 export interface OitReportItem {
@@ -48,6 +49,8 @@ export interface ReportInput {
   readonly oitItems?: readonly OitReportItem[];
   /** Sub-indicator names by code, from the year's known list. */
   readonly oitSubNames?: ReadonlyMap<string, string>;
+  /** The progress report of the year a memo refers to, from the log of generated reports. */
+  readonly attached?: { readonly name: string; readonly url: string };
 }
 
 export interface ReportData {
@@ -82,7 +85,14 @@ const GLOBAL_FIELDS = [
   'วันที่จัดทำ', 'จำนวนมาตรการ', 'จำนวนดำเนินการแล้ว',
   'จำนวนข้อ OIT', 'จำนวนข้อ OIT ที่ดำเนินการแล้ว', 'ร้อยละข้อ OIT ที่ดำเนินการแล้ว', 'คะแนน OIT ที่คาด',
   'ปีมาตรการ', 'ปีประเมินถัดไป', 'ข้อ OIT ที่ใช้', 'ชื่อข้อ OIT ที่ใช้',
+  // The memo and the announcement (ITA-METHOD.md §9).
+  'ส่วนราชการ', 'เลขที่หนังสือ', 'ชื่อปลัด', 'ตำแหน่งปลัด', 'ชื่อหัวหน้าส่วนราชการ', 'ตำแหน่งหัวหน้าส่วนราชการ', 'ชื่อผู้จัดทำรายงาน', 'ตำแหน่งผู้จัดทำรายงาน',
+  'วันจัดทำ', 'เดือนจัดทำ', 'ปีจัดทำ', 'ปีผลการประเมิน', 'ตัวชี้วัดที่ต้องพัฒนา', 'ชื่อรายงานแนบ', 'ลิงก์รายงานแนบ',
 ] as const;
+
+/** A record of the chain of comments under a memo: one per level, in the settings' order. */
+const COMMENTER_FIELDS = ['ลำดับ', 'ชื่อ', 'ตำแหน่ง'] as const;
+export const COMMENTERS = 'ผู้ให้ความเห็น';
 
 const OIT_FIELDS = ['ลำดับ', 'รหัส', 'รายการ', 'ตัวชี้วัดย่อย', 'ผู้รับผิดชอบ', 'สถานะ', 'ช่องสถานะ', 'ลิงก์หลักฐาน', 'หมายเหตุ', 'วันที่ตรวจ', 'กลุ่ม'] as const;
 
@@ -99,7 +109,7 @@ const MEASURE_FIELDS = [
 /** Names, and collections, whose values come from the scores sheet. */
 const SCORE_FIELDS = new Set([
   'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT', 'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง',
-  'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS,
+  'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS, 'ตัวชี้วัดที่ต้องพัฒนา',
 ]);
 const SCORE_COLLECTIONS = new Set(['ตัวชี้วัด', 'ตัวชี้วัดเรียงคะแนน', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']);
 
@@ -126,8 +136,10 @@ export function templateSpec(kind: ReportKind): TemplateSpec {
       ['จุดที่ต้องพัฒนา', indicator],
       ['มาตรการ', new Set<string>(MEASURE_FIELDS)],
       ['รายการ OIT', new Set<string>(OIT_FIELDS)],
+      [COMMENTERS, new Set<string>(COMMENTER_FIELDS)],
     ]),
-    requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : kind === 'oit' ? ['รายการ OIT'] : ['มาตรการ'],
+    // The memo stands alone: its figures are totals, its chain of comments may be left out.
+    requiredRepeats: kind === 'analysis' ? ['ตัวชี้วัด', 'มาตรการ'] : kind === 'oit' ? ['รายการ OIT'] : kind === 'memo' ? [] : ['มาตรการ'],
     charts: new Set([CHART_INDICATORS, CHART_TOTALS]),
   };
 }
@@ -202,19 +214,24 @@ const changeWord = (d: number) => (d > 0 ? 'เพิ่มขึ้น' : d < 0
 /** Works out every value of a report. */
 export function reportData(input: ReportInput): ReportData {
   const notes: string[] = [];
-  const fw = frameworkNear(input.fiscalYear);
-  const scores = input.scores.get(input.fiscalYear);
-  const previousYear = [...input.scores.keys()].filter((y) => y < input.fiscalYear).sort((a, b) => b - a)[0];
-  const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
   const kind = input.kind ?? 'analysis';
   const analysis = kind === 'analysis';
+  // The announcement of year N's measures rests on the results of N−1 (ITA-METHOD.md §8); every other report shows its own year's.
+  const scoreYear = kind === 'announcement' ? input.fiscalYear - 1 : input.fiscalYear;
+  const fw = frameworkNear(scoreYear);
+  const scores = input.scores.get(scoreYear);
+  const previousYear = [...input.scores.keys()].filter((y) => y < scoreYear).sort((a, b) => b - a)[0];
+  const previous = previousYear === undefined ? undefined : input.scores.get(previousYear);
   // The analysis of year N sets the measures of N+1; the other reports follow their own year's.
   const measuresYear = measuresYearOf(kind, input.fiscalYear);
   const served = servedItem(kind, input.fiscalYear);
   // Letters only where the year was rated by letters (through 2565): the NACC publishes labels since.
   const letters = fw.rating.kind === 'letters';
-  const threshold = strengthThreshold(input.settings['เกณฑ์จุดแข็ง'], analysis ? notes : []);
+  const threshold = strengthThreshold(input.settings['เกณฑ์จุดแข็ง'], analysis || kind === 'announcement' ? notes : []);
   if (!scores && analysis) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
+  if (!scores && kind === 'announcement') notes.push(`ยังไม่มีคะแนนของปี ${scoreYear} ในแผ่นงาน "คะแนน ITA" ผลการประเมินปีก่อนในประกาศจะว่าง`);
+  const signers = signersOf(input.settings);
+  if (kind === 'memo') notes.push(...signers.unknown);
 
   const total = scores ? totalScore(scores, fw) : undefined;
   const tools = scores ? toolScores(scores, fw) : undefined;
@@ -231,7 +248,24 @@ export function reportData(input: ReportInput): ReportData {
     .sort((a, b) => (a.indicators[0] ?? 99) - (b.indicators[0] ?? 99));
 
   const globals: Record<string, Value> = {
-    ...Object.fromEntries(['ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด', 'ชื่อผู้บริหาร', 'ตำแหน่งผู้บริหาร'].map((k) => [k, (input.settings[k] ?? '') as Value])),
+    ...Object.fromEntries(['ชื่อหน่วยงาน', 'ประเภทหน่วยงาน', 'อำเภอ', 'จังหวัด'].map((k) => [k, (input.settings[k] ?? '') as Value])),
+    // Signers: a blank name is a dotted line to sign by hand, a blank position the unit's usual one (signers.ts).
+    ชื่อผู้บริหาร: signers.roles.ผู้บริหาร.name,
+    ตำแหน่งผู้บริหาร: signers.roles.ผู้บริหาร.position,
+    ชื่อปลัด: signers.roles.ปลัด.name,
+    ตำแหน่งปลัด: signers.roles.ปลัด.position,
+    ชื่อหัวหน้าส่วนราชการ: signers.roles.หัวหน้าส่วนราชการ.name,
+    ตำแหน่งหัวหน้าส่วนราชการ: signers.roles.หัวหน้าส่วนราชการ.position,
+    ชื่อผู้จัดทำรายงาน: signers.writer.name,
+    ตำแหน่งผู้จัดทำรายงาน: signers.writer.position,
+    ส่วนราชการ: signers.division,
+    เลขที่หนังสือ: signers.number,
+    วันจัดทำ: input.today.day,
+    เดือนจัดทำ: thaiMonths()[input.today.month - 1],
+    ปีจัดทำ: toBuddhistEra(input.today.year),
+    ปีผลการประเมิน: scoreYear,
+    ชื่อรายงานแนบ: input.attached?.name ?? '',
+    ลิงก์รายงานแนบ: input.attached?.url ?? '',
     ปีงบประมาณ: input.fiscalYear,
     เกณฑ์จุดแข็ง: threshold,
     เกณฑ์ผ่าน: fw.passMark,
@@ -386,6 +420,11 @@ export function reportData(input: ReportInput): ReportData {
   });
 
   const scored = indicatorRecords.filter((r) => r.score !== undefined);
+  const weak = scored.filter((r) => roundTo(r.score!, 2) < threshold);
+  const weakNames = weak.map((r) => digitsOf(`ตัวชี้วัดที่ ${String(r.scope.get('ตัวชี้วัดที่'))} ${String(r.scope.get('ชื่อตัวชี้วัด'))}`));
+  // "ก, ข และค": Thai joins the last with และ.
+  globals['ตัวชี้วัดที่ต้องพัฒนา'] = weakNames.length > 1 ? `${weakNames.slice(0, -1).join(', ')} และ${weakNames[weakNames.length - 1]!}` : (weakNames[0] ?? '');
+  const commenters = signers.chain.map((c, i) => scope({ ลำดับ: i + 1, ชื่อ: c.name, ตำแหน่ง: c.position }, top));
   // Highest first; scores that print alike keep the indicators' order. ลำดับ is the place in this list.
   const ranked = scored
     .map((r, k) => ({ r, k, rank: r.scope.get('อันดับ') as number }))
@@ -397,16 +436,17 @@ export function reportData(input: ReportInput): ReportData {
       ['ตัวชี้วัด', indicatorRecords.map((r) => r.scope)],
       ['ตัวชี้วัดเรียงคะแนน', ranked],
       ['จุดแข็ง', scored.filter((r) => roundTo(r.score!, 2) >= threshold).map((r) => r.scope)],
-      ['จุดที่ต้องพัฒนา', scored.filter((r) => roundTo(r.score!, 2) < threshold).map((r) => r.scope)],
+      ['จุดที่ต้องพัฒนา', weak.map((r) => r.scope)],
       ['มาตรการ', measureRecords],
       ['รายการ OIT', oitRecords],
+      [COMMENTERS, commenters],
     ]),
     charts: {
       // No scores, no bars: a chart of ten 0.00 would print a wrong number.
       indicators: scores ? fw.indicators.map((ind, i) => ({ label: `${ind.no}. ${ind.name}`, score: scores[i]! })) : [],
       passMark: fw.passMark,
       totals: [...input.scores]
-        .filter(([y]) => y <= input.fiscalYear)
+        .filter(([y]) => y <= scoreYear)
         .sort(([a], [b]) => a - b)
         .map(([year, s]) => ({ year, total: roundTo(totalScore(s, frameworkNear(year)), 2) })),
     },

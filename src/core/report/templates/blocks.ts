@@ -3,6 +3,15 @@
 import type { ReportKind } from '../context';
 import { GROUP_PREFIX, GROUP_FIELD, HEADING_PREFIX, REPEAT_PREFIX } from '../template';
 
+/** One paragraph of a table cell that holds several (a comment line and a signature block, say). */
+export interface CellParagraph {
+  readonly text: string;
+  readonly align?: 'center' | 'right';
+}
+
+/** A cell's text, or its paragraphs when it holds more than one. */
+export type Cell = string | readonly CellParagraph[];
+
 export type Block =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
@@ -21,12 +30,15 @@ export type Block =
     }
   | {
       readonly kind: 'table';
+      /** The header row; none when empty. */
       readonly header: readonly string[];
       /** A row shown once per group of records, above them (first cell only); default templates use a group heading instead. */
       readonly group?: string;
-      readonly row: readonly string[];
+      readonly row: readonly Cell[];
       /** Relative widths of the columns: written scaled to the page's text width. */
       readonly widths?: readonly number[];
+      /** No ruled lines, body-size text: a layout table (the memo's chain of comments), not a table of data. */
+      readonly borderless?: boolean;
     }
   | { readonly kind: 'chart'; readonly name: string }
   | { readonly kind: 'pageBreak' };
@@ -48,7 +60,13 @@ export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
   analysis: 'วิเคราะห์ผลการประเมินและมาตรการ',
   progress: 'รายงานผลการดำเนินการตามมาตรการ',
   oit: 'รายงานความก้าวหน้าการเปิดเผยข้อมูล (OIT)',
+  // Not "รายงานผลการดำเนินการตามมาตรการ": the dialog and the log tell the memo from the report it covers.
+  memo: 'บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ',
+  announcement: 'ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส',
 };
+
+/** Every report, in the order the dialog offers them. */
+export const REPORT_KINDS = Object.keys(REPORT_TITLES) as readonly ReportKind[];
 
 export const FONT = { family: 'Sarabun', size: 16 } as const;
 
@@ -69,6 +87,18 @@ export const SIGNATURE: readonly Block[] = [
   { kind: 'paragraph', text: '({{ชื่อผู้บริหาร}})', indent: 'signature' },
   { kind: 'paragraph', text: '{{ตำแหน่งผู้บริหาร}}', indent: 'signature' },
 ];
+
+/** The paragraphs of a cell. */
+export const cellParagraphs = (c: Cell): readonly CellParagraph[] => (typeof c === 'string' ? [{ text: c }] : c);
+
+/** A signature block (ITA-METHOD.md §9): the line to sign on, the name in brackets, the position. */
+export function signature(name: string, position: string, align: 'center' | 'right'): CellParagraph[] {
+  return [
+    { text: '(ลงชื่อ) ........................................', align },
+    { text: `(${name})`, align },
+    { text: position, align },
+  ];
+}
 
 export function cover(title: string, years = 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}'): readonly Block[] {
   return [
