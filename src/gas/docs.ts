@@ -508,6 +508,8 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
       if (free) p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
       style(p.setAlignment(b.kind === 'chart' ? DocumentApp.HorizontalAlignment.CENTER : ALIGN(b.indent === 'signature' ? 'center' : b.align)), b.kind === 'paragraph' && b.bold === true);
       if (b.kind === 'paragraph' && b.text !== '') indent(p, b, textWidth);
+      // A bold line of its own (a group's heading) stands a little apart from the table above it.
+      if (b.kind === 'paragraph' && b.bold) p.setSpacingBefore(10);
       return undefined;
     }
     case 'pageBreak':
@@ -543,7 +545,11 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
       b.row.forEach((c, k) => {
         if (typeof c === 'string') return;
         const cell = last.getCell(k);
-        c.forEach((p, i) => style((i === 0 ? cell.getChild(0).asParagraph() : cell.appendParagraph(p.text)).setAlignment(ALIGN(p.align)), false, size));
+        c.forEach((p, i) => {
+          const para = i === 0 ? cell.getChild(0).asParagraph() : cell.appendParagraph(p.text);
+          style(para.setAlignment(ALIGN(p.indent === 'signature' ? 'center' : p.align)), false, size);
+          if (p.indent === 'signature') indent(para, { kind: 'paragraph', ...p }, textWidth);
+        });
       });
       return t.getNextSibling()?.asParagraph();
     }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORTS, demoReport, startPreview, type Preview } from '../../scripts/preview';
 import { renderHtml } from '../harness/document';
 import { launch } from './chromium';
+import { templateSpec } from '../../src/core/report/context';
+import { REPORT_KINDS } from '../../src/core/report/default-templates';
 
 let browser: Browser;
 let preview: Preview;
@@ -100,6 +102,17 @@ describe('the reports dialog', () => {
     await expect(page.locator('p.repeat', { hasText: '{{แถวซ้ำ:ผู้ให้ความเห็น}}' }).innerText()).resolves.toContain('{{ลำดับ}} {{ชื่อ}} {{ตำแหน่ง}}');
     const guide = await page.locator('details.guide').innerText();
     for (const name of ['{{ส่วนราชการ}}', '{{เลขที่หนังสือ}}', '{{ตำแหน่งปลัด}}', '{{ชื่อผู้จัดทำรายงาน}}', '{{วันจัดทำ}}', '{{ลิงก์รายงานแนบ}}', '{{ตัวชี้วัดที่ต้องพัฒนา}}']) expect(guide).toContain(name);
+    // Every name of every kind (numbered names are shown as one range), every repeating row, group heading and row, chart (issue 11).
+    for (const kind of REPORT_KINDS) {
+      const spec = templateSpec(kind);
+      for (const f of spec.fields) if (!/\d$/.test(f)) expect(guide, kind).toContain(`{{${f}}}`);
+      for (const [c, own] of spec.collections) {
+        expect(guide, kind).toContain(`{{แถวซ้ำ:${c}}}`);
+        for (const f of own) expect(guide, `${kind} ${c}`).toContain(`{{${f}}}`);
+      }
+      for (const c of spec.charts) expect(guide, kind).toContain(`{{กราฟ:${c}}}`);
+    }
+    for (const marker of ['{{หัวข้อกลุ่ม:มาตรการ}}{{กลุ่ม}}', '{{แถวกลุ่ม:มาตรการ}}{{กลุ่ม}}', 'เลขหน้า']) expect(guide).toContain(marker);
     await page.screenshot({ path: 'test-artifacts/reports-template-guide.png', fullPage: true });
     await page.close();
   });

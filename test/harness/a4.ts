@@ -178,7 +178,7 @@ function renderBlock(b: FakeParagraph | FakeTable, textWidth: number, count: Cou
   const style = [
     `font-size:${pt(size)}`,
     b.style.bold ? 'font-weight:bold' : '',
-    named.above ? `margin-top:${pt(named.above)}` : '',
+    named.above || b.spacingBefore ? `margin-top:${pt(b.spacingBefore || named.above!)}` : '',
     named.below ? `margin-bottom:${pt(named.below)}` : '',
     named.color ? `color:${named.color}` : '',
     b.align !== 'LEFT' ? `text-align:${b.align.toLowerCase()}` : '',

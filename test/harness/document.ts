@@ -272,6 +272,13 @@ export class FakeParagraph
     this.indentStart = indentStart;
     return this;
   }
+  /** Space above the paragraph, in points (…/paragraph#setSpacingBefore(Number)). */
+  spacingBefore = 0;
+  setSpacingBefore(spacingBefore: number): this {
+    this.guard();
+    this.spacingBefore = spacingBefore;
+    return this;
+  }
   /**
    * setAttributes(attributes): "each property name is an item in the
    * DocumentApp.Attribute enumeration" (…/paragraph#setAttributes(Object)).
@@ -324,6 +331,7 @@ export class FakeParagraph
     p.align = this.align;
     p.indentFirstLine = this.indentFirstLine;
     p.indentStart = this.indentStart;
+    p.spacingBefore = this.spacingBefore;
     p.style = { ...this.style };
     for (const i of this.images) {
       const c = i.copy();

@@ -31,7 +31,7 @@ export function announcementTemplate(): TemplateDoc {
       { kind: 'paragraph', text: '' },
       { kind: 'paragraph', text: 'ประกาศ ณ วันที่ {{วันจัดทำ}} เดือน {{เดือนจัดทำ}} พ.ศ. {{ปีจัดทำ}}', align: 'center' },
       { kind: 'paragraph', text: '' },
-      ...signature('{{ชื่อผู้บริหาร}}', '{{ตำแหน่งผู้บริหาร}}', 'center').map((p): Block => ({ kind: 'paragraph', ...p })),
+      ...signature('{{ชื่อผู้บริหาร}}', '{{ตำแหน่งผู้บริหาร}}').map((p): Block => ({ kind: 'paragraph', ...p })),
       { kind: 'pageBreak' },
       { kind: 'title', text: 'แนบท้ายประกาศ{{ชื่อหน่วยงาน}}' },
       { kind: 'paragraph', text: subject, align: 'center' },

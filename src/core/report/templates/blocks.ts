@@ -7,6 +7,8 @@ import { GROUP_PREFIX, GROUP_FIELD, HEADING_PREFIX, REPEAT_PREFIX } from '../tem
 export interface CellParagraph {
   readonly text: string;
   readonly align?: 'center' | 'right';
+  /** As a paragraph block's: 'signature' is centred on the right part of the page. */
+  readonly indent?: 'none' | 'signature';
 }
 
 /** A cell's text, or its paragraphs when it holds more than one. */
@@ -76,29 +78,27 @@ export const groupRow = (collection: string) => `{{${GROUP_PREFIX}${collection}}
 /** The heading of each group of a collection, right above the table that repeats it: the table is made once per group. */
 export const groupHeading = (collection: string): Block => ({ kind: 'paragraph', text: `{{${HEADING_PREFIX}${collection}}}{{${GROUP_FIELD}}}`, bold: true, indent: 'none' });
 
+
+/** The paragraphs of a cell. */
+export const cellParagraphs = (c: Cell): readonly CellParagraph[] => (typeof c === 'string' ? [{ text: c }] : c);
+
+/** A signature block (ITA-METHOD.md §9): the line to sign on, the name in brackets, the position, centred on the right part of the page. */
+export function signature(name: string, position: string): CellParagraph[] {
+  return [
+    { text: '(ลงชื่อ) ........................................', indent: 'signature' },
+    { text: `(${name})`, indent: 'signature' },
+    { text: position, indent: 'signature' },
+  ];
+}
+
 // Every template ends its body with SIGNATURE after a table: its first, empty
 // paragraph is the one Google's appendTable adds after a table ("Google Docs
 // documents cannot end with a table"), which writeTemplate writes into, so the
 // Doc holds exactly these blocks and no stray empty line.
 export const SIGNATURE: readonly Block[] = [
   { kind: 'paragraph', text: '' },
-  // ITA-METHOD §9: "(ลงชื่อ) ……", the name in brackets, the position, centred in the right half.
-  { kind: 'paragraph', text: '(ลงชื่อ) ........................................', indent: 'signature' },
-  { kind: 'paragraph', text: '({{ชื่อผู้บริหาร}})', indent: 'signature' },
-  { kind: 'paragraph', text: '{{ตำแหน่งผู้บริหาร}}', indent: 'signature' },
+  ...signature('{{ชื่อผู้บริหาร}}', '{{ตำแหน่งผู้บริหาร}}').map((p): Block => ({ kind: 'paragraph', ...p })),
 ];
-
-/** The paragraphs of a cell. */
-export const cellParagraphs = (c: Cell): readonly CellParagraph[] => (typeof c === 'string' ? [{ text: c }] : c);
-
-/** A signature block (ITA-METHOD.md §9): the line to sign on, the name in brackets, the position. */
-export function signature(name: string, position: string, align: 'center' | 'right'): CellParagraph[] {
-  return [
-    { text: '(ลงชื่อ) ........................................', align },
-    { text: `(${name})`, align },
-    { text: position, align },
-  ];
-}
 
 export function cover(title: string, years = 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}'): readonly Block[] {
   return [

@@ -19,12 +19,12 @@ export function memoTemplate(): TemplateDoc {
     footer: '',
     body: [
       { kind: 'title', text: 'บันทึกข้อความ' },
-      { kind: 'paragraph', text: 'ส่วนราชการ  {{ส่วนราชการ}}' },
-      { kind: 'paragraph', text: 'ที่  {{เลขที่หนังสือ}}' },
-      { kind: 'paragraph', text: 'วันที่  {{วันที่จัดทำ}}' },
-      { kind: 'paragraph', text: 'เรื่อง  รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}' },
+      { kind: 'paragraph', text: 'ส่วนราชการ  {{ส่วนราชการ}}', indent: 'none' },
+      { kind: 'paragraph', text: 'ที่  {{เลขที่หนังสือ}}', indent: 'none' },
+      { kind: 'paragraph', text: 'วันที่  {{วันที่จัดทำ}}', indent: 'none' },
+      { kind: 'paragraph', text: 'เรื่อง  รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', indent: 'none' },
       { kind: 'paragraph', text: '' },
-      { kind: 'paragraph', text: 'เรียน  {{ตำแหน่งผู้บริหาร}}' },
+      { kind: 'paragraph', text: 'เรียน  {{ตำแหน่งผู้บริหาร}}', indent: 'none' },
       { kind: 'paragraph', text: '' },
       {
         kind: 'paragraph',
@@ -36,10 +36,10 @@ export function memoTemplate(): TemplateDoc {
         text: '{{ส่วนราชการ}} ได้ติดตามการดำเนินการตามมาตรการดังกล่าวแล้ว จากมาตรการทั้งหมด {{จำนวนมาตรการ}} มาตรการ ดำเนินการแล้วเสร็จ {{จำนวนดำเนินการแล้ว}} มาตรการ จึงขอรายงานความก้าวหน้ามาเพื่อทราบ รายละเอียดตามรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ที่แนบมาพร้อมนี้',
       },
       // The progress report's link when the log holds one; an empty line otherwise.
-      { kind: 'paragraph', text: '{{ลิงก์รายงานแนบ}}' },
+      { kind: 'paragraph', text: '{{ลิงก์รายงานแนบ}}', indent: 'none' },
       { kind: 'paragraph', text: 'จึงเรียนมาเพื่อโปรดทราบ' },
       { kind: 'paragraph', text: '' },
-      ...paragraphs(signature('{{ชื่อผู้จัดทำรายงาน}}', '{{ตำแหน่งผู้จัดทำรายงาน}}', 'right')),
+      ...paragraphs(signature('{{ชื่อผู้จัดทำรายงาน}}', '{{ตำแหน่งผู้จัดทำรายงาน}}')),
       // One borderless cell per level of the chain: the comment, then its signature block.
       {
         kind: 'table',
@@ -50,7 +50,7 @@ export function memoTemplate(): TemplateDoc {
             { text: repeat(COMMENTERS, 'ความเห็นของ{{ตำแหน่ง}}') },
             { text: COMMENT_LINE },
             { text: COMMENT_LINE },
-            ...signature('{{ชื่อ}}', '{{ตำแหน่ง}}', 'right'),
+            ...signature('{{ชื่อ}}', '{{ตำแหน่ง}}'),
             // A line between one level's block and the next.
             { text: '' },
           ],
