@@ -66,6 +66,9 @@ function renderReport(s: ReportState): void {
   const pdf = h('input', { type: 'checkbox', id: 'pdf' });
   // Typed text (measures, settings) follows the digit choice by default with Thai digits; links, codes and telephone numbers never change.
   const typed = h('input', { type: 'checkbox', id: 'typed-digits', checked: true });
+  // The memo carries the progress report up the chain (seed 000): both made in one go when asked.
+  const withProgress = h('input', { type: 'checkbox', id: 'with-progress', checked: true });
+  const attach = h('div', { class: 'choice', hidden: true }, withProgress, h('label', { for: 'with-progress' }, 'สร้างรายงานผลการดำเนินการตามมาตรการของปีเดียวกันแนบไปด้วย'));
   // The add-on reaches only files and folders it made itself (drive.file), so
   // each year's reports go into a folder it makes for the unit and says so.
   const where = h('p', { class: 'guide', id: 'folder' });
@@ -122,13 +125,17 @@ function renderReport(s: ReportState): void {
       radio('digits', 'arabic', 'เลขอารบิก (80.77)', false),
       h('div', { class: 'choice' }, typed, h('label', { for: 'typed-digits' }, 'ใช้แบบเดียวกันกับตัวเลขในข้อความที่พิมพ์ไว้ (มาตรการ ค่าตั้งค่า) ยกเว้นลิงก์ รหัสเช่น O12 และเบอร์โทรศัพท์')),
     ),
+    attach,
     h('div', { class: 'choice' }, pdf, h('label', { for: 'pdf' }, 'บันทึกเป็น PDF ด้วย')),
     where,
     h('div', { class: 'buttons' }, go, h('button', { type: 'button', class: 'btn', onClick: () => google.script.host.close() }, 'ปิด')),
     result,
   );
   form.addEventListener('change', (e) => {
-    if ((e.target as HTMLInputElement).name === 'kind') fillYears();
+    if ((e.target as HTMLInputElement).name === 'kind') {
+      fillYears();
+      attach.hidden = picked('kind') !== 'memo';
+    }
     if ((e.target as HTMLInputElement).name === 'digits') typed.checked = picked('digits') !== 'arabic';
   });
   form.addEventListener('submit', async (e) => {
@@ -138,7 +145,7 @@ function renderReport(s: ReportState): void {
     go.textContent = 'กำลังสร้างรายงาน…';
     result.replaceChildren(h('p', { class: 'loading' }, 'กำลังสร้างเอกสาร อาจใช้เวลาสักครู่'));
     try {
-      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', typedDigits: typed.checked, pdf: pdf.checked });
+      const r = await call('generateReport', { kind: picked('kind') as ReportKind, fiscalYear: Number(year.value), digits: picked('digits') === 'arabic' ? 'arabic' : 'thai', typedDigits: typed.checked, withProgress: picked('kind') === 'memo' && withProgress.checked, pdf: pdf.checked });
       if (!r.ok) return void result.replaceChildren(failure(r));
       // The year's folder and the template exist now: the lines above say so.
       folders.set(r.folder.year, r.folder);

@@ -98,6 +98,8 @@ export interface ReportRequest {
   readonly digits: 'thai' | 'arabic';
   /** Whether typed text (measures, settings) takes those digits too; default: with Thai digits only. */
   readonly typedDigits?: boolean;
+  /** The memo only: make the year's progress report too, and attach it (name and link) to the memo. */
+  readonly withProgress?: boolean;
   readonly pdf: boolean;
 }
 

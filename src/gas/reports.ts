@@ -398,7 +398,8 @@ function generateReport(req: ReportRequest): ReportDone {
   let mine = false;
   try {
     const busy = claim(() => (mine = true));
-    return busy ?? generate(req, made);
+    if (busy) return busy;
+    return req.kind === 'memo' && req.withProgress ? memoWithProgress(req, made) : generate(req, made);
   } catch (e) {
     return notDone(made.undo(`สร้างรายงานไม่สำเร็จ (${failed(e)})`));
   } finally {
@@ -406,7 +407,36 @@ function generateReport(req: ReportRequest): ReportDone {
   }
 }
 
-function generate(req: ReportRequest, made: Made): ReportDone {
+/**
+ * The memo that carries the progress report up the chain (seed 000): the
+ * progress report of the year first, then the memo naming and linking it,
+ * both or neither — a memo refused or failed takes the report with it — and
+ * both logged once both are complete.
+ */
+function memoWithProgress(req: ReportRequest, made: Made): ReportDone {
+  const progress = generate({ ...req, kind: 'progress' }, made, { log: false });
+  if (!progress.ok) return progress;
+  const memo = generate(req, made, { log: false, attached: { name: progress.name, url: progress.url } });
+  if (!memo.ok) {
+    const undone = made.undo('');
+    return {
+      ...memo,
+      message: { th: `บันทึกข้อความ: ${memo.message.th} — รายงานผลการดำเนินการที่สร้างคู่กัน:${undone.th}`, en: `The memo: ${memo.message.en} — the progress report made with it:${undone.en}` },
+    };
+  }
+  const notes = [...progress.notes.filter((n) => !memo.notes.includes(n)), ...memo.notes, `แนบรายงานผลการดำเนินการตามมาตรการ "${progress.name}": ${progress.url}`];
+  for (const [kind, r] of [['progress', progress], ['memo', memo]] as const) {
+    try {
+      const why = logReport({ ...req, kind }, r.name, r.url, r.pdfUrl ?? '');
+      if (why) notes.push(why);
+    } catch (e) {
+      notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
+    }
+  }
+  return { ...memo, notes };
+}
+
+function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached?: { name: string; url: string } } = {}): ReportDone {
   const notes: string[] = [];
   toast('กำลังตรวจแม่แบบรายงาน…');
   // The analysis reads the scores whatever its template: refused before anything is made.
@@ -446,7 +476,7 @@ function generate(req: ReportRequest, made: Made): ReportDone {
 
   const s = settings();
   const oit = req.kind === 'oit' ? oitReportInput(req.fiscalYear) : undefined;
-  const attached = req.kind === 'memo' ? loggedProgressReport(req.fiscalYear) : undefined;
+  const attached = req.kind === 'memo' ? (how.attached ?? loggedProgressReport(req.fiscalYear)) : undefined;
   const data = reportData({
     settings: s,
     scores: new Map([...scores].filter(([, s]) => s.every((x) => !isNaN(x)))),
@@ -497,11 +527,13 @@ function generate(req: ReportRequest, made: Made): ReportDone {
     pdfUrl = pdf.url;
   }
   // The report is complete: from here nothing is undone, and a failure is only a note.
-  try {
-    const why = logReport(req, name, file.url, pdfUrl);
-    if (why) notes.push(why);
-  } catch (e) {
-    notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
+  if (how.log !== false) {
+    try {
+      const why = logReport(req, name, file.url, pdfUrl);
+      if (why) notes.push(why);
+    } catch (e) {
+      notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
+    }
   }
   toast('สร้างรายงานเสร็จแล้ว');
   return { ok: true, name, url: file.url, ...(pdfUrl ? { pdfUrl } : {}), folder: where, template: used, notes };

@@ -180,6 +180,16 @@ function ensureSettings(spec: SettingsSheetSpec, report: string[], undo: SetupUn
   const missing = spec.settings.filter((s) => !keys.includes(s.key));
   if (!missing.length) return;
   const start = Math.max(last, 1) + 1;
+  // A sheet shorter than its settings (a new sheet may be small; the list grew with the memo's signers) grows first.
+  const max = sheet.getMaxRows();
+  const need = start + missing.length - 1;
+  if (need > max) {
+    sheet.insertRowsAfter(max, need - max);
+    if (!created) {
+      const at = sheet;
+      undo.add(`แถวที่เพิ่มท้ายแผ่นงาน "${spec.name}"`, () => at.deleteRows(max + 1, need - max));
+    }
+  }
   if (!created) {
     const at = sheet;
     undo.add(`รายการ ${missing.map((m) => `"${m.key}"`).join(', ')} ของแผ่นงาน "${spec.name}"`, () =>

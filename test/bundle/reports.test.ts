@@ -319,6 +319,54 @@ describe('the announcement (ประกาศ)', () => {
   });
 });
 
+describe('the memo with its progress report (issue 11: the memo carries the report up the chain)', () => {
+  const logged = (h: Harness) => h.spreadsheet.getSheetByName('รายงานที่สร้าง')!.getDataRange().getValues().slice(1).map((r) => String(r[2]));
+
+  it('makes the year’s progress report and the memo in one go, the memo naming and linking it, both logged', () => {
+    const h = seededHarness();
+    const before = logged(h).length;
+    const r = ok(generate(h, { kind: 'memo', fiscalYear: 2569, withProgress: true }));
+    const progress = [...h.drive.docs.values()].find((d) => d.name.startsWith('รายงานผลการดำเนินการตามมาตรการ ITA ปี 2569'))!;
+    expect(progress).toBeDefined();
+    const memo = allText(docOf(h, r.url));
+    expect(memo).toContain(`https://docs.google.com/document/d/${progress.id}/edit`);
+    expect(r.notes.join(' ')).toContain(progress.id);
+    expect(logged(h).slice(before)).toEqual(['รายงานผลการดำเนินการตามมาตรการ', 'บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ']);
+  });
+
+  it('takes the progress report back when the memo is then refused, and says so', () => {
+    const h = seededHarness();
+    // A memo template of the unit's own with an unknown name: refused after the progress report is made.
+    const own = h.drive.addDocument('บันทึกของหน่วยงาน');
+    own.body.getChild(0).asParagraph().setText('{{ชื่อที่ไม่มี}}');
+    h.properties.document.setProperty('ita.template.memo', own.id);
+    const before = logged(h).length;
+    const r = generate(h, { kind: 'memo', fiscalYear: 2569, withProgress: true });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.th).toContain('รายงานผลการดำเนินการที่สร้างคู่กัน');
+    expect(r.message.th).toContain('ได้ลบไฟล์ที่สร้างค้างไว้แล้ว');
+    const live = [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.name.startsWith('รายงานผลการดำเนินการตามมาตรการ ITA'));
+    expect(live).toEqual([]);
+    expect(logged(h).length).toBe(before);
+  });
+
+  it('takes both back when the memo’s own copy fails half-way', () => {
+    const h = seededHarness();
+    ok(generate(h, { kind: 'memo', fiscalYear: 2569 })); // the default templates exist
+    ok(generate(h, { kind: 'progress', fiscalYear: 2569 }));
+    const live = () => [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed).length;
+    const files = live();
+    const before = logged(h).length;
+    // The second Drive copy is the memo's (the first is the progress report's).
+    h.log.fault = { at: 2, seen: 0, where: (c) => c.service === 'Files' && c.method === 'copy' };
+    const r = generate(h, { kind: 'memo', fiscalYear: 2569, withProgress: true });
+    expect(r.ok).toBe(false);
+    expect(live()).toBe(files);
+    expect(logged(h).length).toBe(before);
+  });
+});
+
 describe('the memo and the announcement of a year without measures', () => {
   for (const kind of ['memo', 'announcement'] as const) {
     it(`are refused, naming the sheet and the year, and no Doc is made: the ${kind}`, () => {
