@@ -166,6 +166,8 @@ interface Edit {
   readonly at: number;
   readonly length: number;
   readonly value: string;
+  /** Digits of the template's own text: a link over them is kept over the new ones. */
+  readonly literal?: boolean;
 }
 
 /**
@@ -179,7 +181,7 @@ function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[
   let at = 0;
   for (const t of tokens) {
     if (t.kind === 'text') {
-      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at });
+      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at, literal: true });
       at += t.text.length;
       continue;
     }
@@ -202,12 +204,15 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
   let counted = true;
   for (const e of edits) {
     const after = counted ? end - (e.at + e.length) + tail : text.getText().length - (e.at + e.length);
+    // Where inserted text falls against a link around it is undocumented: the template's link is put back over it.
+    const link = e.literal ? text.getLinkUrl(e.at) : null;
     text.deleteText(e.at, e.at + e.length - 1);
     if (e.value) {
       if (after === 0) text.appendText(e.value);
       else text.insertText(e.at, e.value);
       // A value that is a web address becomes a link to it.
       if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
+      else if (link) text.setLinkUrl(e.at, e.at + e.value.length - 1, link);
       if (e.value.includes('\n')) counted = false;
     }
     end = e.at;
@@ -378,13 +383,13 @@ function groupsOf(records: readonly Scope[]): Scope[][] {
  * before) is undocumented: the count of children says, and the extra one goes
  * once it no longer stands right before a table.
  */
-function insertGroup(c: Container, at: number, heading: Paragraph, table: Table): { heading: Paragraph; table: Table; next: number } {
+function insertGroup(c: Container, at: number, heading: Paragraph | ListItem, table: Table, list: boolean): { heading: Paragraph | ListItem; table: Table; next: number } {
   const before = c.getNumChildren();
   const t = c.insertTable(at, table);
   const extra = c.getNumChildren() - before - 1;
   // With an extra paragraph, the table is at `at` (the paragraph after it) or at `at + 1` (before it).
   const tableAt = extra > 0 && kindOf(c.getChild(at)) !== 'table' ? at + 1 : at;
-  const p = c.insertParagraph(tableAt, heading);
+  const p = list ? c.insertListItem(tableAt, heading as ListItem) : c.insertParagraph(tableAt, heading as Paragraph);
   if (extra > 0) c.getChild(tableAt === at ? at + 2 : at).removeFromParent();
   return { heading: p, table: t, next: at + 2 };
 }
@@ -395,7 +400,7 @@ function insertGroup(c: Container, at: number, heading: Paragraph, table: Table)
  * copies go before the template's own, which the last group fills. No record:
  * both go (the heading stays, emptied, when it cannot: right before a table).
  */
-function fillGroups(c: Container, p: Paragraph, source: string, t: Table, collection: string, s: Scope, f: Filling): void {
+function fillGroups(c: Container, p: Paragraph | ListItem, list: boolean, source: string, t: Table, collection: string, s: Scope, f: Filling): void {
   const groups = groupsOf(f.collections.get(collection) ?? []);
   if (!groups.length) {
     t.removeFromParent();
@@ -410,7 +415,7 @@ function fillGroups(c: Container, p: Paragraph, source: string, t: Table, collec
   const only = (records: readonly Scope[]): Filling => ({ ...f, collections: new Map(f.collections).set(collection, records) });
   let at = c.getChildIndex(p);
   for (const g of groups.slice(0, -1)) {
-    const made = insertGroup(c, at, p.copy(), t.copy());
+    const made = insertGroup(c, at, p.copy(), t.copy(), list);
     fillParagraph(made.heading, g[0]!, f, source);
     fillTable(made.table, s, only(g), false);
     at = made.next;
@@ -431,16 +436,17 @@ export function fillContainer(c: Container, s: Scope, f: Filling): void {
     const el = children[i]!;
     const kind = kinds[i]!;
     if (kind === 'table') fillTable(el.asTable(), s, f);
-    else if (kind === 'paragraph') {
-      const p = el.asParagraph();
+    else if (kind === 'paragraph' || kind === 'list') {
+      // A group heading may be a plain paragraph or a bulleted or numbered one.
+      const p = kind === 'list' ? el.asListItem() : el.asParagraph();
       const source = p.getText();
       const heading = kinds[i + 1] === 'table' ? headingOf(source) : undefined;
       const table = heading === undefined ? undefined : children[i + 1]!.asTable();
       if (table && repeats(table, heading!)) {
-        fillGroups(c, p, source, table, heading!, s, f);
+        fillGroups(c, p, kind === 'list', source, table, heading!, s, f);
         i += 1;
       } else fillParagraph(p, s, f, source);
-    } else if (kind === 'list') fillParagraph(el.asListItem(), s, f);
+    }
   }
 }
 

@@ -105,6 +105,12 @@ export function liveFolder(id: string): Made | undefined {
   return f && !f.trashed && f.mimeType === FOLDER_MIME ? { id, url: LINK.folder(id) } : undefined;
 }
 
+/** Whether a file the add-on made is there for this user: not in the trash, not deleted for good. */
+export function isLive(id: string): boolean {
+  const f = stateOf(id);
+  return f !== undefined && !f.trashed;
+}
+
 /** Whether a Doc the add-on made is in the trash (false when Drive does not let it see the Doc). */
 export function inTrash(id: string): boolean {
   return stateOf(id)?.trashed === true;

@@ -12,7 +12,7 @@ import { toFixedText } from '../core/round';
 import type { Measure } from '../core/measures/model';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
-import { copyDoc, createDoc, createFile, createFolder, inTrash, liveFolder, trash } from './drive';
+import { copyDoc, createDoc, createFile, createFolder, inTrash, isLive, liveFolder, trash } from './drive';
 import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
@@ -97,8 +97,15 @@ function reportFolder(year: number, made: Made): ReportFolder & { id: string } {
 class Made {
   private readonly files: { name: string; url: string; id: string }[] = [];
   private readonly kept: { name: string; url: string }[] = [];
+  /** A file asked of Drive whose answer has not come: Drive may have made it even if the call then fails. */
+  private asked: { name: string; where: string } | undefined;
+  /** Says a file is being made (its name and folder), until add() records it. */
+  ask(name: string, where: string): void {
+    this.asked = { name, where };
+  }
   add(name: string, file: { id: string; url: string }): void {
     this.files.push({ name, ...file });
+    this.asked = undefined;
   }
   /** Keeps every file made so far (a template, and the folder that holds it). */
   keepAll(): void {
@@ -110,6 +117,16 @@ class Made {
     const left = [...this.files].reverse().filter((f) => !trash(f.id));
     const keptTh = this.kept.length ? ` (เก็บไว้ใช้ต่อ: ${this.kept.map((f) => `"${f.name}" ${f.url}`).join(', ')})` : '';
     const keptEn = this.kept.length ? ` (kept for later: ${this.kept.map((f) => `"${f.name}" ${f.url}`).join(', ')})` : '';
+    // A call that failed after Drive may have made its file: say where to look, never that nothing is left.
+    const asked = this.asked;
+    if (asked) {
+      const rest = left.length ? ` และลบไฟล์เหล่านี้ไม่ได้: ${left.map((f) => `"${f.name}" ${f.url}`).join(', ')}` : made ? ' ไฟล์อื่นที่สร้างค้างไว้ลบแล้ว' : '';
+      const restEn = left.length ? ` and could not trash: ${left.map((f) => `"${f.name}" ${f.url}`).join(', ')}` : made ? ' The other half-made files were trashed.' : '';
+      return {
+        th: `${why} Google อาจสร้างไฟล์ "${asked.name}" ไว้แล้วแม้จะตอบว่าไม่สำเร็จ ถ้าพบในโฟลเดอร์ ${asked.where} กรุณาลบทิ้ง${rest}${keptTh}`,
+        en: `${why} Google may have made the file "${asked.name}" although it answered with a failure; if it is in the folder ${asked.where}, please delete it.${restEn}${keptEn}`,
+      };
+    }
     if (!made) return { th: `${why} ไม่มีไฟล์ที่สร้างค้างไว้${keptTh}`, en: `${why} No half-made file was left.${keptEn}` };
     if (!left.length) return { th: `${why} ได้ลบไฟล์ที่สร้างค้างไว้แล้ว${keptTh}`, en: `${why} The half-made files were moved to the trash.${keptEn}` };
     const list = left.reverse().map((f) => `"${f.name}" ${f.url}`).join(', ');
@@ -139,7 +156,8 @@ function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateI
  */
 function templateOf(kind: ReportKind): { id?: string; gone?: 'own' | 'shared' } {
   const ownId = PropertiesService.getUserProperties().getProperty(ownTemplateKey(kind));
-  if (ownId && !inTrash(ownId)) return { id: ownId };
+  // The user's own template is a file the add-on made for them: Drive sees it unless it was deleted for good.
+  if (ownId && isLive(ownId)) return { id: ownId };
   const shared = PropertiesService.getDocumentProperties().getProperty(templateKey(kind));
   if (shared) return { id: shared };
   return ownId ? { gone: 'own' } : {};
@@ -353,6 +371,9 @@ function loggedProgressReport(year: number): { name: string; url: string } | und
     const row = t.values[r]!;
     const url = String(row[link] ?? '').trim();
     if (String(row[kind] ?? '').trim() !== REPORT_TITLES.progress || readFiscalYear(row[y]) !== year || !/^https?:\/\/\S+$/.test(url)) continue;
+    // A draft the unit moved to the trash is not the report it sends (one Drive cannot show this user is taken as it is).
+    const id = docIdFromUrl(url);
+    if (id && inTrash(id)) continue;
     return { name: name === undefined ? '' : String(row[name] ?? '').trim(), url };
   }
   return undefined;
@@ -498,6 +519,7 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   // The template copied whole by Drive when the add-on may reach it (the user's own default template):
   // page numbers, a first page's own header and the styles the unit set stay, which no Document
   // service method can copy or make; a unit's template shared by link is copied element by element.
+  made.ask(name, where.url);
   const whole = copyDoc(templateId, name, folderId);
   const file = whole ?? createDoc(name, folderId);
   made.add(name, file);
@@ -522,7 +544,9 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   if (req.pdf) {
     toast('กำลังบันทึก PDF…');
     // Document.getAs needs only the documents scope; the closed Doc is opened again to read it.
-    const pdf = createFile(`${name}.pdf`, DocumentApp.openById(file.id).getAs('application/pdf'), folderId);
+    const blob = DocumentApp.openById(file.id).getAs('application/pdf');
+    made.ask(`${name}.pdf`, where.url);
+    const pdf = createFile(`${name}.pdf`, blob, folderId);
     made.add(`${name}.pdf`, pdf);
     pdfUrl = pdf.url;
   }

@@ -15,6 +15,16 @@ describe('a text taking the report’s digits', () => {
     for (const k of kept) expect(convertDigits(`ดู ${k} แล้ว 12`, 'thai'), k).toBe(`ดู ${k} แล้ว ๑๒`);
   });
 
+  it('keeps telephone numbers as units type them: with the country code, an area code in brackets, two side by side, a hotline after its word', () => {
+    for (const k of ['+66 2 123 4567', '(043) 711234', '043-711234 081-2345678', 'สายด่วน 1111', 'โทร. 045-123456'])
+      expect(convertDigits(`ติดต่อ ${k} ภายใน 7 วัน`, 'thai'), k).toBe(`ติดต่อ ${k} ภายใน ๗ วัน`);
+  });
+
+  it('keeps web addresses typed without https://, and converts a Thai government letter number (มท ๐๘๐๘.๒/ว ๑๒๓๔, as seed 000 prints its own)', () => {
+    expect(convertDigits('ดู facebook.com/abt/posts/12345 ภายใน 30 วัน', 'thai')).toBe('ดู facebook.com/abt/posts/12345 ภายใน ๓๐ วัน');
+    expect(convertDigits('ที่ มท 0808.2/ว 1234', 'thai')).toBe('ที่ มท ๐๘๐๘.๒/ว ๑๒๓๔');
+  });
+
   it('does not take a year or an amount for a telephone number', () => {
     expect(convertDigits('งบ 100000 บาท ปี 2568 2569', 'thai')).toBe('งบ ๑๐๐๐๐๐ บาท ปี ๒๕๖๘ ๒๕๖๙');
   });
@@ -37,7 +47,8 @@ describe('typed values in a report', () => {
     expect(formatter({ digits: 'thai', typedDigits: true }).format(v, [])).toBe('ภายใน ๓๐ วัน โทร 02-123-4567 ดู O12');
     expect(formatter({ digits: 'thai' }).format(v, [])).toBe(v);
     expect(formatter({ digits: 'arabic', typedDigits: true }).format('ภายใน ๓๐ วัน', [])).toBe('ภายใน 30 วัน');
-    // A filter still says it all: |เลขไทย converts every digit.
-    expect(formatter({ digits: 'arabic', typedDigits: true }).format('O12', ['เลขไทย'])).toBe('O๑๒');
+    // A filter converts a value typed either way, and still leaves links, codes and telephone numbers (a link with Thai digits leads nowhere).
+    expect(formatter({ digits: 'arabic' }).format('ภายใน 30 วัน ข้อ O12', ['เลขไทย'])).toBe('ภายใน ๓๐ วัน ข้อ O12');
+    expect(formatter({ digits: 'thai' }).format('https://abt.go.th/2569', ['เลขไทย'])).toBe('https://abt.go.th/2569');
   });
 });

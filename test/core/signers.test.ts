@@ -24,7 +24,7 @@ describe('the signers of the memo and the announcement', () => {
     expect(s.roles.ผู้บริหาร.position).toBe('นายกเทศมนตรีตำบลห้วยเตย');
     expect(s.roles.ปลัด.position).toBe('ปลัดเทศบาลตำบลห้วยเตย');
     expect(s.roles.หัวหน้าส่วนราชการ.position).toBe('ผู้อำนวยการกองคลัง');
-    expect(fullUnitName('อบต.ห้วยเตย', 'องค์การบริหารส่วนตำบล')).toBe('อบต.ห้วยเตย');
+    expect(fullUnitName('อบต.ห้วยเตย', 'องค์การบริหารส่วนตำบล')).toBe('องค์การบริหารส่วนตำบลห้วยเตย'); // written out, as documents name a unit
     expect(signersOf({}).roles.ปลัด.position).toBe(DOTTED);
   });
 

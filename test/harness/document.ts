@@ -575,8 +575,27 @@ export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText'
     const [p, s] = this.locate(ps, startOffset);
     const [q, e] = this.locate(ps, endOffsetInclusive);
     if (p !== q) throw notFaked('a link across paragraphs');
-    p.links.push({ start: s, end: e, url });
+    // A link is an attribute of each character: the range takes this one, and runs of one URL that touch are one link.
+    const kept = p.links.flatMap((l) => [
+      ...(l.start < s ? [{ ...l, end: Math.min(l.end, s - 1) }] : []),
+      ...(l.end > e ? [{ ...l, start: Math.max(l.start, e + 1) }] : []),
+    ]);
+    const runs: Link[] = [...kept, { start: s, end: e, url }].sort((x, y) => x.start - y.start);
+    const merged: Link[] = [];
+    for (const l of runs) {
+      const last = merged[merged.length - 1];
+      if (last && last.url === l.url && last.end + 1 >= l.start) last.end = Math.max(last.end, l.end);
+      else merged.push({ ...l });
+    }
+    p.links.splice(0, p.links.length, ...merged);
     return this;
+  }
+  /** getLinkUrl(offset): "Retrieves the link URL at the given character offset", null when none (…/text#getLinkUrl(Integer)). */
+  getLinkUrl(offset: number): string | null {
+    const ps = this.paragraphs();
+    this.check(offset, this.getText().length - 1);
+    const [p, at] = this.locate(ps, offset);
+    return p.links.find((l) => l.start <= at && at <= l.end)?.url ?? null;
   }
   /** setAttributes(attributes): "Sets the element's attributes" — every character's (…/text#setAttributes(Object)). */
   setAttributes(attributes: object): this {

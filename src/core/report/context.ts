@@ -8,7 +8,7 @@ import { letterFor, passes, resultFor } from '../rating';
 import { roundTo } from '../round';
 import { toolScores, totalScore } from '../scoring';
 import { oitScores } from '../oit';
-import { thaiDate, thaiMonths, toBuddhistEra, toThaiDigits, type CalendarDay } from '../thai';
+import { fromThaiDigits, thaiDate, thaiMonths, toBuddhistEra, toThaiDigits, type CalendarDay } from '../thai';
 import { formatter } from './format';
 import { measuresYearOf, servedItem } from './served';
 import { signersOf } from './signers';
@@ -87,7 +87,7 @@ const GLOBAL_FIELDS = [
   'ปีมาตรการ', 'ปีประเมินถัดไป', 'ข้อ OIT ที่ใช้', 'ชื่อข้อ OIT ที่ใช้',
   // The memo and the announcement (ITA-METHOD.md §9).
   'ส่วนราชการ', 'เลขที่หนังสือ', 'ชื่อปลัด', 'ตำแหน่งปลัด', 'ชื่อหัวหน้าส่วนราชการ', 'ตำแหน่งหัวหน้าส่วนราชการ', 'ชื่อผู้จัดทำรายงาน', 'ตำแหน่งผู้จัดทำรายงาน',
-  'วันจัดทำ', 'เดือนจัดทำ', 'ปีจัดทำ', 'ปีผลการประเมิน', 'ตัวชี้วัดที่ต้องพัฒนา', 'ชื่อรายงานแนบ', 'ลิงก์รายงานแนบ',
+  'วันจัดทำ', 'เดือนจัดทำ', 'ปีจัดทำ', 'ปีผลการประเมิน', 'ตัวชี้วัดที่ต้องพัฒนา', 'สรุปผลการประเมินที่ผ่านมา', 'ชื่อรายงานแนบ', 'ลิงก์รายงานแนบ',
 ] as const;
 
 /** A record of the chain of comments under a memo: one per level, in the settings' order. */
@@ -109,7 +109,7 @@ const MEASURE_FIELDS = [
 /** Names, and collections, whose values come from the scores sheet. */
 const SCORE_FIELDS = new Set([
   'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ผ่านเกณฑ์', 'คะแนน IIT', 'คะแนน EIT', 'คะแนน OIT', 'ปีก่อน', 'คะแนนรวมปีก่อน', 'ผลต่างคะแนนรวม', 'การเปลี่ยนแปลง',
-  'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS, 'ตัวชี้วัดที่ต้องพัฒนา',
+  'สรุปการเปลี่ยนแปลง', ...TOOL_CHANGE_FIELDS, ...INDEXED_FIELDS, 'ตัวชี้วัดที่ต้องพัฒนา', 'สรุปผลการประเมินที่ผ่านมา',
 ]);
 const SCORE_COLLECTIONS = new Set(['ตัวชี้วัด', 'ตัวชี้วัดเรียงคะแนน', 'จุดแข็ง', 'จุดที่ต้องพัฒนา']);
 
@@ -229,7 +229,7 @@ export function reportData(input: ReportInput): ReportData {
   const letters = fw.rating.kind === 'letters';
   const threshold = strengthThreshold(input.settings['เกณฑ์จุดแข็ง'], analysis || kind === 'announcement' ? notes : []);
   if (!scores && analysis) notes.push(`ยังไม่มีคะแนนของปี ${input.fiscalYear} ในแผ่นงาน "คะแนน ITA" ตารางคะแนนจะว่าง`);
-  if (!scores && kind === 'announcement') notes.push(`ยังไม่มีคะแนนของปี ${scoreYear} ในแผ่นงาน "คะแนน ITA" ผลการประเมินปีก่อนในประกาศจะว่าง`);
+  if (!scores && kind === 'announcement') notes.push(`ยังไม่มีคะแนนของปี ${scoreYear} ในแผ่นงาน "คะแนน ITA" ประกาศจึงกล่าวว่ายังไม่มีผลการประเมินของปีนั้น`);
   const signers = signersOf(input.settings);
   if (kind === 'memo') notes.push(...signers.unknown);
 
@@ -389,7 +389,18 @@ export function reportData(input: ReportInput): ReportData {
   );
   if (!measures.length && input.kind !== 'oit') notes.push(`ยังไม่มีมาตรการของปี ${measuresYear} ตารางมาตรการจะว่าง`);
 
-  const oitItems = input.oitItems ?? [];
+  // By sub-indicator in the list's order (9.1 … 10.2), however the unit sorted its sheet: one heading per group.
+  const subOrder = (sub: string) => (/^\d+(\.\d+)*$/.test(sub.trim()) ? sub.trim().split('.').map(Number) : [Infinity]);
+  const bySub = (a: string, b: string) => {
+    const [x, y] = [subOrder(a), subOrder(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+    return 0;
+  };
+  const oitItems = (input.oitItems ?? []).map((it, k) => ({ it, k })).sort((a, b) => bySub(fromThaiDigits(a.it.sub), fromThaiDigits(b.it.sub)) || a.k - b.k).map(({ it }) => it);
+  const nameless = oitItems.filter((it) => it.code && !it.item.trim()).map((it) => it.code);
+  if (input.kind === 'oit' && nameless.length) {
+    notes.push(`ข้อ ${nameless.join(', ')} ยังไม่มีชื่อรายการในแผ่นงาน "OIT ${input.fiscalYear}" จึงพิมพ์เป็นช่องว่าง กรอกชื่อรายการตามคู่มือของปีนั้นแล้วสร้างรายงานใหม่ก่อนเผยแพร่`);
+  }
   if (input.kind === 'oit' && !oitItems.length) notes.push(`ยังไม่มีรายการตรวจ OIT ของปี ${input.fiscalYear} (เมนู "รายการตรวจ OIT")`);
   const isDone = (s: string) => s.trim() === 'ดำเนินการแล้ว';
   const oitRecords = oitItems.map((it, i) =>
@@ -424,6 +435,17 @@ export function reportData(input: ReportInput): ReportData {
   const weakNames = weak.map((r) => digitsOf(`ตัวชี้วัดที่ ${String(r.scope.get('ตัวชี้วัดที่'))} ${String(r.scope.get('ชื่อตัวชี้วัด'))}`));
   // "ก, ข และค": Thai joins the last with และ.
   globals['ตัวชี้วัดที่ต้องพัฒนา'] = weakNames.length > 1 ? `${weakNames.slice(0, -1).join(', ')} และ${weakNames[weakNames.length - 1]!}` : (weakNames[0] ?? '');
+  // The announcement's account of the year's results, whole sentences for each case: no score, no
+  // weakness, or weaknesses named (a dash for a missing score has no place in a signed announcement).
+  const unit = String(input.settings['ชื่อหน่วยงาน'] ?? '').trim();
+  const yearText = text(scoreYear);
+  globals['สรุปผลการประเมินที่ผ่านมา'] =
+    total === undefined
+      ? `${unit}ยังไม่มีผลการประเมินประจำปีงบประมาณ พ.ศ. ${yearText} จึงกำหนดมาตรการตามแนวทางการประเมินของสำนักงาน ป.ป.ช. เพื่อให้ทุกตัวชี้วัดได้คะแนนตั้งแต่ ${text(fw.passMark)} คะแนนขึ้นไป`
+      : `ในการประเมินประจำปีงบประมาณ พ.ศ. ${yearText} ${unit}ได้คะแนนรวม ${text(score(total))} คะแนน ผลการประเมิน ${String(globals['ผลการประเมิน'])} ` +
+        (weakNames.length
+          ? `ตัวชี้วัดที่ได้คะแนนต่ำกว่า ${text(threshold)} คะแนนซึ่งต้องเร่งปรับปรุง ได้แก่ ${String(globals['ตัวชี้วัดที่ต้องพัฒนา'])}`
+          : `และทุกตัวชี้วัดได้คะแนนตั้งแต่ ${text(threshold)} คะแนนขึ้นไป มาตรการของปีนี้จึงมุ่งรักษาและพัฒนาผลการดำเนินงานให้ดียิ่งขึ้น`);
   const commenters = signers.chain.map((c, i) => scope({ ลำดับ: i + 1, ชื่อ: c.name, ตำแหน่ง: c.position }, top));
   // Highest first; scores that print alike keep the indicators' order. ลำดับ is the place in this list.
   const ranked = scored

@@ -2,7 +2,7 @@
 // default (switchable to Arabic digits), and the filters a placeholder names.
 import { isDate } from '../errors';
 import { plainText, toFixedText } from '../round';
-import { fromThaiDigits, thaiDate, toThaiDigits } from '../thai';
+import { thaiDate, toThaiDigits } from '../thai';
 import { convertDigits } from './digits';
 import { isScoreValue, type Formatter, type Value } from './template';
 
@@ -20,7 +20,7 @@ export interface FormatOptions {
 /** Filter names, in Thai, with what each does (for the template guide). */
 export function filterGuide(): readonly (readonly [name: string, what: string])[] {
   return [
-    ['เลขไทย', 'แสดงตัวเลขเป็นเลขไทย รวมถึงตัวเลขในข้อความ'],
+    ['เลขไทย', 'แสดงตัวเลขเป็นเลขไทย รวมถึงตัวเลขในข้อความ (ยกเว้นลิงก์ รหัสเช่น O12 และเบอร์โทรศัพท์)'],
     ['เลขอารบิก', 'แสดงตัวเลขเป็นเลขอารบิก'],
     ['ทศนิยม0', 'ปัดเป็นจำนวนเต็ม'],
     ['ทศนิยม1', 'ปัดเป็นทศนิยม 1 ตำแหน่ง'],
@@ -52,8 +52,9 @@ export function formatter(options: FormatOptions): Formatter {
         text = thaiDate(value, { month: has('วันที่ย่อ') ? 'abbr' : 'full', digits });
       } else {
         text = String(value);
-        if (has('เลขไทย')) text = toThaiDigits(text);
-        else if (has('เลขอารบิก')) text = fromThaiDigits(text);
+        // Links, codes and telephone numbers keep their digits even when a filter asks (a link with Thai digits leads nowhere).
+        if (has('เลขไทย')) text = convertDigits(text, 'thai');
+        else if (has('เลขอารบิก')) text = convertDigits(text, 'arabic');
         else if (options.typedDigits) text = convertDigits(text, options.digits);
       }
       return text === '' && has('ว่างเป็นขีด') ? '-' : text;

@@ -52,9 +52,33 @@ const LOCAL = /^(องค์การบริหารส่วน|เทศ�
  */
 export function fullUnitName(name: string, kind: string): string {
   if (!name) return '';
+  // A short form is written out: documents name the unit in full (อบต.ห้วยเตย → องค์การบริหารส่วนตำบลห้วยเตย).
+  const short = SHORT.find(([s]) => name.startsWith(s));
+  if (short) return short[1] + name.slice(short[0].length).trim();
   if (LOCAL.test(name) || !kind || kind === 'อื่น ๆ' || name.startsWith(kind)) return name;
   return kind + name;
 }
+
+/** Short forms of local governments' kinds, as units type them. */
+const SHORT: readonly (readonly [string, string])[] = [
+  ['อบต.', 'องค์การบริหารส่วนตำบล'],
+  ['อบจ.', 'องค์การบริหารส่วนจังหวัด'],
+  ['ทต.', 'เทศบาลตำบล'],
+  ['ทม.', 'เทศบาลเมือง'],
+  ['ทน.', 'เทศบาลนคร'],
+];
+
+/** Words units use for the levels of the chain (seed 000: หัวหน้าสำนักปลัด → ปลัด → นายก). */
+const ROLE_WORDS: Readonly<Record<string, CommentRole>> = {
+  นายก: 'ผู้บริหาร',
+  นายกฯ: 'ผู้บริหาร',
+  นายกเทศมนตรี: 'ผู้บริหาร',
+  หัวหน้าหน่วยงาน: 'ผู้บริหาร',
+  ปลัดฯ: 'ปลัด',
+  หัวหน้าสำนักปลัด: 'หัวหน้าส่วนราชการ',
+  ผู้อำนวยการกอง: 'หัวหน้าส่วนราชการ',
+  'ผอ.กอง': 'หัวหน้าส่วนราชการ',
+};
 
 /** The head of a unit: นายกองค์การบริหารส่วนตำบล…, นายกเทศมนตรีตำบล…, else หัวหน้า…. */
 export function headPosition(unit: string): string {
@@ -96,8 +120,9 @@ export function signersOf(settings: Readonly<Record<string, Value>>): Signers {
   const chain: Signer[] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();
-  for (const w of wanted) {
-    if (!(COMMENT_ROLES as readonly string[]).includes(w)) unknown.push(w);
+  for (const typed of wanted) {
+    const w = ROLE_WORDS[typed] ?? typed;
+    if (!(COMMENT_ROLES as readonly string[]).includes(w)) unknown.push(typed);
     else if (!seen.has(w)) {
       seen.add(w);
       chain.push(roles[w as CommentRole]);

@@ -62,7 +62,7 @@ export function analysisTemplate(): TemplateDoc {
         kind: 'table',
         header: ['ตัวชี้วัด', 'เครื่องมือ', 'ประเด็นการประเมิน', 'คะแนน', 'ผลเทียบเกณฑ์'],
         row: [repeat('ตัวชี้วัด', '{{ตัวชี้วัดที่}}'), '{{เครื่องมือ}}', '{{ชื่อตัวชี้วัด}}', '{{คะแนน}}', '{{ผลเทียบเกณฑ์}}'],
-        widths: [50, 55, 190, 60, 80],
+        widths: [58, 66, 177, 62, 88],
       },
       { kind: 'chart', name: CHART_INDICATORS },
       { kind: 'chart', name: CHART_TOTALS },
@@ -101,7 +101,7 @@ export function analysisTemplate(): TemplateDoc {
         // The indicator is the group's heading above the table: no column for it.
         header: ['ประเด็น', 'มาตรการ/แนวทาง', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'การติดตามผล'],
         row: [repeat('มาตรการ', '{{ประเด็น}}'), '{{มาตรการ/แนวทาง}}', '{{วิธีการดำเนินการ}}', '{{ผู้รับผิดชอบ}}', '{{ระยะเวลา}}', '{{การติดตามผล}}'],
-        widths: [70, 95, 95, 65, 60, 66],
+        widths: [68, 86, 86, 82, 60, 69],
       },
       ...SIGNATURE,
     ],

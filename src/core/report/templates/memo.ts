@@ -20,8 +20,8 @@ export function memoTemplate(): TemplateDoc {
     body: [
       { kind: 'title', text: 'บันทึกข้อความ' },
       { kind: 'paragraph', text: 'ส่วนราชการ  {{ส่วนราชการ}}', indent: 'none' },
-      { kind: 'paragraph', text: 'ที่  {{เลขที่หนังสือ}}', indent: 'none' },
-      { kind: 'paragraph', text: 'วันที่  {{วันที่จัดทำ}}', indent: 'none' },
+      // "ที่" and "วันที่" share a line, as the form sets them.
+      { kind: 'paragraph', text: 'ที่  {{เลขที่หนังสือ}}          วันที่  {{วันที่จัดทำ}}', indent: 'none' },
       { kind: 'paragraph', text: 'เรื่อง  รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', indent: 'none' },
       { kind: 'paragraph', text: '' },
       { kind: 'paragraph', text: 'เรียน  {{ตำแหน่งผู้บริหาร}}', indent: 'none' },
