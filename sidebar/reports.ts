@@ -68,7 +68,7 @@ function renderReport(s: ReportState): void {
   const typed = h('input', { type: 'checkbox', id: 'typed-digits', checked: true });
   // The memo carries the progress report up the chain (seed 000): both made in one go when asked.
   const withProgress = h('input', { type: 'checkbox', id: 'with-progress', checked: true });
-  const attach = h('div', { class: 'choice', hidden: true }, withProgress, h('label', { for: 'with-progress' }, 'สร้างรายงานผลการดำเนินการตามมาตรการของปีเดียวกันแนบไปด้วย'));
+  const attach = h('div', { class: 'choice', hidden: true }, withProgress, h('label', { for: 'with-progress' }, 'สร้างรายงานผลตามมาตรการของปีเดียวกันแนบไปด้วย (ทำพร้อมกันสองฉบับ)'));
   // The add-on reaches only files and folders it made itself (drive.file), so
   // each year's reports go into a folder it makes for the unit and says so.
   const where = h('p', { class: 'guide', id: 'folder' });

@@ -79,6 +79,24 @@ describe('the reports dialog', () => {
     await page.close();
   });
 
+  it('offers, for the memo only, to make the year’s progress report with it, and makes both', async () => {
+    await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+    const page = await open(`${preview.url}reports`, 460);
+    const box = page.getByLabel('สร้างรายงานผลตามมาตรการของปีเดียวกันแนบไปด้วย');
+    await expect(box.isVisible()).resolves.toBe(false);
+    await page.getByLabel('บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ').check();
+    await expect(box.isVisible()).resolves.toBe(true);
+    await expect(box.isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'สร้างรายงาน' }).click();
+    await page.getByRole('status').waitFor();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('แนบรายงานผลการดำเนินการตามมาตรการ');
+    const docs = (await (await fetch(`${preview.url}__docs`)).json()) as { docs: { name: string }[] };
+    const names = docs.docs.map((d) => d.name);
+    expect(names).toContain('รายงานผลการดำเนินการตามมาตรการ ITA ปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
+    expect(names).toContain('บันทึกข้อความเสนอผลการดำเนินการตามมาตรการ ITA ปี 2569 องค์การบริหารส่วนตำบลห้วยเตย');
+    await page.close();
+  });
+
   it('offers the memo and the announcement for the years with measures, the settings’ year first', async () => {
     await fetch(`${preview.url}__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
     const page = await open(`${preview.url}reports`, 460);

@@ -157,10 +157,27 @@ describe('Text', () => {
     t.insertText(3, 'https://b.th');
     t.setLinkUrl(3, 14, 'https://b.th');
     expect(p.links).toEqual([
-      { start: 16, end: 21, url: 'https://a.th' },
       { start: 3, end: 14, url: 'https://b.th' },
+      { start: 16, end: 21, url: 'https://a.th' },
     ]);
     expect(renderHtml(Object.assign(newDoc(), { body: Object.assign(new FakeContainer('BODY_SECTION'), { children: [p] }) }))).toContain('<a href="https://b.th">https://b.th</a> <a href="https://a.th">ที่นี่</a>');
+  });
+
+  it('holds a link as each character’s: a range set again takes the new URL, and touching runs of one URL are one link', () => {
+    const p = new FakeParagraph('ABCDEFGHIJ');
+    const t = p.editAsText();
+    t.setLinkUrl(0, 5, 'https://a.th');
+    t.setLinkUrl(3, 7, 'https://b.th');
+    expect(p.links).toEqual([
+      { start: 0, end: 2, url: 'https://a.th' },
+      { start: 3, end: 7, url: 'https://b.th' },
+    ]);
+    t.setLinkUrl(8, 9, 'https://b.th');
+    expect(p.links).toEqual([
+      { start: 0, end: 2, url: 'https://a.th' },
+      { start: 3, end: 9, url: 'https://b.th' },
+    ]);
+    expect([t.getLinkUrl(2), t.getLinkUrl(9)]).toEqual(['https://a.th', 'https://b.th']);
   });
 
   it('reads a cell of several paragraphs as their texts joined by a newline, and edits each in place', () => {
