@@ -96,7 +96,10 @@ function aligned(report: FakeContainer, template: FakeContainer): FakeContainer[
  */
 const DOCUMENT_SWITCHES: readonly AssumptionId[] = ['insertTextAtEnd', 'newHeaderParagraph', 'removeLastParagraph', 'newlineInText', 'insertTableParagraph'];
 const base = resolve();
-const COMBINATIONS = everyCombination().filter((c) => (Object.keys(c) as AssumptionId[]).every((k) => DOCUMENT_SWITCHES.includes(k) || c[k] === base[k]));
+const ALL = everyCombination().filter((c) => (Object.keys(c) as AssumptionId[]).every((k) => DOCUMENT_SWITCHES.includes(k) || c[k] === base[k]));
+// The UTC run plays every combination (48); the Bangkok run (ITA_FAKE_VARIANT=1) a spread sample and the
+// last, as the documents' shape does not hang on the time zone — CI's time is spent once.
+const COMBINATIONS = Number(process.env.ITA_FAKE_VARIANT ?? 0) > 0 ? ALL.filter((_, i) => i % 5 === 0 || i === ALL.length - 1) : ALL;
 
 const REPORTS: readonly [ReportKind, number][] = [
   ['analysis', 2568],
