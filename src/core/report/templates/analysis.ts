@@ -25,7 +25,8 @@ function byIndicator(): Block[] {
   const fw = frameworkFor(defaultYear());
   const count = toThaiDigits(String(fw.indicators.length));
   return fw.tools.flatMap((tool) => [
-    { kind: 'paragraph', text: `${tool.name} (${tool.id}) ได้ {{คะแนน ${tool.id}}} คะแนน` } as Block,
+    // The tool's line heads its indicators' paragraphs: bold, flush, apart from the paragraph above.
+    { kind: 'paragraph', text: `${tool.name} (${tool.id}) ได้ {{คะแนน ${tool.id}}} คะแนน`, bold: true, indent: 'none' } as Block,
     ...fw.indicators
       .filter((ind) => ind.tool === tool.id)
       .map(
