@@ -352,9 +352,11 @@ function fitWidths(t: Table, textWidth: number): void {
   }
   const total = widths.reduce((a, b) => a + b, 0);
   if (total <= textWidth + 0.5) return;
-  // Rounded down to a tenth of a point, so the sum never passes the margin.
-  cells.forEach((cell, k) => cell.setWidth(Math.floor((widths[k]! * textWidth * 10) / total) / 10));
+  cells.forEach((cell, k) => cell.setWidth(share(widths[k]!, total, textWidth)));
 }
+
+/** A column's part of the text width, rounded down to a tenth of a point so the sum never passes the margin. */
+const share = (width: number, total: number, textWidth: number): number => Math.floor((width * textWidth * 10) / total) / 10;
 
 /** The collection a paragraph heads once per group ({{หัวข้อกลุ่ม:…}}), if any. */
 function headingOf(text: string): string | undefined {
@@ -538,7 +540,7 @@ function writeBlock(body: GoogleAppsScript.Document.Body, b: Block, free: Paragr
       for (let k = 0; k < b.row.length; k++) {
         const cell = first.getCell(k);
         // setWidth sets the width of the cell's whole column.
-        if (b.widths?.[k]) cell.setWidth(Math.floor((b.widths[k]! * textWidth * 10) / sum) / 10);
+        if (b.widths?.[k]) cell.setWidth(share(b.widths[k]!, sum, textWidth));
         if (head.length) cell.setBackgroundColor('#e8f0fe');
       }
       if (b.group) {

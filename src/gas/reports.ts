@@ -379,6 +379,16 @@ function loggedProgressReport(year: number): { name: string; url: string } | und
   return undefined;
 }
 
+/** Logs a complete report; a failure is only a note (nothing is undone once a report is complete). */
+function logCompleted(req: ReportRequest, name: string, url: string, pdfUrl: string, notes: string[]): void {
+  try {
+    const why = logReport(req, name, url, pdfUrl);
+    if (why) notes.push(why);
+  } catch (e) {
+    notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
+  }
+}
+
 /** Marks a generation as running (then calls `claimed`); refuses when another one is. */
 function claim(claimed: () => void): NotDone | undefined {
   return withDocumentLock(() => {
@@ -446,14 +456,7 @@ function memoWithProgress(req: ReportRequest, made: Made): ReportDone {
     };
   }
   const notes = [...progress.notes.filter((n) => !memo.notes.includes(n)), ...memo.notes, `แนบรายงานผลการดำเนินการตามมาตรการ "${progress.name}": ${progress.url}`];
-  for (const [kind, r] of [['progress', progress], ['memo', memo]] as const) {
-    try {
-      const why = logReport({ ...req, kind }, r.name, r.url, r.pdfUrl ?? '');
-      if (why) notes.push(why);
-    } catch (e) {
-      notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
-    }
-  }
+  for (const [kind, r] of [['progress', progress], ['memo', memo]] as const) logCompleted({ ...req, kind }, r.name, r.url, r.pdfUrl ?? '', notes);
   return { ...memo, notes };
 }
 
@@ -551,14 +554,7 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
     pdfUrl = pdf.url;
   }
   // The report is complete: from here nothing is undone, and a failure is only a note.
-  if (how.log !== false) {
-    try {
-      const why = logReport(req, name, file.url, pdfUrl);
-      if (why) notes.push(why);
-    } catch (e) {
-      notes.push(`รายงานเสร็จแล้ว แต่การบันทึกลงชีต "${SHEET.reports}" อาจไม่ครบ กรุณาตรวจแถวล่าสุดของชีต (${failed(e)})`);
-    }
-  }
+  if (how.log !== false) logCompleted(req, name, file.url, pdfUrl, notes);
   toast('สร้างรายงานเสร็จแล้ว');
   return { ok: true, name, url: file.url, ...(pdfUrl ? { pdfUrl } : {}), folder: where, template: used, notes };
 }
