@@ -15,4 +15,15 @@ export {
   ITA_WEIGHTED,
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
-export { checkOitLinks, openMeasuresSidebar, openReports, openTemplates, setupOitChecklist, setupWorkbook, sidebarCall } from './gas/app';
+export {
+  cancelBatchReports,
+  checkOitLinks,
+  continueBatchReports,
+  openBatchReports,
+  openMeasuresSidebar,
+  openReports,
+  openTemplates,
+  setupOitChecklist,
+  setupWorkbook,
+  sidebarCall,
+} from './gas/app';

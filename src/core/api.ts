@@ -220,11 +220,64 @@ export interface SidebarApi {
   oitSetStatus(req: { readonly fiscalYear: number; readonly code: string; readonly status: string; readonly evidenceUrl: string; readonly base: OitItemView }): OitSaved;
   oitCreate(req: { readonly fiscalYear: number }): OitCreated;
   oitCheckLinks(req: { readonly fiscalYear?: number }): OitLinkCheck;
+  batchState(req: { readonly year?: number; readonly district?: string }): BatchState;
+  batchStart(req: BatchStartRequest): BatchState;
+  batchStep(req: Record<string, never>): BatchState;
+  batchCancel(req: Record<string, never>): BatchState;
+}
+
+/** A batch run of analysis reports, one per unit of the units sheet (issue 12). */
+export interface BatchStartRequest {
+  readonly year: number;
+  /** "" = every district. */
+  readonly district: string;
+  /** Make again the reports already done. */
+  readonly redo?: boolean;
+  readonly digits?: 'thai' | 'arabic';
+}
+
+export interface BatchProgress {
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly working: number;
+  readonly todo: number;
+}
+
+export interface BatchState {
+  readonly ok: boolean;
+  /** Why nothing went ahead, or what happened last. */
+  readonly message?: Bilingual;
+  /** Years and districts of the units sheet, for the choice. */
+  readonly years: readonly number[];
+  readonly districts: readonly string[];
+  /** The run in progress or last finished. */
+  readonly run?: {
+    readonly year: number;
+    readonly district: string;
+    readonly active: boolean;
+    readonly cancelled: boolean;
+    readonly finished: boolean;
+    /** A quota stopped it: it goes on when Google allows (the trigger, or "ทำต่อ"). */
+    readonly waitingForQuota: boolean;
+    readonly executions: number;
+    readonly resumptions: number;
+    readonly folderUrl: string;
+    /** Whether the hourly trigger carries it on without the dialog. */
+    readonly automatic: boolean;
+  };
+  /** Rows of the chosen (or running) year and district, by state. */
+  readonly progress?: BatchProgress;
+  /** What the rest takes at the account's quotas. */
+  readonly plan?: Bilingual & { readonly days: number; readonly executions: number; readonly perExecution: number };
+  /** Rows that could not be reported, named ("อบต.… 2569: อ่านคะแนนไม่ได้ …"). */
+  readonly problems: readonly string[];
+  readonly notes: readonly string[];
 }
 
 export type ApiMethod = keyof SidebarApi;
 
-export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport', 'oitList', 'oitSetStatus', 'oitCreate', 'oitCheckLinks'];
+export const API_METHODS: readonly ApiMethod[] = ['list', 'save', 'remove', 'deleted', 'recover', 'duplicate', 'reportState', 'createTemplate', 'setTemplate', 'generateReport', 'oitList', 'oitSetStatus', 'oitCreate', 'oitCheckLinks', 'batchState', 'batchStart', 'batchStep', 'batchCancel'];
 
 /** The one top-level function google.script.run calls: sidebarCall(method, request). */
 export const SIDEBAR_ENTRY = 'sidebarCall';

@@ -20,6 +20,8 @@ export function menuItems(): readonly { readonly fn: string; readonly caption: s
     { fn: 'checkOitLinks', caption: 'ตรวจลิงก์หลักฐาน OIT' },
     { fn: 'openReports', caption: 'สร้างรายงาน' },
     { fn: 'openTemplates', caption: 'แม่แบบรายงาน' },
+    { fn: 'openBatchReports', caption: 'สร้างรายงานหลายหน่วยงาน' },
+    { fn: 'cancelBatchReports', caption: 'ยกเลิกการสร้างรายงานหลายหน่วยงาน' },
     { fn: 'showFunctionHelp', caption: 'วิธีใช้สูตร ITA' },
     ...dev,
   ];

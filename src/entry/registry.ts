@@ -223,6 +223,8 @@ export const ENTRIES: readonly Entry[] = [
   },
   { kind: 'trigger', name: 'onOpen', params: ['e'] },
   { kind: 'trigger', name: 'onInstall', params: ['e'] },
+  // The hourly time-driven trigger that carries a batch run on (src/gas/triggers.ts).
+  { kind: 'trigger', name: 'continueBatchReports', params: ['e'] },
   { kind: 'server', name: 'sidebarCall', params: ['method', 'request'] },
   ...menuItems().map((m): MenuEntry => ({ kind: 'menu', name: m.fn, caption: m.caption })),
 ];

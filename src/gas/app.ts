@@ -7,6 +7,7 @@ import { checkOitLinksFromMenu } from './links';
 import { setupWorkbook as setup } from './setup';
 import { openReportDialog } from './reports';
 import { openMeasuresSidebar as measures, sidebarCall as call } from './sidebar';
+import { cancelBatchFromMenu, continueBatchReports as continueBatch, openBatchDialog } from './batch';
 
 export function setupWorkbook(): void {
   setup();
@@ -33,6 +34,21 @@ export function openReports(): void {
 /** Menu: แม่แบบรายงาน (create a default template, or set one by its link). */
 export function openTemplates(): void {
   openReportDialog('template');
+}
+
+/** Menu: สร้างรายงานหลายหน่วยงาน (one analysis report per unit of the units sheet). */
+export function openBatchReports(): void {
+  openBatchDialog();
+}
+
+/** Menu: ยกเลิกการสร้างรายงานหลายหน่วยงาน. */
+export function cancelBatchReports(): void {
+  cancelBatchFromMenu();
+}
+
+/** The hourly trigger of a batch run. */
+export function continueBatchReports(e?: GoogleAppsScript.Events.TimeDriven): void {
+  continueBatch(e);
 }
 
 export function sidebarCall(method: string, request: unknown): unknown {

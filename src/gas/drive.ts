@@ -55,9 +55,9 @@ export function createFile(name: string, blob: GoogleAppsScript.Base.Blob, folde
   return { id, url: LINK.file(id) };
 }
 
-/** A new folder in My Drive. */
-export function createFolder(name: string): Made {
-  const id = idOf(files().create({ name, mimeType: FOLDER_MIME }));
+/** A new folder in My Drive, or in a folder of the add-on's. */
+export function createFolder(name: string, parentId?: string): Made {
+  const id = idOf(files().create({ name, mimeType: FOLDER_MIME, ...inFolder(parentId) }));
   return { id, url: LINK.folder(id) };
 }
 

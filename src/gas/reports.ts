@@ -94,7 +94,7 @@ function reportFolder(year: number, made: Made): ReportFolder & { id: string } {
  * which it could not remove, with their links, instead of claiming it did —
  * and names what it keeps on purpose (a default template made on the way).
  */
-class Made {
+export class Made {
   private readonly files: { name: string; url: string; id: string }[] = [];
   private readonly kept: { name: string; url: string }[] = [];
   /** A file asked of Drive whose answer has not come: Drive may have made it even if the call then fails. */
@@ -138,7 +138,7 @@ class Made {
 }
 
 /** Writes a default template into a new Doc in the folder, as this user's own template of that kind. */
-function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateInfo {
+export function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateInfo {
   const t = defaultTemplate(kind);
   const file = createDoc(t.name, folderId);
   made.add(t.name, file);
@@ -154,7 +154,7 @@ function makeTemplate(kind: ReportKind, folderId: string, made: Made): TemplateI
  * unless it is gone or in the trash; else the unit's template set by its link.
  * `shared` is set when the unit's template cannot be opened by this user.
  */
-function templateOf(kind: ReportKind): { id?: string; gone?: 'own' | 'shared' } {
+export function templateOf(kind: ReportKind): { id?: string; gone?: 'own' | 'shared' } {
   const ownId = PropertiesService.getUserProperties().getProperty(ownTemplateKey(kind));
   // The user's own template is a file the add-on made for them: Drive sees it unless it was deleted for good.
   if (ownId && isLive(ownId)) return { id: ownId };
@@ -206,7 +206,7 @@ function reportState(): ReportState {
 }
 
 /** The Thai of an add-on error, else the error's own message (an error from a service may not be an instance of this realm's Error). */
-const failed = (e: unknown): string => (isItaError(e) ? e.th : typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e));
+export const failed = (e: unknown): string => (isItaError(e) ? e.th : typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e));
 
 function createTemplate(req: { kind: ReportKind }): TemplateDone {
   const made = new Made();
@@ -220,7 +220,7 @@ function createTemplate(req: { kind: ReportKind }): TemplateDone {
 }
 
 /** Opens a template and checks it; every problem in one answer. Answers the Doc and its texts. */
-function openChecked(kind: ReportKind, id: string): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
+export function openChecked(kind: ReportKind, id: string): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
   let doc: GoogleAppsScript.Document.Document;
   try {
     doc = DocumentApp.openById(id);
@@ -293,7 +293,7 @@ function nothingToReport(req: ReportRequest, measures: readonly Measure[]): NotD
   return undefined;
 }
 
-const isNotDone = (x: unknown): x is NotDone => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
+export const isNotDone = (x: unknown): x is NotDone => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 
 function setTemplate(req: { kind: ReportKind; url: string }): TemplateDone {
   const id = docIdFromUrl(req.url);
@@ -315,7 +315,7 @@ function setTemplate(req: { kind: ReportKind; url: string }): TemplateDone {
  * setOption passes on ("has no effect if the given option is invalid"); a
  * self-check probe looks at whether the drawn image honours them.
  */
-function chartBlob(name: string, data: ReturnType<typeof reportData>, digits: 'thai' | 'arabic'): GoogleAppsScript.Base.Blob | undefined {
+export function chartBlob(name: string, data: ReturnType<typeof reportData>, digits: 'thai' | 'arabic'): GoogleAppsScript.Base.Blob | undefined {
   const d = (t: string) => (digits === 'thai' ? toThaiDigits(t) : t);
   const two = (x: number) => d(toFixedText(x, 2));
   const ticks = [0, 20, 40, 60, 80, 100].map((v) => ({ v, f: d(String(v)) }));

@@ -5,6 +5,7 @@ import { measureApi } from './measures';
 import { oitApi } from './oit';
 import { oitCheckLinks } from './links';
 import { reportApi } from './reports';
+import { batchApi } from './batch';
 
 /** The sidebar's file in the Apps Script project (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
@@ -22,7 +23,7 @@ export function openMeasuresSidebar(): void {
  */
 export function sidebarCall(method: string, request: unknown): unknown {
   if (!API_METHODS.includes(method as ApiMethod)) throw new Error(`unknown sidebar method: ${String(method)}`);
-  const full: SidebarApi = { ...measureApi, ...reportApi, ...oitApi, oitCheckLinks };
+  const full: SidebarApi = { ...measureApi, ...reportApi, ...oitApi, oitCheckLinks, ...batchApi };
   const api = full as unknown as Record<ApiMethod, (r: unknown) => unknown>;
   const req: unknown = request === undefined || request === null ? {} : JSON.parse(JSON.stringify(request));
   try {

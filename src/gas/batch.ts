@@ -1,0 +1,585 @@
+// Batch reports: one analysis report per unit of the units sheet, in slices
+// under the execution limit, carried on by the progress dialog while it is open
+// and by an hourly trigger when it is not, until every unit is done.
+//
+// - A unit is claimed under the document lock (its status written กำลังทำ), its
+//   report made without the lock, and recorded under the lock again (เสร็จ, the
+//   link, the time) — found by its row id each time, so a sort or an inserted
+//   row between the two never sends a report to another unit's row. Two
+//   executions at once claim different units.
+// - A claim older than an execution can last was left by one that was stopped:
+//   the file it had begun goes to the trash and the unit is made again.
+// - A unit that cannot be reported (unreadable scores) is recorded ผิดพลาด with
+//   the reason; any other failure of one unit too; the others go on. A spent
+//   quota stops the run where it is: the unit goes back to รอ and the run goes
+//   on when Google allows it again.
+import type { BatchStartRequest, BatchState } from '../core/api';
+import { accountOf, cannotReport, historyOf, inRun, newRowId, planRun, progressOf, rowState, SLICE_MS, failureKind, type BatchRun, type RowState } from '../core/batch';
+import { itaError, type Bilingual } from '../core/errors';
+import { reportData } from '../core/report/context';
+import { defaultTemplate } from '../core/report/default-templates';
+import { formatter } from '../core/report/format';
+import { fill, tokenize, type Value } from '../core/report/template';
+import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow } from '../core/units';
+import { isBlank } from '../core/table';
+import { copyDocument, fillDocument } from './docs';
+import { copyDoc, createDoc, createFolder, trash } from './drive';
+import { chartBlob, failed, isNotDone, Made, makeTemplate, openChecked, templateOf } from './reports';
+import { currentUser, withDocumentLock } from './sheets';
+import { addColumns, openTable, writeRow, type Table, type TableSpec } from './table';
+import { nowLocalText, today } from './time';
+import { addHourlyTrigger, hasTrigger, removeTrigger } from './triggers';
+
+const RUN_KEY = 'ita.batch.run';
+const claimKey = (rowId: string) => `ita.batch.claim.${rowId}`;
+
+interface Stored extends BatchRun {
+  readonly triggerUid?: string;
+  readonly notes: readonly string[];
+}
+
+interface Claim {
+  readonly at: number;
+  /** The report's file, once Drive made it. */
+  readonly fileId?: string;
+}
+
+const SPEC: TableSpec = { sheet: UNITS_SHEET, columns: [UNIT_COL.id, ...UNIT_STATUS_HEADERS] };
+
+const props = () => PropertiesService.getDocumentProperties();
+
+function loadRun(): Stored | undefined {
+  const text = props().getProperty(RUN_KEY);
+  return text ? (JSON.parse(text) as Stored) : undefined;
+}
+
+function saveRun(run: Stored): void {
+  props().setProperty(RUN_KEY, JSON.stringify(run));
+}
+
+function loadClaim(rowId: string): Claim | undefined {
+  const text = props().getProperty(claimKey(rowId));
+  return text ? (JSON.parse(text) as Claim) : undefined;
+}
+
+const isActive = (r: Stored): boolean => !r.cancelled && r.finishedAt === undefined;
+const active = (r: Stored | undefined): r is Stored => !!r && isActive(r);
+
+/** A row of the units sheet as read: its table row (0-based) and record. */
+interface Read {
+  readonly r: number;
+  readonly row: UnitRow;
+}
+
+/** The units sheet read once; undefined without a sheet or a header row. */
+function readUnits(): { t: Table; rows: Read[] } | undefined {
+  const t = openTable(SPEC);
+  if (!t || t.header < 0 || !t.index.has(UNIT_COL.name)) return undefined;
+  const rows: Read[] = [];
+  for (let r = t.header + 1; r < t.values.length; r++) {
+    const cells = t.values[r]!;
+    if (cells.every((v) => isBlank(v))) continue;
+    const row = readUnitRow((h) => {
+      const c = t.index.get(h);
+      return c === undefined ? '' : cells[c];
+    });
+    // A row with neither a name nor a year is not a unit (a note, a total line).
+    if (!row.name && row.year === undefined) continue;
+    rows.push({ r, row });
+  }
+  return { t, rows };
+}
+
+/** Gives every unit row without an id one (the id column is the add-on's); rows whose id cell holds a formula are left out. */
+function ensureIds(u: { t: Table; rows: Read[] }, notes: string[]): Read[] {
+  const taken = new Set(u.rows.map((x) => x.row.id).filter(Boolean));
+  const now = Date.now();
+  let n = 0;
+  const out: Read[] = [];
+  for (const x of u.rows) {
+    if (x.row.id && !seenTwice(u.rows, x.row.id)) {
+      out.push(x);
+      continue;
+    }
+    // A row copied with its id (a person duplicated a row) gets a new one; the first keeps it.
+    if (x.row.id && u.rows.find((y) => y.row.id === x.row.id) === x) {
+      out.push(x);
+      continue;
+    }
+    const id = newRowId(now, n++, taken);
+    taken.add(id);
+    const w = writeRow(u.t, x.r, new Map([[UNIT_COL.id, id]]));
+    if (w.ok) out.push({ r: x.r, row: { ...x.row, id } });
+    else notes.push(`แถวที่ ${x.r + 1} ของแผ่นงาน "${UNITS_SHEET}": ช่อง ${UNIT_COL.id} มีสูตร จึงไม่ได้สร้างรายงานของแถวนี้`);
+  }
+  return out;
+}
+
+const seenTwice = (rows: readonly Read[], id: string): boolean => rows.filter((x) => x.row.id === id).length > 1;
+
+const unitLabel = (row: UnitRow): string => `${row.name || '(ไม่มีชื่อ)'}${row.district ? ` อ.${row.district}` : ''}${row.year !== undefined ? ` ปี ${row.year}` : ''}`;
+
+/** Writes a row's status cells; false when a cell of them holds a person's formula (nothing is written then). */
+function setStatus(t: Table, r: number, status: string, note: string, link?: string): boolean {
+  const record = new Map<string, unknown>([
+    [UNIT_COL.status, status],
+    [UNIT_COL.at, nowLocalText()],
+    [UNIT_COL.note, note],
+  ]);
+  if (link !== undefined) record.set(UNIT_COL.link, link);
+  return writeRow(t, r, record).ok;
+}
+
+function stateOf(x: Read, now: number): RowState {
+  const claim = x.row.status === REPORT_STATUS.working ? loadClaim(x.row.id) : undefined;
+  return rowState(x.row.status, claim?.at, now);
+}
+
+/** The rows of a run, by state; the rows that cannot be reported, named. */
+function progressOfRun(rows: readonly Read[], run: Pick<BatchRun, 'year' | 'district'>): { progress: ReturnType<typeof progressOf>; problems: string[] } {
+  const now = Date.now();
+  const mine = rows.filter((x) => inRun(x.row, run));
+  const problems = mine.filter((x) => cannotReport(x.row)).map((x) => `${unitLabel(x.row)}: ${cannotReport(x.row)!}`);
+  return { progress: progressOf(mine.map((x) => stateOf(x, now))), problems };
+}
+
+type Next = { kind: 'unit'; id: string; row: UnitRow; history: Map<number, readonly number[]> } | { kind: 'none' } | { kind: 'stopped' };
+
+/** Claims the next unit of the run under the lock; records on the way the units that cannot be reported. */
+function claimNext(runId: string): Next {
+  return withDocumentLock((): Next => {
+    const run = loadRun();
+    if (!active(run) || run.id !== runId) return { kind: 'stopped' };
+    const u = readUnits();
+    if (!u) throw itaError({ th: `ไม่พบแผ่นงาน "${UNITS_SHEET}" หรือหัวตารางของแผ่นงานนั้น`, en: `The sheet "${UNITS_SHEET}" or its header row is gone` });
+    const notes: string[] = [];
+    const rows = ensureIds(u, notes);
+    if (notes.length) saveRun({ ...run, notes: [...new Set([...run.notes, ...notes])] });
+    const now = Date.now();
+    for (const x of rows) {
+      if (!inRun(x.row, run)) continue;
+      const state = stateOf(x, now);
+      if (state !== 'todo' && state !== 'stale') continue;
+      if (state === 'stale') {
+        // The execution that claimed it was stopped: its half-made file goes.
+        const left = loadClaim(x.row.id)?.fileId;
+        if (left) trash(left);
+        props().deleteProperty(claimKey(x.row.id));
+      }
+      const why = cannotReport(x.row);
+      if (why) {
+        setStatus(u.t, x.r, REPORT_STATUS.failed, why);
+        continue;
+      }
+      if (!setStatus(u.t, x.r, REPORT_STATUS.working, '')) {
+        const note = `${unitLabel(x.row)}: ช่องสถานะรายงานมีสูตร จึงไม่ได้สร้างรายงาน`;
+        if (!run.notes.includes(note)) saveRun({ ...run, notes: [...run.notes, note] });
+        continue;
+      }
+      props().setProperty(claimKey(x.row.id), JSON.stringify({ at: now } satisfies Claim));
+      return { kind: 'unit', id: x.row.id, row: x.row, history: historyOf(rows.map((y) => y.row), x.row) };
+    }
+    return { kind: 'none' };
+  });
+}
+
+/** Records a unit's outcome on its row, found by its id. */
+function record(id: string, status: string, note: string, link?: string): boolean {
+  return withDocumentLock(() => {
+    props().deleteProperty(claimKey(id));
+    const u = readUnits();
+    const x = u?.rows.find((y) => y.row.id === id);
+    if (!u || !x) return false;
+    return setStatus(u.t, x.r, status, note, link);
+  });
+}
+
+/** What a unit's report says of it: its name, kind and place, as the settings sheet of a single unit would. */
+function unitSettings(row: UnitRow): Record<string, Value> {
+  return { ชื่อหน่วยงาน: row.name, ประเภทหน่วยงาน: row.kind, อำเภอ: row.district, จังหวัด: row.province };
+}
+
+interface Template {
+  readonly id: string;
+  readonly doc: GoogleAppsScript.Document.Document;
+}
+
+/** Makes one unit's report in its district's folder; a failure trashes what it made and is thrown. */
+function makeReport(run: Stored, tpl: Template, unit: Extract<Next, { kind: 'unit' }>): { name: string; url: string } {
+  const made = new Made();
+  try {
+    const data = reportData({
+      settings: unitSettings(unit.row),
+      scores: unit.history,
+      measures: [],
+      fiscalYear: run.year,
+      today: today(),
+      digits: run.digits,
+      kind: 'analysis',
+    });
+    const fmt = formatter({ digits: run.digits, typedDigits: run.digits === 'thai' });
+    const name = fill(tokenize(defaultTemplate('analysis').reportName).tokens, data.scope, fmt).trim();
+    const folderId = run.folders[unit.row.district] ?? run.rootFolderId;
+    made.ask(name, run.rootFolderUrl);
+    const whole = copyDoc(tpl.id, name, folderId);
+    const file = whole ?? createDoc(name, folderId);
+    made.add(name, file);
+    props().setProperty(claimKey(unit.id), JSON.stringify({ at: Date.now(), fileId: file.id } satisfies Claim));
+    const doc = DocumentApp.openById(file.id);
+    if (!whole) copyDocument(tpl.doc, doc);
+    const body = doc.getBody();
+    const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
+    fillDocument(doc, {
+      scope: data.scope,
+      collections: data.collections,
+      formatter: fmt,
+      chart: (chart) => chartBlob(chart, data, run.digits),
+      imageWidth: Math.floor((textWidth * 96) / 72),
+      textWidth,
+      digits: run.digits,
+    });
+    doc.saveAndClose();
+    return { name, url: file.url };
+  } catch (e) {
+    made.undo('');
+    throw e;
+  }
+}
+
+/** What one slice did. */
+export interface Slice {
+  readonly made: number;
+  readonly failed: number;
+  readonly stopped?: 'quota' | 'storage' | 'template' | 'sheet';
+  readonly finished: boolean;
+  readonly message?: Bilingual;
+}
+
+/**
+ * One slice of the run: units one after another until the next would not end
+ * within SLICE_MS of the slice's start (the longest unit so far taken as the
+ * next one's time), the run is done, stopped or cancelled.
+ */
+export function runSlice(byTrigger: boolean): Slice {
+  const began = Date.now();
+  const first = loadRun();
+  if (!first) return { made: 0, failed: 0, finished: true };
+  if (!isActive(first)) {
+    if (first.triggerUid) tryRemoveTrigger(first);
+    return { made: 0, failed: 0, finished: true };
+  }
+  withDocumentLock(() => {
+    const run = loadRun();
+    if (active(run)) saveRun({ ...run, executions: run.executions + 1, resumptions: run.resumptions + (byTrigger ? 1 : 0) });
+  });
+  const opened = openChecked('analysis', first.templateId);
+  if (isNotDone(opened)) {
+    const message: Bilingual = { th: `หยุดไว้ก่อน: ${opened.message.th} ${opened.problems.join('; ')}`.trim(), en: `Paused: ${opened.message.en}` };
+    pause(first.id, message.th);
+    return { made: 0, failed: 0, stopped: 'template', finished: false, message };
+  }
+  const tpl: Template = { id: first.templateId, doc: opened.doc };
+  let made = 0;
+  let failedCount = 0;
+  let longest = 0;
+  for (;;) {
+    if (Date.now() - began + longest * 1.5 > SLICE_MS && made + failedCount > 0) break;
+    let next: Next;
+    try {
+      next = claimNext(first.id);
+    } catch (e) {
+      const message: Bilingual = { th: `หยุดไว้ก่อน: ${failed(e)}`, en: `Paused: ${failed(e)}` };
+      return { made, failed: failedCount, stopped: 'sheet', finished: false, message };
+    }
+    if (next.kind === 'stopped') return { made, failed: failedCount, finished: true };
+    if (next.kind === 'none') {
+      finish(first.id);
+      return { made, failed: failedCount, finished: true };
+    }
+    const t0 = Date.now();
+    try {
+      const report = makeReport(loadRun() ?? first, tpl, next);
+      if (!record(next.id, REPORT_STATUS.done, '', report.url)) {
+        note(first.id, `${unitLabel(next.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+      }
+      countMade(first.id);
+      made++;
+    } catch (e) {
+      const why = failed(e);
+      const kind = failureKind(why);
+      if (kind !== 'unit') {
+        // Google's limit, not the unit's: back to รอ, the run waits.
+        record(next.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาของ Google (ทำต่อเองเมื่อครบ 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
+        const message: Bilingual =
+          kind === 'quota'
+            ? { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) จะทำต่อเองเมื่อโควตาคืน (ภายใน 24 ชั่วโมง)`, en: `Google's daily quota for creating documents is spent (${why}); the run goes on when it returns (within 24 hours)` }
+            : { th: `พื้นที่ Google ไดรฟ์เต็ม (${why}) ลบไฟล์ที่ไม่ใช้แล้วกด "ทำต่อ"`, en: `Google Drive is full (${why}); free some space, then continue` };
+        withDocumentLock(() => {
+          const run = loadRun();
+          if (run?.id === first.id) saveRun({ ...run, quotaAt: Date.now() });
+        });
+        return { made, failed: failedCount, stopped: kind, finished: false, message };
+      }
+      record(next.id, REPORT_STATUS.failed, `สร้างไม่สำเร็จ: ${why}`);
+      failedCount++;
+    }
+    longest = Math.max(longest, Date.now() - t0);
+  }
+  return { made, failed: failedCount, finished: false };
+}
+
+function countMade(runId: string): void {
+  withDocumentLock(() => {
+    const run = loadRun();
+    if (run?.id !== runId) return;
+    const d = today();
+    const key = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const { quotaAt: _q, ...rest } = run;
+    saveRun({ ...rest, made: { [key]: (run.made[key] ?? 0) + 1 } });
+  });
+}
+
+function note(runId: string, text: string): void {
+  withDocumentLock(() => {
+    const run = loadRun();
+    if (run?.id === runId && !run.notes.includes(text)) saveRun({ ...run, notes: [...run.notes, text] });
+  });
+}
+
+function pause(runId: string, text: string): void {
+  note(runId, text);
+}
+
+function tryRemoveTrigger(run: Stored): void {
+  try {
+    removeTrigger(run.triggerUid);
+  } catch {
+    // the trigger finds the run over and removes itself next time
+  }
+}
+
+function finish(runId: string): void {
+  const run = withDocumentLock(() => {
+    const r = loadRun();
+    if (r?.id !== runId || !active(r)) return undefined;
+    const done = { ...r, finishedAt: Date.now() };
+    saveRun(done);
+    return done;
+  });
+  if (run) tryRemoveTrigger(run);
+}
+
+// ---------------------------------------------------------------------------
+// The dialog's calls.
+
+function years(rows: readonly Read[]): number[] {
+  return [...new Set(rows.map((x) => x.row.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
+}
+
+function districts(rows: readonly Read[]): string[] {
+  return [...new Set(rows.map((x) => x.row.district).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'th'));
+}
+
+const NO_SHEET: Bilingual = {
+  th: `ยังไม่มีแผ่นงาน "${UNITS_SHEET}" เลือกเมนู ตั้งค่าหลายหน่วยงาน แล้ววางผลคะแนนจาก ITAS หนึ่งแถวต่อหน่วยงานต่อปี`,
+  en: `There is no sheet "${UNITS_SHEET}": choose the menu to set up many units, then paste the ITAS results, one row per unit and year`,
+};
+
+function stateFor(req: { year?: number; district?: string }, message?: Bilingual): BatchState {
+  const u = readUnits();
+  const run = loadRun();
+  if (!u) return { ok: false, message: message ?? NO_SHEET, years: [], districts: [], problems: [], notes: [] };
+  const ys = years(u.rows);
+  const chosen = run && (active(run) || req.year === undefined) ? { year: run.year, district: run.district } : { year: req.year ?? ys[0] ?? 0, district: req.district ?? '' };
+  const { progress, problems } = progressOfRun(u.rows, chosen);
+  const account = accountOf(run?.startedBy ?? currentUser());
+  const plan = planRun(progress.todo, account);
+  let automatic = false;
+  if (run?.triggerUid && active(run)) {
+    try {
+      automatic = hasTrigger(run.triggerUid);
+    } catch {
+      automatic = false;
+    }
+  }
+  return {
+    ok: true,
+    ...(message ? { message } : {}),
+    years: ys,
+    districts: districts(u.rows),
+    ...(run
+      ? {
+          run: {
+            year: run.year,
+            district: run.district,
+            active: active(run),
+            cancelled: run.cancelled === true,
+            finished: run.finishedAt !== undefined,
+            waitingForQuota: active(run) && run.quotaAt !== undefined,
+            executions: run.executions,
+            resumptions: run.resumptions,
+            folderUrl: run.rootFolderUrl,
+            automatic,
+          },
+        }
+      : {}),
+    progress,
+    plan: { th: plan.th, en: plan.en, days: plan.days, executions: plan.executions, perExecution: plan.perExecution },
+    problems,
+    notes: run ? [...run.notes] : [],
+  };
+}
+
+function batchState(req: { year?: number; district?: string }): BatchState {
+  return stateFor(req);
+}
+
+/** The folder of a district's reports inside the run's folder. */
+const districtFolderName = (district: string): string => (district ? `อำเภอ${district.replace(/^อ(?:ำเภอ|\.)\s*/, '')}` : 'ไม่ระบุอำเภอ');
+
+function batchStart(req: BatchStartRequest): BatchState {
+  const current = loadRun();
+  if (active(current)) {
+    if (current.year === req.year && current.district === (req.district ?? '')) return batchStep({});
+    return stateFor(req, {
+      th: `กำลังสร้างรายงานของปี ${current.year}${current.district ? ` อำเภอ${current.district}` : ''} อยู่ ยกเลิกก่อนจึงเริ่มชุดใหม่ได้`,
+      en: `A run for ${current.year} is in progress; cancel it before starting another`,
+    });
+  }
+  const u = readUnits();
+  if (!u) return stateFor(req, NO_SHEET);
+  const district = req.district ?? '';
+  const run0 = { year: req.year, district };
+  const mine = u.rows.filter((x) => inRun(x.row, run0));
+  if (!mine.length) return stateFor(req, { th: `ไม่มีหน่วยงานของปี ${req.year}${district ? ` อำเภอ${district}` : ''} ในแผ่นงาน`, en: `No unit of ${req.year} in the sheet` });
+  const made = new Made();
+  try {
+    withDocumentLock(() => {
+      const t = openTable(SPEC);
+      if (t) addColumns(t, SPEC.columns.filter((h) => !t.index.has(h)));
+    });
+    // The folders first: the run's, then one per district, all made by the add-on (drive.file).
+    const rootName = `รายงาน ITA ปีงบประมาณ ${req.year} หลายหน่วยงาน${district ? ` อำเภอ${district}` : ''}`;
+    const root = createFolder(rootName);
+    made.add(rootName, root);
+    const folders: Record<string, string> = {};
+    for (const d of new Set(mine.map((x) => x.row.district))) {
+      const name = districtFolderName(d);
+      const f = createFolder(name, root.id);
+      made.add(name, f);
+      folders[d] = f.id;
+    }
+    const chosen = templateOf('analysis');
+    let templateId = chosen.id;
+    const notes: string[] = [];
+    if (!templateId) {
+      templateId = makeTemplate('analysis', root.id, made).id;
+      made.keepAll();
+      notes.push(`ยังไม่มีแม่แบบรายงานการวิเคราะห์ จึงสร้างแม่แบบมาตรฐานไว้ในโฟลเดอร์ของชุดนี้ แก้รูปแบบได้ใน Google เอกสาร`);
+    }
+    const opened = openChecked('analysis', templateId);
+    if (isNotDone(opened)) {
+      const undone = made.undo('');
+      return stateFor(req, { th: `${opened.message.th} ${opened.problems.join('; ')}${undone.th}`.trim(), en: opened.message.en });
+    }
+    const id = `B${Date.now().toString(36)}`;
+    withDocumentLock(() => {
+      const again = readUnits();
+      if (!again) throw itaError(NO_SHEET);
+      const rows = ensureIds(again, notes);
+      const now = Date.now();
+      for (const x of rows) {
+        if (!inRun(x.row, run0)) continue;
+        const state = stateOf(x, now);
+        const reset = x.row.status !== REPORT_STATUS.waiting && (state === 'todo' || state === 'stale' || state === 'failed' || (req.redo === true && state === 'done'));
+        if (reset) setStatus(again.t, x.r, REPORT_STATUS.waiting, '', state === 'done' ? '' : undefined);
+      }
+      saveRun({
+        id,
+        year: req.year,
+        district,
+        startedAt: now,
+        startedBy: currentUser(),
+        account: accountOf(currentUser()),
+        folders,
+        rootFolderId: root.id,
+        rootFolderUrl: root.url,
+        templateId: templateId!,
+        digits: req.digits ?? 'thai',
+        made: {},
+        executions: 0,
+        resumptions: 0,
+        notes,
+      });
+    });
+    made.keepAll();
+    // The hourly trigger carries the run on when the dialog is closed; without it the dialog still can.
+    try {
+      const uid = addHourlyTrigger();
+      withDocumentLock(() => {
+        const run = loadRun();
+        if (run?.id === id) saveRun({ ...run, triggerUid: uid });
+      });
+    } catch (e) {
+      note(id, `ตั้งให้ทำต่อเองทุกชั่วโมงไม่ได้ (${failed(e)}) เปิดหน้าต่างนี้ค้างไว้จนเสร็จ หรือกด "ทำต่อ" ภายหลัง`);
+    }
+    return batchStep({});
+  } catch (e) {
+    const undone = made.undo(`เริ่มสร้างรายงานไม่สำเร็จ (${failed(e)})`);
+    return stateFor(req, undone);
+  }
+}
+
+function batchStep(_req: Record<string, never>): BatchState {
+  const slice = runSlice(false);
+  return stateFor({}, slice.message);
+}
+
+function batchCancel(_req: Record<string, never>): BatchState {
+  const run = withDocumentLock(() => {
+    const r = loadRun();
+    if (!active(r)) return undefined;
+    const c = { ...r, cancelled: true };
+    saveRun(c);
+    return c;
+  });
+  if (run) tryRemoveTrigger(run);
+  return stateFor({}, run ? { th: 'ยกเลิกแล้ว หน่วยงานที่ยังไม่ได้ทำคงสถานะ รอ ไว้ เริ่มใหม่ได้เมื่อต้องการ', en: 'Cancelled; the units not yet done stay waiting' } : { th: 'ไม่มีการสร้างรายงานที่กำลังทำอยู่', en: 'No run in progress' });
+}
+
+export const batchApi = { batchState, batchStart, batchStep, batchCancel };
+
+/**
+ * The hourly trigger. Without the spreadsheet (a trigger may run with none
+ * active: SpreadsheetApp.getActive() then answers null) it removes itself —
+ * by the event's triggerUid — and the dialog carries the run on.
+ */
+export function continueBatchReports(e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (!SpreadsheetApp.getActive()) {
+    try {
+      if (e?.triggerUid) removeTrigger(e.triggerUid);
+    } catch {
+      // nothing more can be done without the document
+    }
+    return;
+  }
+  try {
+    runSlice(true);
+  } catch (err) {
+    // A busy lock (another execution at work) or an outage: the next hour tries again.
+    console.warn(`ITA batch: ${failed(err)}`);
+  }
+}
+
+/** Menu: สร้างรายงานหลายหน่วยงาน. */
+export function openBatchDialog(): void {
+  const html = HtmlService.createHtmlOutputFromFile('batch').setWidth(460).setHeight(560);
+  SpreadsheetApp.getUi().showModelessDialog(html, 'สร้างรายงานหลายหน่วยงาน');
+}
+
+/** Menu: ยกเลิกการสร้างรายงานหลายหน่วยงาน. */
+export function cancelBatchFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const s = batchCancel({});
+  ui.alert(s.message?.th ?? 'ยกเลิกแล้ว');
+}
