@@ -108,6 +108,8 @@ export interface Plan {
   readonly docsPerDay: number;
   /** Days at the account's quotas (documents and the trigger's runtime). */
   readonly days: number;
+  /** Reports a day by the hourly trigger alone. */
+  readonly byTrigger: number;
   readonly th: string;
   readonly en: string;
 }
@@ -118,21 +120,22 @@ export function planRun(todo: number, account: Account, costs: Costs = DEFAULT_C
   const perExecution = Math.max(1, Math.floor(SLICE_MS / perReport));
   const executions = Math.ceil(todo / perExecution);
   const q = QUOTA[account];
-  // The trigger's runs a day: its daily runtime over one slice, and at most one an hour.
+  // With the dialog open, executions follow one another and only the documents' quota binds.
+  const days = todo === 0 ? 0 : Math.ceil(todo / q.docsPerDay);
+  // The trigger alone: its runs a day are bound by its daily runtime (one slice each) and by one an hour.
   const slicesPerDay = Math.min(24 / TRIGGER_HOURS, Math.floor(q.triggerMsPerDay / EXECUTION_MS));
-  const perDay = Math.min(q.docsPerDay, slicesPerDay * perExecution);
-  const days = todo === 0 ? 0 : Math.ceil(todo / perDay);
+  const byTrigger = Math.min(q.docsPerDay, slicesPerDay * perExecution);
   const who = account === 'consumer' ? 'บัญชี Google ทั่วไป' : 'บัญชี Google Workspace';
   const whoEn = account === 'consumer' ? 'a consumer Google account' : 'a Google Workspace account';
   const th =
     todo === 0
       ? 'ไม่มีรายงานที่ต้องสร้าง'
-      : `${todo} หน่วยงาน: ${days <= 1 ? 'เสร็จภายในวันเดียว' : `ประมาณ ${days} วัน`}ตามโควตาของ${who} (สร้างเอกสารได้ ${q.docsPerDay.toLocaleString('en-US')} ฉบับต่อวัน ครั้งละประมาณ ${perExecution} ฉบับ)`;
+      : `${todo} หน่วยงาน: ${days <= 1 ? 'เสร็จภายในวันเดียว' : `ประมาณ ${days} วัน`}ตามโควตาของ${who} (สร้างเอกสารได้ ${q.docsPerDay.toLocaleString('en-US')} ฉบับต่อวัน ครั้งละประมาณ ${perExecution} ฉบับ) หากปิดหน้าต่างนี้ ระบบทำต่อเองได้ประมาณ ${byTrigger} ฉบับต่อวัน`;
   const en =
     todo === 0
       ? 'No report to make'
-      : `${todo} units: ${days <= 1 ? 'within a day' : `about ${days} days`} at the quotas of ${whoEn} (${q.docsPerDay} documents a day, about ${perExecution} per execution)`;
-  return { todo, perExecution, executions, docsPerDay: q.docsPerDay, days, th, en };
+      : `${todo} units: ${days <= 1 ? 'within a day' : `about ${days} days`} at the quotas of ${whoEn} (${q.docsPerDay} documents a day, about ${perExecution} per execution); with the dialog closed, the hourly trigger makes about ${byTrigger} a day`;
+  return { todo, perExecution, executions, docsPerDay: q.docsPerDay, days, byTrigger, th, en };
 }
 
 /** Why a report failed: Google's daily limits stop the run; anything else is the unit's alone. */

@@ -16,17 +16,18 @@
 import type { BatchStartRequest, BatchState } from '../core/api';
 import { accountOf, cannotReport, historyOf, inRun, newRowId, planRun, progressOf, rowState, SLICE_MS, failureKind, type BatchRun, type RowState } from '../core/batch';
 import { itaError, type Bilingual } from '../core/errors';
-import { reportData } from '../core/report/context';
+import { reportData, templateSpec } from '../core/report/context';
 import { defaultTemplate } from '../core/report/default-templates';
 import { formatter } from '../core/report/format';
 import { fill, tokenize, type Value } from '../core/report/template';
-import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow } from '../core/units';
-import { isBlank } from '../core/table';
+import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
+import { readYear } from '../core/cells';
+import { blockedCell, isBlank } from '../core/table';
 import { copyDocument, fillDocument } from './docs';
 import { copyDoc, createDoc, createFolder, trash } from './drive';
 import { chartBlob, failed, isNotDone, Made, makeTemplate, openChecked, templateOf } from './reports';
 import { currentUser, withDocumentLock } from './sheets';
-import { addColumns, openTable, writeRow, type Table, type TableSpec } from './table';
+import { addColumns, grid, openTable, writeCells, writeRow, type CellWrite, type Table, type TableSpec } from './table';
 import { nowLocalText, today } from './time';
 import { addHourlyTrigger, hasTrigger, removeTrigger } from './triggers';
 
@@ -43,6 +44,9 @@ interface Claim {
   /** The report's file, once Drive made it. */
   readonly fileId?: string;
 }
+
+/** An office's template of a unit's analysis: the unit has no measures in the units sheet, so none is required. */
+const templateOfUnits = () => ({ ...templateSpec('analysis'), requiredRepeats: [] });
 
 const SPEC: TableSpec = { sheet: UNITS_SHEET, columns: [UNIT_COL.id, ...UNIT_STATUS_HEADERS] };
 
@@ -65,10 +69,51 @@ function loadClaim(rowId: string): Claim | undefined {
 const isActive = (r: Stored): boolean => !r.cancelled && r.finishedAt === undefined;
 const active = (r: Stored | undefined): r is Stored => !!r && isActive(r);
 
-/** A row of the units sheet as read: its table row (0-based) and record. */
+/**
+ * A row of the units sheet as read: its table row (0-based), the few cells a
+ * run looks at for every row, and the whole record, parsed only when asked
+ * (a claim reads the sheet: a thousand rows' scores are not parsed each time).
+ */
 interface Read {
   readonly r: number;
+  readonly id: string;
+  readonly name: string;
+  readonly district: string;
+  readonly province: string;
+  readonly year: number | undefined;
+  readonly status: string;
   readonly row: UnitRow;
+}
+
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ').trim();
+
+function readOf(t: Table, r: number, id?: string): Read {
+  const cells = t.values[r]!;
+  const cell = (h: string): unknown => {
+    const c = t.index.get(h);
+    return c === undefined ? '' : cells[c];
+  };
+  let full: UnitRow | undefined;
+  const y = cell(UNIT_COL.year);
+  let year: number | undefined;
+  try {
+    year = isBlank(y) ? undefined : readYear(y);
+  } catch {
+    year = undefined;
+  }
+  return {
+    r,
+    id: id ?? cellText(cell(UNIT_COL.id)),
+    name: cellText(cell(UNIT_COL.name)),
+    district: cellText(cell(UNIT_COL.district)),
+    province: cellText(cell(UNIT_COL.province)),
+    year,
+    status: cellText(cell(UNIT_COL.status)),
+    get row(): UnitRow {
+      full ??= { ...readUnitRow(cell), ...(id ? { id } : {}) };
+      return full;
+    },
+  };
 }
 
 /** The units sheet read once; undefined without a sheet or a header row. */
@@ -77,47 +122,49 @@ function readUnits(): { t: Table; rows: Read[] } | undefined {
   if (!t || t.header < 0 || !t.index.has(UNIT_COL.name)) return undefined;
   const rows: Read[] = [];
   for (let r = t.header + 1; r < t.values.length; r++) {
-    const cells = t.values[r]!;
-    if (cells.every((v) => isBlank(v))) continue;
-    const row = readUnitRow((h) => {
-      const c = t.index.get(h);
-      return c === undefined ? '' : cells[c];
-    });
+    if (t.values[r]!.every((v) => isBlank(v))) continue;
+    const x = readOf(t, r);
     // A row with neither a name nor a year is not a unit (a note, a total line).
-    if (!row.name && row.year === undefined) continue;
-    rows.push({ r, row });
+    if (!x.name && isBlank(t.values[r]![t.index.get(UNIT_COL.year) ?? -1])) continue;
+    rows.push(x);
   }
   return { t, rows };
 }
 
-/** Gives every unit row without an id one (the id column is the add-on's); rows whose id cell holds a formula are left out. */
+/**
+ * Gives every unit row without an id one (the id column is the add-on's), in
+ * one write; a row copied with its id (a person duplicated a row) gets a new
+ * one, the first keeps it; rows whose id cell holds a formula are left out.
+ */
 function ensureIds(u: { t: Table; rows: Read[] }, notes: string[]): Read[] {
-  const taken = new Set(u.rows.map((x) => x.row.id).filter(Boolean));
+  const taken = new Set(u.rows.map((x) => x.id).filter(Boolean));
+  const first = new Map<string, Read>();
+  for (const x of u.rows) if (x.id && !first.has(x.id)) first.set(x.id, x);
+  const col = u.t.index.get(UNIT_COL.id);
+  const g = grid(u.t);
   const now = Date.now();
   let n = 0;
   const out: Read[] = [];
+  const cells: CellWrite[] = [];
   for (const x of u.rows) {
-    if (x.row.id && !seenTwice(u.rows, x.row.id)) {
+    if (x.id && first.get(x.id) === x) {
       out.push(x);
       continue;
     }
-    // A row copied with its id (a person duplicated a row) gets a new one; the first keeps it.
-    if (x.row.id && u.rows.find((y) => y.row.id === x.row.id) === x) {
-      out.push(x);
+    if (col === undefined || blockedCell(g, x.r, col)) {
+      notes.push(`แถวที่ ${x.r + 1} ของแผ่นงาน "${UNITS_SHEET}": ช่อง ${UNIT_COL.id} มีสูตร จึงไม่ได้สร้างรายงานของแถวนี้`);
       continue;
     }
     const id = newRowId(now, n++, taken);
     taken.add(id);
-    const w = writeRow(u.t, x.r, new Map([[UNIT_COL.id, id]]));
-    if (w.ok) out.push({ r: x.r, row: { ...x.row, id } });
-    else notes.push(`แถวที่ ${x.r + 1} ของแผ่นงาน "${UNITS_SHEET}": ช่อง ${UNIT_COL.id} มีสูตร จึงไม่ได้สร้างรายงานของแถวนี้`);
+    cells.push({ r: x.r, c: col, v: id });
+    out.push(readOf(u.t, x.r, id));
   }
+  if (cells.length) writeCells(u.t, cells);
   return out;
 }
 
-const seenTwice = (rows: readonly Read[], id: string): boolean => rows.filter((x) => x.row.id === id).length > 1;
-
-const unitLabel = (row: UnitRow): string => `${row.name || '(ไม่มีชื่อ)'}${row.district ? ` อ.${row.district}` : ''}${row.year !== undefined ? ` ปี ${row.year}` : ''}`;
+const unitLabel = (row: Pick<UnitRow, 'name' | 'district' | 'year'>): string => `${row.name || '(ไม่มีชื่อ)'}${row.district ? ` อ.${row.district}` : ''}${row.year !== undefined ? ` ปี ${row.year}` : ''}`;
 
 /** Writes a row's status cells; false when a cell of them holds a person's formula (nothing is written then). */
 function setStatus(t: Table, r: number, status: string, note: string, link?: string): boolean {
@@ -131,22 +178,31 @@ function setStatus(t: Table, r: number, status: string, note: string, link?: str
 }
 
 function stateOf(x: Read, now: number): RowState {
-  const claim = x.row.status === REPORT_STATUS.working ? loadClaim(x.row.id) : undefined;
-  return rowState(x.row.status, claim?.at, now);
+  const claim = x.status === REPORT_STATUS.working ? loadClaim(x.id) : undefined;
+  return rowState(x.status, claim?.at, now);
 }
 
 /** The rows of a run, by state; the rows that cannot be reported, named. */
 function progressOfRun(rows: readonly Read[], run: Pick<BatchRun, 'year' | 'district'>): { progress: ReturnType<typeof progressOf>; problems: string[] } {
   const now = Date.now();
-  const mine = rows.filter((x) => inRun(x.row, run));
-  const problems = mine.filter((x) => cannotReport(x.row)).map((x) => `${unitLabel(x.row)}: ${cannotReport(x.row)!}`);
+  const mine = rows.filter((x) => inRun(x, run));
+  const problems = mine.filter((x) => cannotReport(x.row)).map((x) => `${unitLabel(x)}: ${cannotReport(x.row)!}`);
   return { progress: progressOf(mine.map((x) => stateOf(x, now))), problems };
 }
 
-type Next = { kind: 'unit'; id: string; row: UnitRow; history: Map<number, readonly number[]> } | { kind: 'none' } | { kind: 'stopped' };
+interface Claimed {
+  readonly id: string;
+  readonly row: UnitRow;
+  readonly history: Map<number, readonly number[]>;
+}
 
-/** Claims the next unit of the run under the lock; records on the way the units that cannot be reported. */
-function claimNext(runId: string): Next {
+type Next = { kind: 'units'; units: Claimed[] } | { kind: 'none' } | { kind: 'wait' } | { kind: 'stopped' };
+
+/**
+ * Claims the next units of the run (up to `count`: one read of the sheet for
+ * several) under the lock; records on the way the units that cannot be reported.
+ */
+function claimNext(runId: string, count: number): Next {
   return withDocumentLock((): Next => {
     const run = loadRun();
     if (!active(run) || run.id !== runId) return { kind: 'stopped' };
@@ -156,15 +212,20 @@ function claimNext(runId: string): Next {
     const rows = ensureIds(u, notes);
     if (notes.length) saveRun({ ...run, notes: [...new Set([...run.notes, ...notes])] });
     const now = Date.now();
+    let busy = false;
+    const units: Claimed[] = [];
     for (const x of rows) {
-      if (!inRun(x.row, run)) continue;
+      if (units.length >= count) break;
+      if (!inRun(x, run)) continue;
       const state = stateOf(x, now);
+      // Another execution is making it (or was stopped making it, less than an execution ago).
+      if (state === 'working') busy = true;
       if (state !== 'todo' && state !== 'stale') continue;
       if (state === 'stale') {
         // The execution that claimed it was stopped: its half-made file goes.
-        const left = loadClaim(x.row.id)?.fileId;
+        const left = loadClaim(x.id)?.fileId;
         if (left) trash(left);
-        props().deleteProperty(claimKey(x.row.id));
+        props().deleteProperty(claimKey(x.id));
       }
       const why = cannotReport(x.row);
       if (why) {
@@ -172,14 +233,17 @@ function claimNext(runId: string): Next {
         continue;
       }
       if (!setStatus(u.t, x.r, REPORT_STATUS.working, '')) {
-        const note = `${unitLabel(x.row)}: ช่องสถานะรายงานมีสูตร จึงไม่ได้สร้างรายงาน`;
+        const note = `${unitLabel(x)}: ช่องสถานะรายงานมีสูตร จึงไม่ได้สร้างรายงาน`;
         if (!run.notes.includes(note)) saveRun({ ...run, notes: [...run.notes, note] });
         continue;
       }
-      props().setProperty(claimKey(x.row.id), JSON.stringify({ at: now } satisfies Claim));
-      return { kind: 'unit', id: x.row.id, row: x.row, history: historyOf(rows.map((y) => y.row), x.row) };
+      props().setProperty(claimKey(x.id), JSON.stringify({ at: now } satisfies Claim));
+      // The unit's history: its rows of other years (same name, district and province).
+      const key = unitKey(x);
+      units.push({ id: x.id, row: x.row, history: historyOf(rows.filter((y) => unitKey(y) === key).map((y) => y.row), x.row) });
     }
-    return { kind: 'none' };
+    if (units.length) return { kind: 'units', units };
+    return busy ? { kind: 'wait' } : { kind: 'none' };
   });
 }
 
@@ -188,7 +252,7 @@ function record(id: string, status: string, note: string, link?: string): boolea
   return withDocumentLock(() => {
     props().deleteProperty(claimKey(id));
     const u = readUnits();
-    const x = u?.rows.find((y) => y.row.id === id);
+    const x = u?.rows.find((y) => y.id === id);
     if (!u || !x) return false;
     return setStatus(u.t, x.r, status, note, link);
   });
@@ -205,7 +269,7 @@ interface Template {
 }
 
 /** Makes one unit's report in its district's folder; a failure trashes what it made and is thrown. */
-function makeReport(run: Stored, tpl: Template, unit: Extract<Next, { kind: 'unit' }>): { name: string; url: string } {
+function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; url: string } {
   const made = new Made();
   try {
     const data = reportData({
@@ -260,8 +324,7 @@ export interface Slice {
  * within SLICE_MS of the slice's start (the longest unit so far taken as the
  * next one's time), the run is done, stopped or cancelled.
  */
-export function runSlice(byTrigger: boolean): Slice {
-  const began = Date.now();
+export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
   const first = loadRun();
   if (!first) return { made: 0, failed: 0, finished: true };
   if (!isActive(first)) {
@@ -272,7 +335,7 @@ export function runSlice(byTrigger: boolean): Slice {
     const run = loadRun();
     if (active(run)) saveRun({ ...run, executions: run.executions + 1, resumptions: run.resumptions + (byTrigger ? 1 : 0) });
   });
-  const opened = openChecked('analysis', first.templateId);
+  const opened = openChecked('analysis', first.templateId, templateOfUnits());
   if (isNotDone(opened)) {
     const message: Bilingual = { th: `หยุดไว้ก่อน: ${opened.message.th} ${opened.problems.join('; ')}`.trim(), en: `Paused: ${opened.message.en}` };
     pause(first.id, message.th);
@@ -282,50 +345,88 @@ export function runSlice(byTrigger: boolean): Slice {
   let made = 0;
   let failedCount = 0;
   let longest = 0;
-  for (;;) {
-    if (Date.now() - began + longest * 1.5 > SLICE_MS && made + failedCount > 0) break;
-    let next: Next;
-    try {
-      next = claimNext(first.id);
-    } catch (e) {
-      const message: Bilingual = { th: `หยุดไว้ก่อน: ${failed(e)}`, en: `Paused: ${failed(e)}` };
-      return { made, failed: failedCount, stopped: 'sheet', finished: false, message };
-    }
-    if (next.kind === 'stopped') return { made, failed: failedCount, finished: true };
-    if (next.kind === 'none') {
-      finish(first.id);
-      return { made, failed: failedCount, finished: true };
-    }
-    const t0 = Date.now();
-    try {
-      const report = makeReport(loadRun() ?? first, tpl, next);
-      if (!record(next.id, REPORT_STATUS.done, '', report.url)) {
-        note(first.id, `${unitLabel(next.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+  const queue: Claimed[] = [];
+  // Units claimed and not begun go back to รอ when the slice ends.
+  const release = () => {
+    if (queue.length) releaseClaims(queue.splice(0).map((c) => c.id));
+  };
+  try {
+    for (;;) {
+      const elapsed = Date.now() - began;
+      if (elapsed + longest * 1.5 > SLICE_MS && made + failedCount > 0) break;
+      if (!queue.length) {
+        // As many as should fit in what is left of the slice (the first guess: half a minute a unit), ten at most.
+        const per = Math.max(longest, 30_000) * 1.5;
+        const count = Math.max(1, Math.min(10, Math.floor((SLICE_MS - elapsed) / per)));
+        let next: Next;
+        try {
+          next = claimNext(first.id, count);
+        } catch (e) {
+          const message: Bilingual = { th: `หยุดไว้ก่อน: ${failed(e)}`, en: `Paused: ${failed(e)}` };
+          return { made, failed: failedCount, stopped: 'sheet', finished: false, message };
+        }
+        if (next.kind === 'stopped') return { made, failed: failedCount, finished: true };
+        if (next.kind === 'wait') return { made, failed: failedCount, finished: false };
+        if (next.kind === 'none') {
+          finish(first.id);
+          return { made, failed: failedCount, finished: true };
+        }
+        queue.push(...next.units);
       }
-      countMade(first.id);
-      made++;
-    } catch (e) {
-      const why = failed(e);
-      const kind = failureKind(why);
-      if (kind !== 'unit') {
-        // Google's limit, not the unit's: back to รอ, the run waits.
-        record(next.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาของ Google (ทำต่อเองเมื่อครบ 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
-        const message: Bilingual =
-          kind === 'quota'
-            ? { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) จะทำต่อเองเมื่อโควตาคืน (ภายใน 24 ชั่วโมง)`, en: `Google's daily quota for creating documents is spent (${why}); the run goes on when it returns (within 24 hours)` }
-            : { th: `พื้นที่ Google ไดรฟ์เต็ม (${why}) ลบไฟล์ที่ไม่ใช้แล้วกด "ทำต่อ"`, en: `Google Drive is full (${why}); free some space, then continue` };
-        withDocumentLock(() => {
-          const run = loadRun();
-          if (run?.id === first.id) saveRun({ ...run, quotaAt: Date.now() });
-        });
-        return { made, failed: failedCount, stopped: kind, finished: false, message };
+      const unit = queue.shift()!;
+      const t0 = Date.now();
+      try {
+        const report = makeReport(loadRun() ?? first, tpl, unit);
+        if (!record(unit.id, REPORT_STATUS.done, '', report.url)) {
+          note(first.id, `${unitLabel(unit.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+        }
+        countMade(first.id);
+        made++;
+      } catch (e) {
+        const why = failed(e);
+        const kind = failureKind(why);
+        if (kind !== 'unit') {
+          // Google's limit, not the unit's: back to รอ, the run waits.
+          record(unit.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาของ Google (ทำต่อเองเมื่อครบ 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
+          const message: Bilingual =
+            kind === 'quota'
+              ? { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) จะทำต่อเองเมื่อโควตาคืน (ภายใน 24 ชั่วโมง)`, en: `Google's daily quota for creating documents is spent (${why}); the run goes on when it returns (within 24 hours)` }
+              : { th: `พื้นที่ Google ไดรฟ์เต็ม (${why}) ลบไฟล์ที่ไม่ใช้แล้วกด "ทำต่อ"`, en: `Google Drive is full (${why}); free some space, then continue` };
+          withDocumentLock(() => {
+            const run = loadRun();
+            if (run?.id === first.id) saveRun({ ...run, quotaAt: Date.now() });
+          });
+          return { made, failed: failedCount, stopped: kind, finished: false, message };
+        }
+        record(unit.id, REPORT_STATUS.failed, `สร้างไม่สำเร็จ: ${why}`);
+        failedCount++;
       }
-      record(next.id, REPORT_STATUS.failed, `สร้างไม่สำเร็จ: ${why}`);
-      failedCount++;
+      longest = Math.max(longest, Date.now() - t0);
     }
-    longest = Math.max(longest, Date.now() - t0);
+    return { made, failed: failedCount, finished: false };
+  } finally {
+    release();
   }
-  return { made, failed: failedCount, finished: false };
+}
+
+/** Puts claimed units not begun back to รอ (one read, one write). */
+function releaseClaims(ids: readonly string[]): void {
+  withDocumentLock(() => {
+    for (const id of ids) props().deleteProperty(claimKey(id));
+    const u = readUnits();
+    if (!u) return;
+    const wanted = new Set(ids);
+    const g = grid(u.t);
+    const cells: CellWrite[] = [];
+    for (const x of u.rows) {
+      if (!wanted.has(x.id) || x.status !== REPORT_STATUS.working) continue;
+      for (const [h, v] of [[UNIT_COL.status, REPORT_STATUS.waiting], [UNIT_COL.note, '']] as const) {
+        const c = u.t.index.get(h);
+        if (c !== undefined && !blockedCell(g, x.r, c)) cells.push({ r: x.r, c, v });
+      }
+    }
+    if (cells.length) writeCells(u.t, cells);
+  });
 }
 
 function countMade(runId: string): void {
@@ -334,8 +435,10 @@ function countMade(runId: string): void {
     if (run?.id !== runId) return;
     const d = today();
     const key = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-    const { quotaAt: _q, ...rest } = run;
-    saveRun({ ...rest, made: { [key]: (run.made[key] ?? 0) + 1 } });
+    // A report went through: the quota is no longer in the way.
+    const rest: Stored = { ...run, made: { [key]: (run.made[key] ?? 0) + 1 } };
+    delete (rest as { quotaAt?: number }).quotaAt;
+    saveRun(rest);
   });
 }
 
@@ -373,11 +476,11 @@ function finish(runId: string): void {
 // The dialog's calls.
 
 function years(rows: readonly Read[]): number[] {
-  return [...new Set(rows.map((x) => x.row.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
+  return [...new Set(rows.map((x) => x.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
 }
 
 function districts(rows: readonly Read[]): string[] {
-  return [...new Set(rows.map((x) => x.row.district).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'th'));
+  return [...new Set(rows.map((x) => x.district).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'th'));
 }
 
 const NO_SHEET: Bilingual = {
@@ -438,6 +541,7 @@ function batchState(req: { year?: number; district?: string }): BatchState {
 const districtFolderName = (district: string): string => (district ? `อำเภอ${district.replace(/^อ(?:ำเภอ|\.)\s*/, '')}` : 'ไม่ระบุอำเภอ');
 
 function batchStart(req: BatchStartRequest): BatchState {
+  const began = Date.now();
   const current = loadRun();
   if (active(current)) {
     if (current.year === req.year && current.district === (req.district ?? '')) return batchStep({});
@@ -450,7 +554,7 @@ function batchStart(req: BatchStartRequest): BatchState {
   if (!u) return stateFor(req, NO_SHEET);
   const district = req.district ?? '';
   const run0 = { year: req.year, district };
-  const mine = u.rows.filter((x) => inRun(x.row, run0));
+  const mine = u.rows.filter((x) => inRun(x, run0));
   if (!mine.length) return stateFor(req, { th: `ไม่มีหน่วยงานของปี ${req.year}${district ? ` อำเภอ${district}` : ''} ในแผ่นงาน`, en: `No unit of ${req.year} in the sheet` });
   const made = new Made();
   try {
@@ -463,7 +567,7 @@ function batchStart(req: BatchStartRequest): BatchState {
     const root = createFolder(rootName);
     made.add(rootName, root);
     const folders: Record<string, string> = {};
-    for (const d of new Set(mine.map((x) => x.row.district))) {
+    for (const d of new Set(mine.map((x) => x.district))) {
       const name = districtFolderName(d);
       const f = createFolder(name, root.id);
       made.add(name, f);
@@ -477,7 +581,7 @@ function batchStart(req: BatchStartRequest): BatchState {
       made.keepAll();
       notes.push(`ยังไม่มีแม่แบบรายงานการวิเคราะห์ จึงสร้างแม่แบบมาตรฐานไว้ในโฟลเดอร์ของชุดนี้ แก้รูปแบบได้ใน Google เอกสาร`);
     }
-    const opened = openChecked('analysis', templateId);
+    const opened = openChecked('analysis', templateId, templateOfUnits());
     if (isNotDone(opened)) {
       const undone = made.undo('');
       return stateFor(req, { th: `${opened.message.th} ${opened.problems.join('; ')}${undone.th}`.trim(), en: opened.message.en });
@@ -488,12 +592,26 @@ function batchStart(req: BatchStartRequest): BatchState {
       if (!again) throw itaError(NO_SHEET);
       const rows = ensureIds(again, notes);
       const now = Date.now();
+      const cells: CellWrite[] = [];
+      const g = grid(again.t);
+      const col = (h: string) => again.t.index.get(h);
       for (const x of rows) {
-        if (!inRun(x.row, run0)) continue;
+        if (!inRun(x, run0)) continue;
         const state = stateOf(x, now);
-        const reset = x.row.status !== REPORT_STATUS.waiting && (state === 'todo' || state === 'stale' || state === 'failed' || (req.redo === true && state === 'done'));
-        if (reset) setStatus(again.t, x.r, REPORT_STATUS.waiting, '', state === 'done' ? '' : undefined);
+        const reset = x.status !== REPORT_STATUS.waiting && (state === 'todo' || state === 'stale' || state === 'failed' || (req.redo === true && state === 'done'));
+        if (!reset) continue;
+        const record: [string, unknown][] = [
+          [UNIT_COL.status, REPORT_STATUS.waiting],
+          [UNIT_COL.at, nowLocalText()],
+          [UNIT_COL.note, ''],
+          ...(state === 'done' ? ([[UNIT_COL.link, '']] as [string, unknown][]) : []),
+        ];
+        for (const [h, v] of record) {
+          const c = col(h);
+          if (c !== undefined && !blockedCell(g, x.r, c)) cells.push({ r: x.r, c, v });
+        }
       }
+      if (cells.length) writeCells(again.t, cells);
       saveRun({
         id,
         year: req.year,
@@ -523,7 +641,8 @@ function batchStart(req: BatchStartRequest): BatchState {
     } catch (e) {
       note(id, `ตั้งให้ทำต่อเองทุกชั่วโมงไม่ได้ (${failed(e)}) เปิดหน้าต่างนี้ค้างไว้จนเสร็จ หรือกด "ทำต่อ" ภายหลัง`);
     }
-    return batchStep({});
+    // The first slice in this same execution: its setup counts against the slice's time.
+    return stateFor({}, runSlice(false, began).message);
   } catch (e) {
     const undone = made.undo(`เริ่มสร้างรายงานไม่สำเร็จ (${failed(e)})`);
     return stateFor(req, undone);

@@ -220,7 +220,7 @@ function createTemplate(req: { kind: ReportKind }): TemplateDone {
 }
 
 /** Opens a template and checks it; every problem in one answer. Answers the Doc and its texts. */
-export function openChecked(kind: ReportKind, id: string): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
+export function openChecked(kind: ReportKind, id: string, spec = templateSpec(kind)): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
   let doc: GoogleAppsScript.Document.Document;
   try {
     doc = DocumentApp.openById(id);
@@ -228,7 +228,7 @@ export function openChecked(kind: ReportKind, id: string): { doc: GoogleAppsScri
     return notDone({ th: `เปิดแม่แบบรายงานไม่ได้: ${TEMPLATE_UNREACHABLE}`, en: 'The report template cannot be opened with this account (deleted, or not shared); ask its owner, or create your own default template' });
   }
   const texts = documentTexts(doc);
-  const problems = checkTemplate(texts, templateSpec(kind), formatter({ digits: 'thai' }));
+  const problems = checkTemplate(texts, spec, formatter({ digits: 'thai' }));
   if (problems.length) {
     return notDone({ th: `แม่แบบ "${doc.getName()}" มีจุดที่ต้องแก้ ${problems.length} จุด ยังไม่ได้สร้างไฟล์ใด ๆ`, en: `The template has ${problems.length} problems; no file was created` }, problems);
   }

@@ -89,6 +89,18 @@ export const ASSUMPTIONS = {
     variants: ['as sent', 'lower case'],
     looked: 'reference/url-fetch/http-response#getHeaders(): "Returns an attribute/value map of headers for the HTTP response" — the case of the keys is not stated',
   },
+  triggerSpreadsheet: {
+    question: "In an editor add-on's time-driven trigger, does SpreadsheetApp.getActive() answer the spreadsheet the trigger was made in, or null?",
+    variants: ['active', 'none'],
+    looked:
+      'reference/spreadsheet/spreadsheet-app#getActive(): "Returns the currently active spreadsheet, or null if there is none"; workspace/add-ons/concepts/editor-triggers ties an add-on\'s triggers to a document ("one trigger of each type, per user, per document") but does not say what is active when a time-driven one fires; field reports of standalone scripts get null',
+  },
+  docQuotaError: {
+    question: 'What does a spent daily quota for creating documents throw, when the document is a Drive files.copy?',
+    variants: ['apps script', 'drive api'],
+    looked:
+      'guides/services/quotas: "an exception message indicating the specific limit exceeded or service invoked too many times"; workspace/drive/api/guides/handle-errors: 403 userRateLimitExceeded / 429; whether files.copy through the Advanced Drive service counts against "Documents created" is not stated',
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;

@@ -47,9 +47,27 @@ export class FakeDrive {
   readonly forbidden = new Set<string>();
   /** The signed-in user (the harness wires it to Session). */
   user: () => string = () => 'staff@example.go.th';
+  /**
+   * The daily quota of documents created, when a test sets one: "Documents
+   * created 250 / day" (consumer), "1,500 / day" (Workspace); "Quotas are per
+   * user and reset 24 hours after the first request" (apps-script/guides/services/quotas).
+   */
+  docQuota?: { perDay: number; now: () => number; error: () => Error; windowStart?: number; count: number };
   private next = 0;
   constructor() {
     this.files.set(this.rootId, { id: this.rootId, name: 'ไดรฟ์ของฉัน', mimeType: MIME.folder, parents: [], trashed: false, byApp: false });
+  }
+  /** Counts one document created against the quota; throws once it is spent. */
+  spendDoc(): void {
+    const q = this.docQuota;
+    if (!q) return;
+    const t = q.now();
+    if (q.windowStart === undefined || t - q.windowStart >= 24 * 3_600_000) {
+      q.windowStart = t;
+      q.count = 0;
+    }
+    if (q.count >= q.perDay) throw q.error();
+    q.count++;
   }
   newId(prefix: string): string {
     this.next += 1;
@@ -143,6 +161,7 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
     const name = resource.name ?? 'Untitled';
     const mimeType = resource.mimeType ?? (mediaData as FakeBlob | undefined)?.contentType ?? 'application/octet-stream';
     if (mimeType === MIME.doc && !mediaData) {
+      this.drive.spendDoc();
       const doc = this.drive.makeDocument(name, parents, true);
       return project(this.drive.files.get(doc.id)!, optionalArgs);
     }
@@ -166,6 +185,7 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
     const name = resource.name ?? `Copy of ${src.name}`;
     const doc = this.drive.docs.get(fileId);
     if (!doc) throw new Error('files.copy of a file that is not a Doc is not faked');
+    this.drive.spendDoc();
     const copy = doc.copyAs(this.drive.newId('doc'), name);
     this.drive.docs.set(copy.id, copy);
     const f: DriveRecord = { id: copy.id, name, mimeType: MIME.doc, parents, trashed: false, byApp: true, by: this.drive.user() };

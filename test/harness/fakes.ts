@@ -29,7 +29,7 @@ export interface FaultPlan {
  * `halted`: the execution has been stopped (past Apps Script's time limit, see
  * urlfetch.ts): Apps Script ends it there, so every later call fails too.
  */
-export type ServiceLog = ServiceCall[] & { fault?: FaultPlan; halted?: () => boolean };
+export type ServiceLog = ServiceCall[] & { fault?: FaultPlan; halted?: () => boolean; tick?: (call: ServiceCall) => void };
 
 /**
  * The methods K of Apps Script type T with Google's parameter types. A method
@@ -75,6 +75,7 @@ export function instrument<T extends object>(service: string, target: T, log: Se
         const call = { service, method: key, args };
         if (log.halted?.()) throw new Error('Exceeded maximum execution time');
         log.push(call);
+        log.tick?.(call);
         const fault = log.fault;
         if (fault && !fault.hit && (!fault.where || fault.where(call)) && ++fault.seen === fault.at) {
           fault.hit = call;
@@ -239,6 +240,8 @@ export class FakeUi implements Faked<GoogleAppsScript.Base.Ui, 'createAddonMenu'
 export class FakeSpreadsheetApp
   implements Faked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi' | 'getActive' | 'getActiveSpreadsheet' | 'newDataValidation' | 'newRichTextValue' | 'flush'>
 {
+  /** Set while a time-driven trigger runs: the spreadsheet may then not be active (assumption triggerSpreadsheet). */
+  inTrigger = false;
   constructor(
     readonly ui: FakeUi,
     readonly spreadsheet: FakeSpreadsheet,
@@ -246,11 +249,12 @@ export class FakeSpreadsheetApp
   getUi(): FakeUi {
     return this.ui;
   }
+  /** "Returns the currently active spreadsheet, or null if there is none" (reference/spreadsheet/spreadsheet-app#getActive()); the types omit the null. */
   getActive(): FakeSpreadsheet {
-    return this.spreadsheet;
+    return (this.inTrigger && this.spreadsheet.assume?.triggerSpreadsheet === 'none' ? null : this.spreadsheet) as FakeSpreadsheet;
   }
   getActiveSpreadsheet(): FakeSpreadsheet {
-    return this.spreadsheet;
+    return this.getActive();
   }
   newDataValidation(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder();
@@ -285,16 +289,22 @@ export class FakeLogger {
  * Lock (reference/lock/lock): tryLock(ms) answers false when another execution
  * holds the lock for longer than the wait; waitLock(ms) throws instead
  * ("Lock timeout: another process was holding the lock for too long.").
- * `heldElsewhere` plays that other execution.
+ * `heldElsewhere` plays that other execution; so does another sandbox sharing
+ * the same `LockState` (two executions of one document at once).
  */
+export interface LockState {
+  holder?: object;
+}
+
 export class FakeLock implements Faked<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   heldElsewhere = false;
-  private held = false;
   /** Every acquire and release, in order, for tests of who wrote under the lock. */
   readonly events: ('acquire' | 'release')[] = [];
+  private readonly me = {};
+  constructor(readonly state: LockState = {}) {}
   tryLock(_timeoutInMillis: number): boolean {
-    if (this.heldElsewhere) return false;
-    this.held = true;
+    if (this.heldElsewhere || (this.state.holder && this.state.holder !== this.me)) return false;
+    this.state.holder = this.me;
     this.events.push('acquire');
     return true;
   }
@@ -302,17 +312,20 @@ export class FakeLock implements Faked<GoogleAppsScript.Lock.Lock, 'tryLock' | '
     if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
   releaseLock(): void {
-    if (this.held) this.events.push('release');
-    this.held = false;
+    if (this.state.holder === this.me) this.events.push('release');
+    if (this.state.holder === this.me) this.state.holder = undefined;
   }
   hasLock(): boolean {
-    return this.held;
+    return this.state.holder === this.me;
   }
 }
 
-/** LockService.getDocumentLock(): one lock per document, shared by its users. */
+/** LockService.getDocumentLock(): one lock per document, shared by its users (and by sandboxes given the same state). */
 export class FakeLockService implements Faked<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock'> {
-  readonly lock = new FakeLock();
+  readonly lock: FakeLock;
+  constructor(state: LockState = {}) {
+    this.lock = new FakeLock(state);
+  }
   getDocumentLock(): FakeLock {
     return this.lock;
   }

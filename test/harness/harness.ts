@@ -14,6 +14,8 @@ import {
   FakeUi,
   FakeUtilities,
   instrument,
+  type LockState,
+  type ServiceCall,
   type ServiceLog,
 } from './fakes';
 import { FakeCharts, FakeDocumentApp, FakePropertiesService } from './document';
@@ -21,6 +23,7 @@ import { FakeAdvancedDrive, FakeDrive, MIME } from './drive';
 import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
 import { resolve, type Variants } from './assumptions';
 import { EXECUTION_LIMIT_MS, FakeUrlFetchApp, installClock, VirtualClock } from './urlfetch';
+import { FakeScriptApp, TriggerStore } from './triggers';
 
 /** The project root: npm scripts, vitest and the bench all run there. */
 export const ROOT = process.cwd();
@@ -81,6 +84,10 @@ export interface Harness {
   /** Calls logged on the Spreadsheet service and the objects it hands out. */
   spreadsheetCalls(): number;
   readonly logger: FakeLogger;
+  readonly triggers: TriggerStore;
+  readonly lockState: LockState;
+  /** Runs every installed trigger once, each as a new execution (the hour has come). */
+  fireTriggers(): number;
   /** Calls a top-level function of the bundle with values made in the sandbox's realm. */
   call(name: string, ...args: unknown[]): unknown;
   /** Evaluates code in the sandbox. */
@@ -98,6 +105,10 @@ export interface HarnessOptions {
   readonly dist?: string;
   /** A virtual clock for the sandbox's Date, moved by requests, enforcing the execution limit (default: real time). */
   readonly clock?: VirtualClock;
+  /** Another execution of the same document: its spreadsheet, Drive, properties, lock, triggers and clock are this one's too. */
+  readonly share?: Harness;
+  /** Virtual milliseconds each service call takes (moves the clock; the execution limit then stops a long run). */
+  readonly callMs?: (call: ServiceCall) => number;
 }
 
 /** Services whose calls count as Spreadsheet service calls. */
@@ -109,29 +120,37 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
   const assumptions = resolve(options.assume);
   const ui = new FakeUi();
   const logger = new FakeLogger();
-  const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
+  const shared = options.share;
+  const spreadsheet = shared?.spreadsheet ?? options.spreadsheet ?? new FakeSpreadsheet();
   spreadsheet.assume = assumptions;
-  const locks = new FakeLockService();
-  const session = new FakeSession(options.email);
-  const drive = new FakeDrive();
-  const properties = new FakePropertiesService();
+  const lockState: LockState = shared?.lockState ?? {};
+  const locks = new FakeLockService(lockState);
+  const session = new FakeSession(options.email ?? shared?.session.email);
+  const drive = shared?.drive ?? new FakeDrive();
+  const properties = shared?.properties ?? new FakePropertiesService();
   const charts = new FakeCharts();
-  // The spreadsheet lives in a folder of the user's own (which drive.file does not reach).
-  const folder = drive.addFolder('งาน ITA');
-  drive.files.set(spreadsheet.getId(), { id: spreadsheet.getId(), name: spreadsheet.getName(), mimeType: MIME.sheet, parents: [folder.id], trashed: false, byApp: false });
-  drive.user = () => session.email;
-  properties.user = () => session.email;
-  const clock = options.clock ?? new VirtualClock(Date.now(), false);
+  const triggers = shared?.triggers ?? new TriggerStore();
+  if (!shared) {
+    // The spreadsheet lives in a folder of the user's own (which drive.file does not reach).
+    const folder = drive.addFolder('งาน ITA');
+    drive.files.set(spreadsheet.getId(), { id: spreadsheet.getId(), name: spreadsheet.getName(), mimeType: MIME.sheet, parents: [folder.id], trashed: false, byApp: false });
+    drive.user = () => session.email;
+    properties.user = () => session.email;
+  }
+  const clock = shared?.clock ?? options.clock ?? new VirtualClock(Date.now(), false);
   const urlFetch = new FakeUrlFetchApp(clock, assumptions);
   // Past the limit the execution is over: no later call of it reaches a service, whatever the code catches.
   const halted = () => clock.enforced && clock.now - clock.began > EXECUTION_LIMIT_MS;
   Object.defineProperty(log, 'halted', { value: halted, enumerable: false });
+  const callMs = options.callMs;
+  if (callMs) Object.defineProperty(log, 'tick', { value: (call: ServiceCall) => clock.advance(callMs(call)), enumerable: false });
   // The manifest's allowlist binds every fetch (manifest/allowlist-url).
   urlFetch.allowlist = (JSON.parse(readFileSync(join(options.dist ?? DIST, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist?: string[] }).urlFetchWhitelist;
   const documentApp = new FakeDocumentApp(drive);
   documentApp.assume = assumptions;
+  const spreadsheetApp = new FakeSpreadsheetApp(ui, spreadsheet);
   const globals: Record<string, unknown> = {
-    SpreadsheetApp: instrument('SpreadsheetApp', new FakeSpreadsheetApp(ui, spreadsheet), log),
+    SpreadsheetApp: instrument('SpreadsheetApp', spreadsheetApp, log),
     LockService: instrument('LockService', locks, log),
     Session: instrument('Session', session, log),
     Utilities: instrument('Utilities', new FakeUtilities(), log),
@@ -142,13 +161,13 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     PropertiesService: instrument('PropertiesService', properties, log),
     UrlFetchApp: instrument('UrlFetchApp', urlFetch, log),
     HtmlService: instrument('HtmlService', new FakeHtmlService(DIST), log),
-    ScriptApp: instrument('ScriptApp', { AuthMode: AUTH_MODE }, log),
+    ScriptApp: instrument('ScriptApp', new FakeScriptApp(triggers, AUTH_MODE), log),
     Logger: instrument('Logger', logger, log),
     console: instrument('console', { log: logger.log.bind(logger), info: logger.log.bind(logger), warn: logger.log.bind(logger), error: logger.log.bind(logger) }, log),
   };
   const serviceGlobals = Object.keys(globals);
   const context = vm.createContext(globals, { name: 'apps-script' });
-  if (options.clock) installClock((code) => vm.runInContext(code, context), context as Record<string, unknown>, options.clock);
+  if (options.clock || shared?.clock.enforced) installClock((code) => vm.runInContext(code, context), context as Record<string, unknown>, clock);
   for (const { file, script } of bundleSources(options.dist)) {
     new vm.Script(script, { filename: file }).runInContext(context);
   }
@@ -160,8 +179,8 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     return v;
   };
   const fromRealm = (v: unknown): unknown => (Array.isArray(v) ? v.map(fromRealm) : v);
-  spreadsheet.evaluator = formulaEvaluator(context, toRealm, fromRealm);
-  return {
+  if (!shared) spreadsheet.evaluator = formulaEvaluator(context, toRealm, fromRealm);
+  const h: Harness = {
     context,
     log,
     ui,
@@ -193,7 +212,26 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
     run(code) {
       return vm.runInContext(code, context);
     },
+    triggers,
+    lockState,
+    fireTriggers() {
+      let fired = 0;
+      for (const t of [...triggers.triggers]) {
+        if (!triggers.triggers.includes(t)) continue;
+        clock.startExecution();
+        spreadsheetApp.inTrigger = true;
+        try {
+          // The time-driven event object (guides/triggers/events#time-driven-events): authMode, triggerUid and the time's fields.
+          h.call(t.handler, { authMode: AUTH_MODE.FULL, triggerUid: t.uid });
+        } finally {
+          spreadsheetApp.inTrigger = false;
+        }
+        fired++;
+      }
+      return fired;
+    },
   };
+  return h;
 }
 
 /**

@@ -1,0 +1,430 @@
+// Batch reports for many units (issue 12), from the built bundle: a run in
+// slices, carried on by the dialog and the hourly trigger, idempotent under the
+// lock, named failures, the quota, cancel, and the sheet edited mid-run.
+import { describe, expect, it } from 'vitest';
+import type { BatchState } from '../../src/core/api';
+import { REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
+import type { FakeDocument } from '../harness/document';
+import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
+import { FakeSpreadsheet } from '../harness/spreadsheet';
+import { VirtualClock } from '../harness/urlfetch';
+import type { ServiceCall } from '../harness/fakes';
+import { toThaiDigits } from '../../src/core/thai';
+
+const HEADERS = [UNIT_COL.id, ...UNIT_INPUT_HEADERS, ...UNIT_STATUS_HEADERS];
+const DISTRICTS = ['เมืองเลย', 'วังสะพุง', 'ภูเรือ'];
+
+interface Unit {
+  name: string;
+  district: string;
+  year: number;
+  scores?: (number | string)[];
+  tools?: number[];
+}
+
+/** Plausible scores of unit i in a year (deterministic). */
+function scoresOf(i: number, year: number): number[] {
+  return Array.from({ length: 10 }, (_, k) => Math.round((70 + ((i * 37 + k * 11 + year) % 30) + ((i + k) % 7) / 10) * 100) / 100);
+}
+
+function units(n: number, years: readonly number[] = [2568, 2569]): Unit[] {
+  return Array.from({ length: n }, (_, i) => years.map((year) => ({ name: `องค์การบริหารส่วนตำบลทดสอบ${i + 1}`, district: DISTRICTS[i % 3]!, year, scores: scoresOf(i, year) }))).flat();
+}
+
+function row(u: Unit): unknown[] {
+  const cell = (h: string): unknown => {
+    if (h === UNIT_COL.name) return u.name;
+    if (h === UNIT_COL.kind) return 'องค์การบริหารส่วนตำบล';
+    if (h === UNIT_COL.district) return u.district;
+    if (h === UNIT_COL.province) return 'เลย';
+    if (h === UNIT_COL.year) return u.year;
+    const m = /^ตัวชี้วัด (\d+)$/.exec(h);
+    if (m && u.scores) return u.scores[Number(m[1]) - 1];
+    const t = ['IIT', 'EIT', 'OIT'].indexOf(h);
+    if (t >= 0 && u.tools) return u.tools[t];
+    return '';
+  };
+  return HEADERS.map(cell);
+}
+
+function workbook(list: readonly Unit[]): FakeSpreadsheet {
+  return FakeSpreadsheet.from({ sheets: [{ name: UNITS_SHEET, values: [HEADERS, ...list.map(row)] }] });
+}
+
+const api = (h: Harness, method: string, req: unknown = {}): BatchState => h.call('sidebarCall', method, req) as BatchState;
+
+/** A small template of the office's own (set by its link), so that a thousand reports stay quick here. */
+function smallTemplate(h: Harness): string {
+  const doc = h.drive.addDocument('แม่แบบรายงานของสำนักงาน');
+  doc.body.appendParagraph('รายงานผล ITA ของ {{ชื่อหน่วยงาน}} อำเภอ{{อำเภอ}}');
+  doc.body.appendParagraph('คะแนนรวม {{คะแนนรวม}} ({{ผลการประเมิน}})');
+  h.properties.document.setProperty('ita.template.analysis', doc.id);
+  return doc.id;
+}
+
+interface Row {
+  readonly id: string;
+  readonly name: string;
+  readonly district: string;
+  readonly year: number;
+  readonly status: string;
+  readonly link: string;
+  readonly note: string;
+}
+
+function rows(h: Harness): Row[] {
+  const values = h.spreadsheet.getSheetByName(UNITS_SHEET)!.getDataRange().getValues();
+  const head = values[0]!.map(String);
+  const at = (r: unknown[], name: string) => r[head.indexOf(name)];
+  return values
+    .slice(1)
+    .filter((r) => at(r, UNIT_COL.name) !== '')
+    .map((r) => ({
+      id: String(at(r, UNIT_COL.id)),
+      name: String(at(r, UNIT_COL.name)),
+      district: String(at(r, UNIT_COL.district)),
+      year: Number(at(r, UNIT_COL.year)),
+      status: String(at(r, UNIT_COL.status)),
+      link: String(at(r, UNIT_COL.link)),
+      note: String(at(r, UNIT_COL.note)),
+    }));
+}
+
+const docOf = (h: Harness, url: string): FakeDocument => h.drive.docs.get(url.split('/d/')[1]!.split('/')[0]!)!;
+
+/** Live (not trashed) Docs the add-on made in the run's folders. */
+function liveReports(h: Harness): { id: string; name: string; parent: string }[] {
+  return [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.mimeType === 'application/vnd.google-apps.document' && !/แม่แบบ/.test(f.name)).map((f) => ({ id: f.id, name: f.name, parent: f.parents[0]! }));
+}
+
+/** Steps the run as the open dialog does, until it finishes, stops, or `max` steps. */
+function stepUntilDone(h: Harness, max = 500): BatchState {
+  h.clock.startExecution();
+  let s = api(h, 'batchState');
+  for (let i = 0; i < max && s.run?.active && !s.run.waitingForQuota; i++) {
+    h.clock.startExecution();
+    s = api(h, 'batchStep');
+  }
+  return s;
+}
+
+function harness(list: readonly Unit[], options: HarnessOptions = {}): Harness {
+  return loadBundle({ spreadsheet: workbook(list), clock: new VirtualClock('2026-11-23T03:00:00Z', false), ...options });
+}
+
+describe('a batch run', () => {
+  it('makes one analysis report per unit of the year, each in its district’s folder, and records เสร็จ with its link', () => {
+    const h = harness(units(6));
+    const start = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(start.ok).toBe(true);
+    const end = stepUntilDone(h);
+    expect(end.run).toMatchObject({ finished: true, active: false });
+    const mine = rows(h).filter((r) => r.year === 2569);
+    expect(mine.map((r) => r.status)).toEqual(Array(6).fill(REPORT_STATUS.done));
+    expect(new Set(mine.map((r) => r.link)).size).toBe(6);
+    // The other year is left alone.
+    expect(rows(h).filter((r) => r.year === 2568).every((r) => r.status === '' && r.link === '')).toBe(true);
+    for (const r of mine) {
+      const doc = docOf(h, r.link);
+      expect(doc.body.getText()).toContain(toThaiDigits(r.name));
+      const parent = h.drive.files.get(h.drive.files.get(doc.id)!.parents[0]!)!;
+      expect(parent.name).toBe(`อำเภอ${r.district}`);
+    }
+    // The year before is the unit's history: the report compares with it.
+    expect(docOf(h, mine[0]!.link).body.getText()).toMatch(/๒๕๖๘/);
+    expect(h.triggers.triggers).toHaveLength(0);
+  });
+
+  it('gives every unit row an id of its own, and a copied row’s repeated id a new one', () => {
+    const list = units(3, [2569]);
+    const h = harness(list);
+    const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+    // A person copied row 2 (with an id the add-on gave) into row 4.
+    sheet.getRange(2, 1).setValue('U-OLD');
+    sheet.getRange(4, 1).setValue('U-OLD');
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const ids = rows(h).map((r) => r.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids[0]).toBe('U-OLD');
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+  });
+
+  it('records a unit whose scores are unreadable as ผิดพลาด, naming the cell, and makes the others', () => {
+    const list = units(4, [2569]);
+    list[1]!.scores![4] = 'ไม่มีข้อมูล';
+    list[2] = { ...list[2]!, scores: undefined, tools: [88.5, 90.1, 80] };
+    const h = harness(list);
+    const start = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(start.problems.join('\n')).toContain('ตัวชี้วัด 5 "ไม่มีข้อมูล"');
+    stepUntilDone(h);
+    const [a, b, c, d] = rows(h);
+    expect([a!.status, d!.status]).toEqual([REPORT_STATUS.done, REPORT_STATUS.done]);
+    expect(b).toMatchObject({ status: REPORT_STATUS.failed, link: '' });
+    expect(b!.note).toContain('ตัวชี้วัด 5 "ไม่มีข้อมูล"');
+    expect(c).toMatchObject({ status: REPORT_STATUS.failed });
+    expect(c!.note).toContain('คะแนนตัวชี้วัดทั้ง 10');
+    expect(liveReports(h)).toHaveLength(2);
+  });
+
+  it('does a unit done only once: a second run leaves it, a run asked to redo makes it again', () => {
+    const h = harness(units(2, [2569]));
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const first = rows(h).map((r) => r.link);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    expect(rows(h).map((r) => r.link)).toEqual(first);
+    expect(liveReports(h)).toHaveLength(2);
+    api(h, 'batchStart', { year: 2569, district: '', redo: true });
+    stepUntilDone(h);
+    const again = rows(h).map((r) => r.link);
+    expect(again.every((l, i) => l !== first[i])).toBe(true);
+  });
+
+  it('runs only the chosen district', () => {
+    const h = harness(units(6, [2569]));
+    api(h, 'batchStart', { year: 2569, district: 'วังสะพุง' });
+    stepUntilDone(h);
+    for (const r of rows(h)) expect(r.status).toBe(r.district === 'วังสะพุง' ? REPORT_STATUS.done : '');
+  });
+});
+
+describe('a long run', () => {
+  /** Every Document call 20 ms, every Drive call 400 ms, the rest 5 ms; the execution limit enforced. */
+  const costs = (c: ServiceCall): number => (c.service === 'Drive' || c.service === 'Files' ? 400 : /^(Document|Body|Paragraph|Text|Table|TableRow|TableCell|ListItem|InlineImage|HeaderSection|FooterSection)$/.test(c.service) ? 20 : 5);
+
+  // The thousand runs once (at UTC): the switches it hangs on are set here, and a thousand-row sheet read per unit is slow in the fake.
+  it.skipIf(process.env.ITA_FAKE_VARIANT === '1')('makes 1,000 units’ reports in slices under the execution limit, by the dialog and the hourly trigger, none twice and none missing', () => {
+    const list = units(1000, [2569]);
+    const h = loadBundle({ spreadsheet: workbook(list), clock: new VirtualClock('2026-11-23T03:00:00Z'), callMs: costs, assume: { triggerSpreadsheet: 'active' } });
+    smallTemplate(h);
+    h.clock.startExecution();
+    api(h, 'batchStart', { year: 2569, district: '' });
+    let executions = 1;
+    // Half by the dialog, then the dialog is closed and the hourly trigger goes on.
+    for (let i = 0; i < 2; i++) {
+      h.clock.startExecution();
+      api(h, 'batchStep');
+      executions++;
+    }
+    for (let hour = 0; hour < 200 && h.triggers.triggers.length; hour++) {
+      // An hour passes between executions.
+      h.clock.now += 3_600_000;
+      executions += h.fireTriggers();
+    }
+    const all = rows(h);
+    expect(all.filter((r) => r.status !== REPORT_STATUS.done)).toEqual([]);
+    expect(new Set(all.map((r) => r.link)).size).toBe(1000);
+    const reports = liveReports(h);
+    expect(reports).toHaveLength(1000);
+    expect(new Set(reports.map((r) => r.name)).size).toBe(1000);
+    const state = api(h, 'batchState');
+    expect(state.run?.finished).toBe(true);
+    expect(state.run!.resumptions).toBeGreaterThan(0);
+    expect(executions).toBeGreaterThan(3);
+    expect(h.triggers.triggers).toHaveLength(0);
+  }, 300_000);
+
+  it('takes back the half-made report of a slice the execution limit stopped, and makes it again once', () => {
+    const list = units(5, [2569]);
+    let stall = true;
+    let docs = 0;
+    const h = loadBundle({
+      spreadsheet: workbook(list),
+      clock: new VirtualClock('2026-11-23T03:00:00Z'),
+      // The third report's first body read hangs past the limit.
+      callMs: (c) => {
+        if (c.method === 'create' && /document/.test(String((c.args[0] as { mimeType?: string } | undefined)?.mimeType))) docs++;
+        if (stall && docs === 3 && c.method === 'getBody') {
+          stall = false;
+          return 6 * 60_000 + 10_000;
+        }
+        return 5;
+      },
+    });
+    smallTemplate(h);
+    // Steps as the dialog takes them; one of them is stopped by the limit.
+    let stopped = 0;
+    const step = (method: string, req: unknown = {}): BatchState | undefined => {
+      h.clock.startExecution();
+      try {
+        return api(h, method, req);
+      } catch (e) {
+        expect(String(e)).toMatch(/Exceeded maximum execution time/);
+        stopped++;
+        return undefined;
+      }
+    };
+    step('batchStart', { year: 2569, district: '' });
+    let s: BatchState | undefined;
+    for (let i = 0; i < 10; i++) s = step('batchStep') ?? s;
+    expect(stopped).toBe(1);
+    // The stopped unit, and those claimed with it, wait until their claim is older than an execution can last.
+    expect(s?.run?.active).toBe(true);
+    expect(s?.progress?.working).toBe(3);
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.done)).toHaveLength(2);
+    h.clock.now += 8 * 60_000;
+    s = stepUntilDone(h, 10);
+    expect(s.run?.finished).toBe(true);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    expect(liveReports(h)).toHaveLength(5);
+    expect([...h.drive.files.values()].filter((f) => f.trashed && f.mimeType === 'application/vnd.google-apps.document')).toHaveLength(1);
+  });
+});
+
+describe('two executions at once', () => {
+  it('a trigger firing while the dialog’s step makes a report claims another unit: no report is made twice', () => {
+    const list = units(6, [2569]);
+    const shared: { other?: Harness } = {};
+    let copies = 0;
+    const h = loadBundle({
+      spreadsheet: workbook(list),
+      callMs: (c) => {
+        // While the first execution's Drive copy is under way, the second runs a whole step.
+        if (c.method === 'copy' && ++copies === 2 && shared.other) shared.other.fireTriggers();
+        return 0;
+      },
+      assume: { triggerSpreadsheet: 'active' },
+    });
+    smallTemplate(h);
+    shared.other = loadBundle({ share: h, assume: { triggerSpreadsheet: 'active' } });
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const all = rows(h);
+    expect(all.every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    expect(liveReports(h)).toHaveLength(6);
+    expect(new Set(liveReports(h).map((r) => r.name)).size).toBe(6);
+  });
+
+  it('a trigger firing while the other holds the lock does nothing and leaves no trace', () => {
+    const list = units(3, [2569]);
+    const shared: { other?: Harness } = {};
+    let reads = 0;
+    const h = loadBundle({
+      spreadsheet: workbook(list),
+      callMs: (c) => {
+        if (c.method === 'getDataRange' && ++reads === 6 && shared.other) shared.other.fireTriggers();
+        return 0;
+      },
+      assume: { triggerSpreadsheet: 'active' },
+    });
+    smallTemplate(h);
+    shared.other = loadBundle({ share: h, assume: { triggerSpreadsheet: 'active' } });
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    expect(liveReports(h)).toHaveLength(3);
+  });
+});
+
+describe('the quota', () => {
+  it('stops the run cleanly when Google’s daily quota is spent, and the trigger resumes it when the quota returns', () => {
+    const list = units(5, [2569]);
+    const clock = new VirtualClock('2026-11-23T03:00:00Z', false);
+    const h = loadBundle({ spreadsheet: workbook(list), clock, assume: { triggerSpreadsheet: 'active' } });
+    smallTemplate(h);
+    const msg = h.assumptions.docQuotaError === 'apps script' ? 'Service invoked too many times for one day: docs create.' : 'API call to drive.files.copy failed with error: User rate limit exceeded';
+    h.drive.docQuota = { perDay: 3, now: () => clock.now, error: () => new Error(msg), count: 0 };
+    let s = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(s.run).toMatchObject({ active: true, waitingForQuota: true });
+    expect(s.message?.th).toContain('โควตา');
+    expect(rows(h).map((r) => r.status)).toEqual([REPORT_STATUS.done, REPORT_STATUS.done, REPORT_STATUS.done, REPORT_STATUS.waiting, REPORT_STATUS.waiting]);
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.failed)).toEqual([]);
+    // An hour later the quota is still spent: nothing made, nothing failed.
+    clock.advance(3_600_000);
+    h.fireTriggers();
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.done)).toHaveLength(3);
+    // A day after the first document, the trigger goes on.
+    clock.advance(23 * 3_600_000);
+    h.fireTriggers();
+    s = api(h, 'batchState');
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    expect(s.run?.finished).toBe(true);
+    expect(liveReports(h)).toHaveLength(5);
+  });
+
+  it('plans the run at the account’s quota before it starts', () => {
+    const h = harness(units(312, [2569]), { email: 'office@gmail.com' });
+    const s = api(h, 'batchState', { year: 2569 });
+    expect(s.plan!.th).toMatch(/^312 หน่วยงาน: ประมาณ 2 วันตามโควตาของบัญชี Google ทั่วไป .*ระบบทำต่อเองได้ประมาณ 150 ฉบับต่อวัน$/);
+    const w = harness(units(312, [2569]), { email: 'office@example.go.th' });
+    expect(api(w, 'batchState', { year: 2569 }).plan!.th).toMatch(/^312 หน่วยงาน: เสร็จภายในวันเดียว/);
+  });
+});
+
+describe('cancel', () => {
+  it('stops the run mid-way: the trigger is removed, the units not done stay รอ, and nothing more is made', () => {
+    const h = harness(units(8, [2569]), { assume: { triggerSpreadsheet: 'active' }, callMs: (c) => (c.method === 'copy' ? 90_000 : 0) });
+    smallTemplate(h);
+    // One slice of three reports: each report's Drive copy takes 90 s of the slice.
+    api(h, 'batchStart', { year: 2569, district: '' });
+    const made = liveReports(h).length;
+    expect(made).toBeGreaterThan(0);
+    const s = api(h, 'batchCancel');
+    expect(s.run).toMatchObject({ cancelled: true, active: false });
+    expect(h.triggers.triggers).toHaveLength(0);
+    api(h, 'batchStep');
+    expect(h.fireTriggers()).toBe(0);
+    expect(liveReports(h)).toHaveLength(made);
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.waiting).length).toBe(8 - made);
+  });
+});
+
+describe('the sheet edited during a run', () => {
+  it('sorting and inserting rows between a unit’s claim and its record never sends its report to another row', () => {
+    const list = units(6, [2569]);
+    let copies = 0;
+    const h: Harness = loadBundle({
+      spreadsheet: workbook(list),
+      callMs: (c) => {
+        if (c.method !== 'copy') return 0;
+        const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+        copies++;
+        if (copies === 2) {
+          // A person sorts the rows by name, descending (the add-on's cells move with them).
+          const n = sheet.getLastRow() - 1;
+          const r = sheet.getRange(2, 1, n, HEADERS.length);
+          const v = r.getValues().sort((a, b) => String(b[1]).localeCompare(String(a[1])));
+          r.setValues(v);
+        }
+        if (copies === 4) sheet.insertRowsBefore(2, 2);
+        return 0;
+      },
+    });
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const all = rows(h);
+    expect(all).toHaveLength(6);
+    for (const r of all) {
+      expect(r.status).toBe(REPORT_STATUS.done);
+      expect(docOf(h, r.link).body.getText()).toContain(`${toThaiDigits(r.name)} อำเภอ${r.district}`);
+    }
+  });
+
+  it('a unit added to the sheet during the run is made too', () => {
+    const h = harness(units(3, [2569]), { callMs: (c) => (c.method === 'copy' ? 200_000 : 0) });
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+    sheet.getRange(5, 1, 1, HEADERS.length).setValues([row({ name: 'เทศบาลตำบลเพิ่มใหม่', district: 'ภูเรือ', year: 2569, scores: scoresOf(99, 2569) })]);
+    stepUntilDone(h);
+    expect(rows(h).map((r) => r.status)).toEqual(Array(4).fill(REPORT_STATUS.done));
+  });
+});
+
+describe('a trigger without the spreadsheet', () => {
+  it('removes itself, and the dialog carries the run on', () => {
+    const h = harness(units(4, [2569]), { assume: { triggerSpreadsheet: 'none' }, callMs: (c) => (c.method === 'copy' ? 200_000 : 0) });
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    expect(h.triggers.triggers).toHaveLength(1);
+    h.fireTriggers();
+    expect(h.triggers.triggers).toHaveLength(0);
+    const s = stepUntilDone(h);
+    expect(s.run?.finished).toBe(true);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+  });
+});
+
