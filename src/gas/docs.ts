@@ -18,7 +18,10 @@
 // - A ListItem "is a Paragraph that is associated with a list ID" (and turns
 //   a "\n" into a line break): bulleted and numbered paragraphs are checked,
 //   copied and filled as paragraphs are.
-// Every call is a round trip in Apps Script, so each element is read once.
+// Every call is a round trip in Apps Script, so a template is read once
+// (planTemplate: its texts for the check, what to fill where) and a Drive copy
+// of it is filled from that plan without being read again (fillPlanned); a
+// batch reuses one plan for every unit's copy.
 import { cellParagraphs, FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
 import { digitEdits, hasOtherDigits, type Digits } from '../core/report/digits';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
