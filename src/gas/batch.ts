@@ -23,7 +23,7 @@ import { fill, tokenize, type Value } from '../core/report/template';
 import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
 import { readYear } from '../core/cells';
 import { blockedCell, isBlank } from '../core/table';
-import { copyDocument, fillDocument } from './docs';
+import { copyDocument, fillPlanned, type TemplatePlan } from './docs';
 import { copyDoc, createDoc, createFolder, trash } from './drive';
 import { chartBlob, failed, isNotDone, Made, makeTemplate, openChecked, templateOf } from './reports';
 import { currentUser, withDocumentLock } from './sheets';
@@ -263,9 +263,11 @@ function unitSettings(row: UnitRow): Record<string, Value> {
   return { ชื่อหน่วยงาน: row.name, ประเภทหน่วยงาน: row.kind, อำเภอ: row.district, จังหวัด: row.province };
 }
 
+/** The office's template, read once per execution: every report of the slice is filled from its plan. */
 interface Template {
   readonly id: string;
   readonly doc: GoogleAppsScript.Document.Document;
+  readonly plan: TemplatePlan;
 }
 
 /** Makes one unit's report in its district's folder; a failure trashes what it made and is thrown. */
@@ -293,7 +295,7 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
     if (!whole) copyDocument(tpl.doc, doc);
     const body = doc.getBody();
     const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
-    fillDocument(doc, {
+    fillPlanned(doc, tpl.plan, {
       scope: data.scope,
       collections: data.collections,
       formatter: fmt,
@@ -341,7 +343,7 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
     pause(first.id, message.th);
     return { made: 0, failed: 0, stopped: 'template', finished: false, message };
   }
-  const tpl: Template = { id: first.templateId, doc: opened.doc };
+  const tpl: Template = { id: first.templateId, doc: opened.doc, plan: opened.plan };
   let made = 0;
   let failedCount = 0;
   let longest = 0;

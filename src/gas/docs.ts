@@ -18,7 +18,10 @@
 // - A ListItem "is a Paragraph that is associated with a list ID" (and turns
 //   a "\n" into a line break): bulleted and numbered paragraphs are checked,
 //   copied and filled as paragraphs are.
-// Every call is a round trip in Apps Script, so each element is read once.
+// Every call is a round trip in Apps Script, so a template is read once
+// (planTemplate: its texts for the check, what to fill where) and a Drive copy
+// of it is filled from that plan without being read again (fillPlanned); a
+// batch reuses one plan for every unit's copy.
 import { cellParagraphs, FONT, type Block, type TemplateDoc } from '../core/report/default-templates';
 import { digitEdits, hasOtherDigits, type Digits } from '../core/report/digits';
 import { fill, GROUP_FIELD, tokenize, type Formatter, type Scope, type TemplateText, type Token } from '../core/report/template';
@@ -236,44 +239,156 @@ function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p
 }
 
 /**
- * How a cell is filled, read once: a cell of one paragraph (the usual) through
- * the cell's own Text, in the same offsets as its text; any other, or one with
- * a chart, element by element; one with no placeholder not at all.
+ * A template read once: what its body, header and footer hold, by child
+ * index, with the texts the check reads. A fill of a copy of the template
+ * (Drive's files.copy keeps every element where it was) needs no other read.
+ * Only what may change is kept: a paragraph or cell with a "{{" or a digit.
  */
-type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly tokens: readonly Token[] } | { readonly how: 'elements' };
+export interface TemplatePlan {
+  /** Every text that can hold a placeholder, with where it is, for checkTemplate. */
+  readonly texts: readonly TemplateText[];
+  readonly body: SectionPlan;
+  readonly header: SectionPlan | undefined;
+  readonly footer: SectionPlan | undefined;
+}
 
-function planCell(cell: GoogleAppsScript.Document.TableCell, digits: Digits): CellPlan {
-  const one = cell.getNumChildren() === 1;
-  const source = cell.getText();
-  if (!source.includes('{{') && !hasOtherDigits(source, digits)) return { how: 'none' };
-  const tokens = tokenize(source).tokens;
-  return one && !tokens.some((t) => t.kind === 'chart') ? { how: 'text', source, tokens } : { how: 'elements' };
+/** A body, header, footer or cell: its number of children and text (the check that a copy is the same), and what to fill. */
+export interface SectionPlan {
+  readonly children: number;
+  readonly text: string;
+  readonly items: readonly ItemPlan[];
+}
+
+type ItemPlan =
+  | { readonly kind: 'paragraph'; readonly at: number; readonly list: boolean; readonly source: string }
+  | { readonly kind: 'table'; readonly at: number; readonly table: TablePlan }
+  | { readonly kind: 'groups'; readonly at: number; readonly list: boolean; readonly source: string; readonly collection: string; readonly table: TablePlan };
+
+interface TablePlan {
+  readonly rows: number;
+  /** Rows that may change, by index, with their marker. */
+  readonly planned: readonly RowPlan[];
+  /** The first row's column widths; none when one cannot be read (Docs shares the rest). */
+  readonly widths: readonly number[] | undefined;
+  /** Whether a row repeats this collection (a group heading above needs one). */
+  readonly repeats: ReadonlySet<string>;
+}
+
+interface RowPlan {
+  readonly index: number;
+  readonly marker: { kind: 'repeat' | 'group'; collection: string } | undefined;
+  readonly cells: readonly CellPlan[];
+}
+
+/**
+ * How a cell is filled: a cell of one paragraph (the usual) through the cell's
+ * own Text, in the same offsets as its text; any other, or one with a chart,
+ * element by element; one with nothing to change not at all.
+ */
+type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string } | { readonly how: 'elements'; readonly source: string; readonly section: SectionPlan };
+
+/** Whether a text may change under some digits: a "{{" (or a stray "}}" the check names) or a digit. */
+const mayChange = (text: string): boolean => text.includes('{{') || text.includes('}}') || hasOtherDigits(text, 'thai') || hasOtherDigits(text, 'arabic');
+/** Whether a text changes under these digits. */
+const changes = (text: string, digits: Digits): boolean => text.includes('{{') || hasOtherDigits(text, digits);
+
+/** Reads a table once: its rows' texts, each changing row's cells, the first row's widths. */
+function planTable(t: Table, label: string, texts: TemplateText[] | undefined): TablePlan {
+  const rows = t.getNumRows();
+  const planned: RowPlan[] = [];
+  const repeats = new Set<string>();
+  let widths: number[] | undefined = [];
+  for (let r = 0; r < rows; r++) {
+    const row = t.getRow(r);
+    const whole = row.getText();
+    const read = mayChange(whole);
+    if (!read && r > 0) continue;
+    const n = row.getNumCells();
+    const cells: CellPlan[] = [];
+    for (let k = 0; k < n; k++) {
+      const cell = row.getCell(k);
+      if (r === 0 && widths) {
+        const w = cell.getWidth();
+        widths = typeof w === 'number' && w > 0 ? [...widths, w] : undefined;
+      }
+      if (!read) continue;
+      const source = cell.getText();
+      // One text per paragraph (line) of the cell: the fill works paragraph by paragraph, so a
+      // placeholder broken over two lines is an unclosed "{{" here, not a name the fill never finds.
+      if (texts) for (const line of lines(source)) texts.push({ where: `${label} แถว ${r + 1}`, text: line, row: { table: label, index: r } });
+      if (!mayChange(source)) cells.push({ how: 'none' });
+      else if (cell.getNumChildren() === 1 && !tokenize(source).tokens.some((x) => x.kind === 'chart')) cells.push({ how: 'text', source });
+      else cells.push({ how: 'elements', source, section: planSection(cell, '', undefined) });
+    }
+    if (!read) continue;
+    const marker = markerOf(whole);
+    if (marker?.kind === 'repeat') repeats.add(marker.collection);
+    planned.push({ index: r, marker, cells });
+  }
+  return { rows, planned, widths: widths?.length ? widths : undefined, repeats };
+}
+
+/** Reads a body, header, footer or cell once; with `texts`, adds each text for the check, labelled as documentTexts labels it. */
+function planSection(c: Container, label: string, texts: TemplateText[] | undefined): SectionPlan {
+  // A section's own text is the check that a copy is as planned (texts: a template's section, not a cell).
+  const children = childrenOf(c);
+  const kinds = children.map(kindOf);
+  const items: ItemPlan[] = [];
+  let para = 0;
+  let table = 0;
+  const tables = new Map<number, TablePlan>();
+  const tableAt = (i: number, n: number) => {
+    let p = tables.get(i);
+    if (!p) tables.set(i, (p = planTable(children[i]!.asTable(), `${label}ตาราง ${n}`, texts)));
+    return p;
+  };
+  for (let i = 0; i < children.length; i++) {
+    const kind = kinds[i]!;
+    if (kind === 'table') {
+      table += 1;
+      const plan = tableAt(i, table);
+      if (plan.planned.length || plan.widths) items.push({ kind: 'table', at: i, table: plan });
+    } else if (kind === 'paragraph' || kind === 'list') {
+      para += 1;
+      const list = kind === 'list';
+      const source = (list ? children[i]!.asListItem() : children[i]!.asParagraph()).getText();
+      // A paragraph right above a table knows it: a group heading ({{หัวข้อกลุ่ม:…}}) needs it.
+      const above = kinds[i + 1] === 'table' ? { above: `${label}ตาราง ${table + 1}` } : {};
+      if (texts) for (const line of lines(source)) texts.push({ where: `${label}ย่อหน้า ${para}${list ? ' (รายการหัวข้อย่อย)' : ''}`, text: line, ...above });
+      if (!mayChange(source)) continue;
+      const heading = kinds[i + 1] === 'table' ? headingOf(source) : undefined;
+      const below = heading === undefined ? undefined : tableAt(i + 1, table + 1);
+      if (below?.repeats.has(heading!)) {
+        items.push({ kind: 'groups', at: i, list, source, collection: heading!, table: below });
+        i += 1;
+        table += 1;
+      } else items.push({ kind: 'paragraph', at: i, list, source });
+    }
+  }
+  return { children: children.length, text: texts ? c.getText() : '', items };
+}
+
+/** Reads a template once: what to fill where, and its texts for the check. */
+export function planTemplate(doc: Doc): TemplatePlan {
+  const texts: TemplateText[] = [];
+  const body = planSection(doc.getBody(), '', texts);
+  const h = doc.getHeader();
+  const header = h ? planSection(h, 'หัวกระดาษ ', texts) : undefined;
+  const f = doc.getFooter();
+  const footer = f ? planSection(f, 'ท้ายกระดาษ ', texts) : undefined;
+  return { texts, body, header, footer };
 }
 
 function fillCell(cell: GoogleAppsScript.Document.TableCell, plan: CellPlan, s: Scope, f: Filling): void {
-  if (plan.how === 'text') replaceIn(cell.editAsText(), plan.source, editsOf(plan.tokens, s, f).edits);
-  else if (plan.how === 'elements') fillContainer(cell, s, f);
+  if (plan.how === 'none' || !changes(plan.source, f.digits)) return;
+  if (plan.how === 'text') replaceIn(cell.editAsText(), plan.source, editsOf(tokenize(plan.source).tokens, s, f).edits);
+  else fillSection(cell, plan.section, s, f);
 }
 
-function planRow(row: TableRow, digits: Digits): CellPlan[] {
-  const n = row.getNumCells();
-  const out: CellPlan[] = [];
-  for (let k = 0; k < n; k++) out.push(planCell(row.getCell(k), digits));
-  return out;
-}
-
-function fillRow(row: TableRow, s: Scope, f: Filling): void {
-  const n = row.getNumCells();
-  for (let k = 0; k < n; k++) {
-    const cell = row.getCell(k);
-    fillCell(cell, planCell(cell, f.digits), s, f);
-  }
-}
-
-/** A copy of a template row, filled as its plan says. */
-function fillCopy(row: TableRow, plan: readonly CellPlan[], s: Scope, f: Filling): void {
-  plan.forEach((c, k) => {
-    if (c.how !== 'none') fillCell(row.getCell(k), c, s, f);
+/** A row (the template's or a copy of it), filled as its plan says. */
+function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling): void {
+  plan.cells.forEach((c, k) => {
+    if (c.how !== 'none' && changes(c.source, f.digits)) fillCell(row.getCell(k), c, s, f);
   });
 }
 
@@ -282,52 +397,53 @@ function fillCopy(row: TableRow, plan: readonly CellPlan[], s: Scope, f: Filling
  * with a group row, when one stands right above, before each group of records
  * sharing the value of "กลุ่ม"; fills every cell. A table that held nothing
  * but its template rows and gets no record goes as a whole (a table cannot be
- * left without rows).
+ * left without rows). Row handles are read before any row is added.
  */
-function fillTable(t: Table, s: Scope, f: Filling, fit = true): void {
-  if (fit) fitWidths(t, f.textWidth);
-  let rows = t.getNumRows();
-  for (let r = 0; r < rows; r++) {
-    const row = t.getRow(r);
-    const marker = markerOf(row.getText());
+function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true): void {
+  if (fit) fitWidths(t, plan, f.textWidth);
+  const rows = plan.planned.map((p) => t.getRow(p.index));
+  let shift = 0; // rows added less rows removed so far, above the current one
+  for (let i = 0; i < plan.planned.length; i++) {
+    const p = plan.planned[i]!;
+    const row = rows[i]!;
+    const marker = p.marker;
     if (!marker) {
-      fillRow(row, s, f);
+      fillRow(row, p, s, f);
       continue;
     }
-    const records = f.collections.get(marker.collection) ?? [];
-    let groupRow: TableRow | undefined;
+    let group: RowPlan | undefined;
+    let repeat = p;
     let repeatRow = row;
     if (marker.kind === 'group') {
-      const next = r + 1 < rows ? t.getRow(r + 1) : undefined;
-      const below = next && markerOf(next.getText());
-      if (!next || below?.kind !== 'repeat' || below.collection !== marker.collection) {
-        fillRow(row, s, f); // a group row with no repeating row under it: shown once
+      const next = plan.planned[i + 1];
+      if (next?.index !== p.index + 1 || next.marker?.kind !== 'repeat' || next.marker.collection !== marker.collection) {
+        fillRow(row, p, s, f); // a group row with no repeating row under it: shown once
         continue;
       }
-      groupRow = row;
-      repeatRow = next;
+      group = p;
+      repeat = next;
+      repeatRow = rows[i + 1]!;
+      i += 1;
     }
-    const templates = groupRow ? 2 : 1;
-    if (!records.length && rows === templates) {
+    const templates = group ? 2 : 1;
+    const records = f.collections.get(marker.collection) ?? [];
+    if (!records.length && plan.rows === templates) {
       t.removeFromParent();
       return;
     }
-    const groupPlan = groupRow && planRow(groupRow, f.digits);
-    const repeatPlan = planRow(repeatRow, f.digits);
+    const r = p.index + shift;
     let at = r + templates;
     let lastGroup: string | undefined;
     for (const record of records) {
       const key = String(record.get(GROUP_FIELD) ?? '');
-      if (groupRow && groupPlan && key !== lastGroup) {
-        fillCopy(t.insertTableRow(at++, groupRow.copy()), groupPlan, record, f);
+      if (group && key !== lastGroup) {
+        fillRow(t.insertTableRow(at++, row.copy()), group, record, f);
         lastGroup = key;
       }
-      fillCopy(t.insertTableRow(at++, repeatRow.copy()), repeatPlan, record, f);
+      fillRow(t.insertTableRow(at++, repeatRow.copy()), repeat, record, f);
     }
-    for (let i = 0; i < templates; i++) t.removeRow(r);
-    const added = at - r - templates;
-    rows += added - templates;
-    r += added - 1;
+    for (let k = 0; k < templates; k++) t.removeRow(r);
+    shift += at - r - 2 * templates;
   }
 }
 
@@ -337,22 +453,13 @@ function fillTable(t: Table, s: Scope, f: Filling, fit = true): void {
  * column whose width cannot be read (none set: Docs shares the rest) leaves
  * the table as it is.
  */
-function fitWidths(t: Table, textWidth: number): void {
-  if (!(textWidth > 0) || !t.getNumRows()) return;
-  const row = t.getRow(0);
-  const n = row.getNumCells();
-  const cells: GoogleAppsScript.Document.TableCell[] = [];
-  const widths: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const cell = row.getCell(k);
-    const w = cell.getWidth();
-    if (typeof w !== 'number' || !(w > 0)) return;
-    cells.push(cell);
-    widths.push(w);
-  }
+function fitWidths(t: Table, plan: TablePlan, textWidth: number): void {
+  const widths = plan.widths;
+  if (!widths || !(textWidth > 0)) return;
   const total = widths.reduce((a, b) => a + b, 0);
   if (total <= textWidth + 0.5) return;
-  cells.forEach((cell, k) => cell.setWidth(share(widths[k]!, total, textWidth)));
+  const row = t.getRow(0);
+  widths.forEach((w, k) => row.getCell(k).setWidth(share(w, total, textWidth)));
 }
 
 /** A column's part of the text width, rounded down to a tenth of a point so the sum never passes the margin. */
@@ -402,8 +509,8 @@ function insertGroup(c: Container, at: number, heading: Paragraph | ListItem, ta
  * copies go before the template's own, which the last group fills. No record:
  * both go (the heading stays, emptied, when it cannot: right before a table).
  */
-function fillGroups(c: Container, p: Paragraph | ListItem, list: boolean, source: string, t: Table, collection: string, s: Scope, f: Filling): void {
-  const groups = groupsOf(f.collections.get(collection) ?? []);
+function fillGroups(c: Container, p: Paragraph | ListItem, t: Table, plan: ItemPlan & { kind: 'groups' }, s: Scope, f: Filling): void {
+  const groups = groupsOf(f.collections.get(plan.collection) ?? []);
   if (!groups.length) {
     t.removeFromParent();
     try {
@@ -413,52 +520,74 @@ function fillGroups(c: Container, p: Paragraph | ListItem, list: boolean, source
     }
     return;
   }
-  fitWidths(t, f.textWidth);
-  const only = (records: readonly Scope[]): Filling => ({ ...f, collections: new Map(f.collections).set(collection, records) });
+  fitWidths(t, plan.table, f.textWidth);
+  const only = (records: readonly Scope[]): Filling => ({ ...f, collections: new Map(f.collections).set(plan.collection, records) });
   let at = c.getChildIndex(p);
   for (const g of groups.slice(0, -1)) {
-    const made = insertGroup(c, at, p.copy(), t.copy(), list);
-    fillParagraph(made.heading, g[0]!, f, source);
-    fillTable(made.table, s, only(g), false);
+    const made = insertGroup(c, at, p.copy(), t.copy(), plan.list);
+    fillParagraph(made.heading, g[0]!, f, plan.source);
+    fillTable(made.table, plan.table, s, only(g), false);
     at = made.next;
   }
   const last = groups[groups.length - 1]!;
-  fillParagraph(p, last[0]!, f, source);
-  fillTable(t, s, only(last), false);
+  fillParagraph(p, last[0]!, f, plan.source);
+  fillTable(t, plan.table, s, only(last), false);
 }
 
-/** Whether a table has a repeating row of the collection (one read of its text). */
-const repeats = (t: Table, collection: string): boolean => tokenize(t.getText()).tokens.some((k) => k.kind === 'repeat' && k.collection === collection);
-
-/** Fills every paragraph, list item and table of a body, header, footer or cell. */
-export function fillContainer(c: Container, s: Scope, f: Filling): void {
-  const children = childrenOf(c);
-  const kinds = children.map(kindOf);
-  for (let i = 0; i < children.length; i++) {
-    const el = children[i]!;
-    const kind = kinds[i]!;
-    if (kind === 'table') fillTable(el.asTable(), s, f);
-    else if (kind === 'paragraph' || kind === 'list') {
-      // A group heading may be a plain paragraph or a bulleted or numbered one.
-      const p = kind === 'list' ? el.asListItem() : el.asParagraph();
-      const source = p.getText();
-      const heading = kinds[i + 1] === 'table' ? headingOf(source) : undefined;
-      const table = heading === undefined ? undefined : children[i + 1]!.asTable();
-      if (table && repeats(table, heading!)) {
-        fillGroups(c, p, kind === 'list', source, table, heading!, s, f);
-        i += 1;
-      } else fillParagraph(p, s, f, source);
-    }
-  }
+/**
+ * Fills a body, header, footer or cell as its plan says. Every element is
+ * taken before any is filled: a fill may add elements (a group's copies, a
+ * value's "\n" that starts a paragraph) and move the later ones.
+ */
+function fillSection(c: Container, plan: SectionPlan, s: Scope, f: Filling): void {
+  const items = plan.items.filter((it) => it.kind !== 'paragraph' || changes(it.source, f.digits));
+  const els = items.map((it): { p?: Paragraph | ListItem; table?: Table } => {
+    const el = c.getChild(it.at);
+    if (it.kind === 'table') return { table: el.asTable() };
+    const p = it.list ? el.asListItem() : el.asParagraph();
+    return it.kind === 'groups' ? { p, table: c.getChild(it.at + 1).asTable() } : { p };
+  });
+  items.forEach((it, i) => {
+    const el = els[i]!;
+    if (it.kind === 'table') fillTable(el.table!, it.table, s, f);
+    else if (it.kind === 'groups') fillGroups(c, el.p!, el.table!, it, s, f);
+    else fillParagraph(el.p!, s, f, it.source);
+  });
 }
 
-/** Fills a whole document: body, header and footer. */
-export function fillDocument(doc: Doc, f: Filling): void {
-  fillContainer(doc.getBody(), f.scope, f);
+/**
+ * Whether a section is still as planned: the same number of children and the
+ * same text (two reads). A copy made element by element (copyDocument) may
+ * differ, e.g. by a paragraph the new Doc started with.
+ */
+const asPlanned = (c: Container | null, plan: SectionPlan | undefined): boolean => (c === null ? plan === undefined : plan !== undefined && c.getNumChildren() === plan.children && c.getText() === plan.text);
+
+/**
+ * Fills a copy of a planned template (a Drive copy of it: every element where
+ * the template had it) without reading it again: each section is first
+ * checked to be as planned, and a document that is not is read afresh.
+ * Answers whether the plan was used.
+ */
+export function fillPlanned(doc: Doc, plan: TemplatePlan, f: Filling): boolean {
+  const body = doc.getBody();
   const header = doc.getHeader();
-  if (header) fillContainer(header, f.scope, f);
   const footer = doc.getFooter();
-  if (footer) fillContainer(footer, f.scope, f);
+  const same = asPlanned(body, plan.body) && asPlanned(header, plan.header) && asPlanned(footer, plan.footer);
+  const use = same ? plan : planTemplate(doc);
+  fillSection(body, use.body, f.scope, f);
+  if (header && use.header) fillSection(header, use.header, f.scope, f);
+  if (footer && use.footer) fillSection(footer, use.footer, f.scope, f);
+  return same;
+}
+
+/** Fills a whole document: body, header and footer, read once. */
+export function fillDocument(doc: Doc, f: Filling): void {
+  const plan = planTemplate(doc);
+  fillSection(doc.getBody(), plan.body, f.scope, f);
+  const header = doc.getHeader();
+  if (header && plan.header) fillSection(header, plan.header, f.scope, f);
+  const footer = doc.getFooter();
+  if (footer && plan.footer) fillSection(footer, plan.footer, f.scope, f);
 }
 
 /** Sarabun, 16 pt unless said, bold or not, as attributes. */

@@ -13,7 +13,7 @@ import type { Measure } from '../core/measures/model';
 import { allMeasures } from './measures';
 import { checklistSheetYears } from './oit';
 import { copyDoc, createDoc, createFile, createFolder, inTrash, isLive, liveFolder, trash } from './drive';
-import { copyDocument, documentTexts, fillDocument, writeTemplate } from './docs';
+import { copyDocument, fillPlanned, planTemplate, writeTemplate, type TemplatePlan } from './docs';
 import { oitReportInput } from './oit';
 import { nowLocalText, today } from './time';
 import { readScores, type ScoreSheet } from './scores';
@@ -219,20 +219,21 @@ function createTemplate(req: { kind: ReportKind }): TemplateDone {
   }
 }
 
-/** Opens a template and checks it; every problem in one answer. Answers the Doc and its texts. */
-export function openChecked(kind: ReportKind, id: string, spec = templateSpec(kind)): { doc: GoogleAppsScript.Document.Document; texts: TemplateText[] } | NotDone {
+/** Opens a template, reads it once (its plan) and checks it; every problem in one answer. Answers the Doc, its texts and its plan. */
+export function openChecked(kind: ReportKind, id: string, spec = templateSpec(kind)): { doc: GoogleAppsScript.Document.Document; texts: readonly TemplateText[]; plan: TemplatePlan } | NotDone {
   let doc: GoogleAppsScript.Document.Document;
   try {
     doc = DocumentApp.openById(id);
   } catch {
     return notDone({ th: `เปิดแม่แบบรายงานไม่ได้: ${TEMPLATE_UNREACHABLE}`, en: 'The report template cannot be opened with this account (deleted, or not shared); ask its owner, or create your own default template' });
   }
-  const texts = documentTexts(doc);
+  const plan = planTemplate(doc);
+  const texts = plan.texts;
   const problems = checkTemplate(texts, spec, formatter({ digits: 'thai' }));
   if (problems.length) {
     return notDone({ th: `แม่แบบ "${doc.getName()}" มีจุดที่ต้องแก้ ${problems.length} จุด ยังไม่ได้สร้างไฟล์ใด ๆ`, en: `The template has ${problems.length} problems; no file was created` }, problems);
   }
-  return { doc, texts };
+  return { doc, texts, plan };
 }
 
 /**
@@ -491,7 +492,7 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   }
   const checked = openChecked(req.kind, templateId);
   if (isNotDone(checked)) return checked;
-  const { doc: template, texts } = checked;
+  const { doc: template, texts, plan } = checked;
   // Read now: after the report is complete nothing may fail it.
   const used = info(req.kind, template);
   // Another report reads them when its template shows a score.
@@ -531,7 +532,8 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   const body = doc.getBody();
   // The template's page, as copied: tables wider than its text are narrowed to it.
   const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
-  fillDocument(doc, {
+  // The copy holds what the template held where it held it: filled by the plan, without reading it again.
+  fillPlanned(doc, plan, {
     scope: data.scope,
     collections: data.collections,
     formatter: fmt,

@@ -1,0 +1,179 @@
+// The docs layer's plan (src/gas/docs.ts planTemplate/fillPlanned): a template
+// read once and its Drive copy filled without reading it again. A planned fill
+// must give the very document a fill that reads the copy afresh gives, under
+// every variant of Google's undocumented Document behaviours; the template's
+// formatting must stay; and a report must cost few Document calls.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportDone } from '../../src/core/api';
+import type { ReportKind } from '../../src/core/report/context';
+import { seededHarness } from '../../scripts/preview';
+import { everyCombination, resolve, type AssumptionId, type Variants } from '../harness/assumptions';
+import { FakeDocument, FakeListItem, FakeParagraph, FakeTable, type FakeContainer } from '../harness/document';
+import type { Harness } from '../harness/harness';
+
+const DOC_SERVICES = new Set(['DocumentApp', 'Document', 'Container', 'TableCell', 'Paragraph', 'Text', 'Table', 'TableRow', 'InlineImage', 'PageBreak']);
+const DOCUMENT_SWITCHES: readonly AssumptionId[] = ['insertTextAtEnd', 'newHeaderParagraph', 'removeLastParagraph', 'newlineInText', 'insertTableParagraph'];
+const base = resolve();
+const ALL = everyCombination().filter((c) => (Object.keys(c) as AssumptionId[]).every((k) => DOCUMENT_SWITCHES.includes(k) || c[k] === base[k]));
+const COMBINATIONS = Number(process.env.ITA_FAKE_VARIANT ?? 0) > 0 ? ALL.filter((_, i) => i % 5 === 0 || i === ALL.length - 1) : ALL;
+const name = (v: Required<Variants>) => DOCUMENT_SWITCHES.map((k) => `${k}=${v[k]}`).join(', ');
+
+const REPORTS: readonly [ReportKind, number][] = [
+  ['analysis', 2568],
+  ['progress', 2569],
+  ['oit', 2569],
+  ['memo', 2569],
+  ['announcement', 2569],
+];
+
+function harness(assume: Required<Variants> = resolve()): Harness {
+  const h = seededHarness(undefined, { assume });
+  (h.context as unknown as { DocumentApp: { assume: Required<Variants> } }).DocumentApp.assume = h.assumptions;
+  const make = h.drive.makeDocument.bind(h.drive);
+  h.drive.makeDocument = (...args: Parameters<typeof make>) => Object.assign(make(...args), { assume: h.assumptions });
+  return h;
+}
+
+function report(h: Harness, kind: ReportKind, fiscalYear: number): FakeDocument {
+  const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear, digits: 'thai', pdf: false }) as ReportDone;
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!;
+}
+
+/**
+ * Makes each Drive copy of a Doc look unlike its template to the plan's check
+ * (its body's text reads otherwise once), so that the fill reads the copy
+ * afresh: the scanning fill, to compare the planned one with.
+ */
+const copyAs = FakeDocument.prototype.copyAs;
+function scanCopies(): void {
+  FakeDocument.prototype.copyAs = function (this: FakeDocument, id: string, n: string) {
+    const d = copyAs.call(this, id, n);
+    const real = d.body.getText.bind(d.body);
+    let first = true;
+    d.body.getText = () => (first ? ((first = false), `${real()}·`) : real());
+    return d;
+  };
+}
+afterEach(() => {
+  FakeDocument.prototype.copyAs = copyAs;
+});
+
+/** Everything a Doc shows: each element's type, text, formatting, links, images, page break; tables row by row. */
+function structure(d: FakeDocument): unknown {
+  const of = (c: FakeContainer | null): unknown =>
+    c?.children.map((b) =>
+      b instanceof FakeTable
+        ? { table: b.rows.map((r) => r.cells.map((cell) => ({ width: cell.getWidth(), children: of(cell) }))), border: b.getBorderWidth() }
+        : {
+            type: b.type,
+            text: b.text,
+            heading: b.heading,
+            align: b.align,
+            style: b.style,
+            indents: [b.indentFirstLine, b.indentStart, b.spacingBefore],
+            links: b.links,
+            images: b.images.map((i) => [i.getWidth(), i.getHeight()]),
+            pageBreak: Boolean(b.pageBreak),
+            ...(b instanceof FakeListItem ? { glyph: b.glyph, nesting: b.nesting } : {}),
+          },
+    ) ?? null;
+  return { body: of(d.body), header: of(d.header), footer: of(d.footer), page: [d.body.getPageWidth(), d.body.getPageHeight()] };
+}
+
+describe('the analysis report’s cost', () => {
+  it('stays at or under 1,450 Document service calls for the demo unit under every run’s variants, template read and check included', () => {
+    const h = harness();
+    h.call('sidebarCall', 'createTemplate', { kind: 'analysis' });
+    h.log.length = 0;
+    report(h, 'analysis', 2568);
+    expect(h.log.filter((c) => DOC_SERVICES.has(c.service)).length).toBeLessThanOrEqual(1450);
+  });
+
+  it('costs fewer Document calls planned than read afresh', () => {
+    const count = (scan: boolean) => {
+      const h = harness();
+      h.call('sidebarCall', 'createTemplate', { kind: 'analysis' });
+      if (scan) scanCopies();
+      h.log.length = 0;
+      report(h, 'analysis', 2568);
+      FakeDocument.prototype.copyAs = copyAs;
+      return h.log.filter((c) => DOC_SERVICES.has(c.service)).length;
+    };
+    expect(count(false)).toBeLessThan(count(true));
+  });
+});
+
+describe('a planned fill', () => {
+  it('gives the same document as a fill that reads the copy afresh, for every kind of report', () => {
+    for (const [kind, year] of REPORTS) {
+      const planned = structure(report(harness(), kind, year));
+      scanCopies();
+      const scanned = structure(report(harness(), kind, year));
+      FakeDocument.prototype.copyAs = copyAs;
+      expect(planned, kind).toEqual(scanned);
+    }
+  });
+});
+
+describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, assume) => {
+  // Every kind under the default variants (below); here the two that repeat rows and groups the most.
+  it('gives the same analysis and OIT report planned as read afresh', () => {
+    for (const [kind, year] of REPORTS.filter(([k]) => k === 'analysis' || k === 'oit')) {
+      const planned = structure(report(harness(assume), kind, year));
+      scanCopies();
+      const scanned = structure(report(harness(assume), kind, year));
+      FakeDocument.prototype.copyAs = copyAs;
+      expect(planned, kind).toEqual(scanned);
+    }
+  });
+
+  it('keeps the template’s formatting on and around placeholders, in a paragraph, a cell and every repeated row', () => {
+    const make = (scan: boolean) => {
+      const h = harness(assume);
+      const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
+      const first = own.body.getChild(0).asParagraph();
+      first.setText('ดูเว็บไซต์ {{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}} ต่อ');
+      // A bold, centred heading of 18 pt, indented; a link before the placeholder and one after it.
+      Object.assign(first, { heading: 'HEADING1', align: 'CENTER', style: { bold: true, fontFamily: 'Sarabun', fontSize: 18 }, indentFirstLine: 36, indentStart: 12, spacingBefore: 10 });
+      first.links.push({ start: 2, end: 8, url: 'https://www.example.go.th/' }, { start: first.text.length - 3, end: first.text.length - 1, url: 'https://www.example.go.th/next' });
+      const t = own.body.appendTable([
+        ['มาตรการ', 'ผู้รับผิดชอบ'],
+        ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}', 'โดย {{ผู้รับผิดชอบ}} (ลิงก์)'],
+      ]);
+      for (const cell of t.rows[1]!.cells) {
+        const p = cell.children[0] as FakeParagraph;
+        Object.assign(p, { align: 'RIGHT', style: { bold: true, fontFamily: 'Sarabun', fontSize: 14 } });
+      }
+      const linked = t.rows[1]!.cells[1]!.children[0] as FakeParagraph;
+      linked.links.push({ start: linked.text.length - 7, end: linked.text.length - 1, url: 'https://www.example.go.th/link' });
+      own.body.appendParagraph('จบ');
+      h.properties.document.setProperty('ita.template.progress', own.id);
+      if (scan) scanCopies();
+      const d = report(h, 'progress', 2569);
+      FakeDocument.prototype.copyAs = copyAs;
+      return d;
+    };
+    const d = make(false);
+    const p = d.body.children[0] as FakeParagraph;
+    expect(p.text).toBe('ดูเว็บไซต์ องค์การบริหารส่วนตำบลห้วยเตย ปี ๒๕๖๙ ต่อ');
+    expect([p.heading, p.align, p.style, p.indentFirstLine, p.indentStart, p.spacingBefore]).toEqual(['HEADING1', 'CENTER', { bold: true, fontFamily: 'Sarabun', fontSize: 18 }, 36, 12, 10]);
+    expect(p.links).toEqual([
+      { start: 2, end: 8, url: 'https://www.example.go.th/' },
+      { start: p.text.length - 3, end: p.text.length - 1, url: 'https://www.example.go.th/next' },
+    ]);
+    const table = d.body.children.find((b): b is FakeTable => b instanceof FakeTable)!;
+    expect(table.getNumRows()).toBe(1 + 5);
+    for (const row of table.rows.slice(1)) {
+      for (const cell of row.cells) {
+        const q = cell.children[0] as FakeParagraph;
+        expect(q.text).not.toContain('{{');
+        expect([q.align, q.style]).toEqual(['RIGHT', { bold: true, fontFamily: 'Sarabun', fontSize: 14 }]);
+      }
+      const q = row.cells[1]!.children[0] as FakeParagraph;
+      expect(q.text.startsWith('โดย ')).toBe(true);
+      expect(q.links).toEqual([{ start: q.text.length - 7, end: q.text.length - 1, url: 'https://www.example.go.th/link' }]);
+    }
+    expect(structure(d)).toEqual(structure(make(true)));
+  });
+});
