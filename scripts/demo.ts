@@ -8,6 +8,7 @@ import { canRender, renderPages } from '../test/harness/render';
 import { DEMO_REPORTS, demoReport, seededHarness } from './preview';
 import { loadBundle } from '../test/harness/harness';
 import { findColumns, readWorkbook, type SheetData } from './workbook';
+import { districtDemo } from './district';
 
 /** Columns a terminal draws for a string: Thai vowel and tone marks take none. */
 function width(s: string): number {
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
   const files = reports();
   await pageCounts(files);
   linkCheck();
+  districtDemo();
 }
 
 await main();

@@ -17,15 +17,15 @@ import type { BatchStartRequest, BatchState } from '../core/api';
 import { accountOf, cannotReport, historyOf, inRun, newRowId, planRun, progressOf, rowState, SLICE_MS, failureKind, type BatchRun, type RowState } from '../core/batch';
 import { itaError, type Bilingual } from '../core/errors';
 import { reportData, templateSpec } from '../core/report/context';
-import { defaultTemplate } from '../core/report/default-templates';
+import { unitsAnalysisTemplate } from '../core/report/templates/analysis';
 import { formatter } from '../core/report/format';
 import { fill, tokenize, type Value } from '../core/report/template';
 import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
 import { readYear } from '../core/cells';
 import { blockedCell, isBlank } from '../core/table';
-import { copyDocument, fillPlanned, type TemplatePlan } from './docs';
-import { copyDoc, createDoc, createFolder, trash } from './drive';
-import { chartBlob, failed, isNotDone, Made, makeTemplate, openChecked, templateOf } from './reports';
+import { copyDocument, fillPlanned, writeTemplate, type TemplatePlan } from './docs';
+import { copyDoc, createDoc, createFolder, isLive, trash } from './drive';
+import { chartBlob, failed, isNotDone, Made, openChecked } from './reports';
 import { currentUser, withDocumentLock } from './sheets';
 import { addColumns, grid, openTable, writeCells, writeRow, type CellWrite, type Table, type TableSpec } from './table';
 import { nowLocalText, today } from './time';
@@ -43,6 +43,19 @@ interface Claim {
   readonly at: number;
   /** The report's file, once Drive made it. */
   readonly fileId?: string;
+}
+
+/** This user's default units template in this spreadsheet (user properties: "only the current user … within this script"). */
+const ownUnitsKey = () => `ita.template.units.${SpreadsheetApp.getActive().getId()}`;
+/** The office's own template given by its link, for everyone in the spreadsheet. */
+const UNITS_TEMPLATE_KEY = 'ita.template.units';
+
+/** The template of a run: the office's by link, else this user's default one while it is not in the trash. */
+function unitsTemplateId(): string | undefined {
+  const shared = props().getProperty(UNITS_TEMPLATE_KEY);
+  if (shared) return shared;
+  const own = PropertiesService.getUserProperties().getProperty(ownUnitsKey());
+  return own && isLive(own) ? own : undefined;
 }
 
 /** An office's template of a unit's analysis: the unit has no measures in the units sheet, so none is required. */
@@ -284,7 +297,7 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
       kind: 'analysis',
     });
     const fmt = formatter({ digits: run.digits, typedDigits: run.digits === 'thai' });
-    const name = fill(tokenize(defaultTemplate('analysis').reportName).tokens, data.scope, fmt).trim();
+    const name = fill(tokenize(unitsAnalysisTemplate().reportName).tokens, data.scope, fmt).trim();
     const folderId = run.folders[unit.row.district] ?? run.rootFolderId;
     made.ask(name, run.rootFolderUrl);
     const whole = copyDoc(tpl.id, name, folderId);
@@ -575,13 +588,20 @@ function batchStart(req: BatchStartRequest): BatchState {
       made.add(name, f);
       folders[d] = f.id;
     }
-    const chosen = templateOf('analysis');
-    let templateId = chosen.id;
     const notes: string[] = [];
+    let templateId = unitsTemplateId();
     if (!templateId) {
-      templateId = makeTemplate('analysis', root.id, made).id;
+      // The office's default template, kept even if the run fails: theirs to restyle.
+      const t = unitsAnalysisTemplate();
+      const file = createDoc(t.name, root.id);
+      made.add(t.name, file);
+      const doc = DocumentApp.openById(file.id);
+      writeTemplate(doc, t);
+      doc.saveAndClose();
+      PropertiesService.getUserProperties().setProperty(ownUnitsKey(), file.id);
+      templateId = file.id;
       made.keepAll();
-      notes.push(`ยังไม่มีแม่แบบรายงานการวิเคราะห์ จึงสร้างแม่แบบมาตรฐานไว้ในโฟลเดอร์ของชุดนี้ แก้รูปแบบได้ใน Google เอกสาร`);
+      notes.push(`สร้างแม่แบบ "${t.name}" ไว้ในโฟลเดอร์ของชุดนี้ ${file.url} แก้รูปแบบได้ใน Google เอกสาร รายงานชุดต่อไปจะใช้แม่แบบนี้`);
     }
     const opened = openChecked('analysis', templateId, templateOfUnits());
     if (isNotDone(opened)) {

@@ -8,7 +8,7 @@ import type { FakeDocument } from '../harness/document';
 import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
 import { FakeSpreadsheet } from '../harness/spreadsheet';
 import { VirtualClock } from '../harness/urlfetch';
-import type { ServiceCall } from '../harness/fakes';
+import { callMs } from '../harness/costs';
 import { toThaiDigits } from '../../src/core/thai';
 
 const HEADERS = [UNIT_COL.id, ...UNIT_INPUT_HEADERS, ...UNIT_STATUS_HEADERS];
@@ -58,7 +58,7 @@ function smallTemplate(h: Harness): string {
   const doc = h.drive.addDocument('แม่แบบรายงานของสำนักงาน');
   doc.body.appendParagraph('รายงานผล ITA ของ {{ชื่อหน่วยงาน}} อำเภอ{{อำเภอ}}');
   doc.body.appendParagraph('คะแนนรวม {{คะแนนรวม}} ({{ผลการประเมิน}})');
-  h.properties.document.setProperty('ita.template.analysis', doc.id);
+  h.properties.document.setProperty('ita.template.units', doc.id);
   return doc.id;
 }
 
@@ -131,8 +131,17 @@ describe('a batch run', () => {
       expect(parent.name).toBe(`อำเภอ${r.district}`);
     }
     // The year before is the unit's history: the report compares with it.
-    expect(docOf(h, mine[0]!.link).body.getText()).toMatch(/๒๕๖๘/);
+    expect(docOf(h, mine[0]!.link).body.getText()).toMatch(/เมื่อเทียบกับปี ๒๕๖๘/);
+    // The office's default template: the analysis without next year's measures (the units sheet holds none).
+    expect(docOf(h, mine[0]!.link).body.getText()).not.toMatch(/^๔\. มาตรการ/m);
     expect(h.triggers.triggers).toHaveLength(0);
+    // The next run uses the same template, which the office may have restyled.
+    const templates = () => [...h.drive.files.values()].filter((f) => f.name === 'แม่แบบรายงานผลการประเมิน ITA รายหน่วยงาน' && !f.trashed);
+    expect(templates()).toHaveLength(1);
+    api(h, 'batchStart', { year: 2568, district: '' });
+    stepUntilDone(h);
+    expect(templates()).toHaveLength(1);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
   });
 
   it('gives every unit row an id of its own, and a copied row’s repeated id a new one', () => {
@@ -191,8 +200,8 @@ describe('a batch run', () => {
 });
 
 describe('a long run', () => {
-  /** Every Document call 20 ms, every Drive call 400 ms, the rest 5 ms; the execution limit enforced. */
-  const costs = (c: ServiceCall): number => (c.service === 'Drive' || c.service === 'Files' ? 400 : /^(Document|Body|Paragraph|Text|Table|TableRow|TableCell|ListItem|InlineImage|HeaderSection|FooterSection)$/.test(c.service) ? 20 : 5);
+  /** The stated costs (test/harness/costs.ts); the execution limit enforced. */
+  const costs = callMs;
 
   // The thousand runs once (at UTC): the switches it hangs on are set here, and a thousand-row sheet read per unit is slow in the fake.
   it.skipIf(process.env.ITA_FAKE_VARIANT === '1')('makes 1,000 units’ reports in slices under the execution limit, by the dialog and the hourly trigger, none twice and none missing', () => {

@@ -108,3 +108,24 @@ export function analysisTemplate(): TemplateDoc {
     ],
   };
 }
+
+/**
+ * The default template of an office that writes one unit's analysis per row
+ * of its units sheet (issue 12): the same analysis of the year's results, with
+ * no section of next year's measures — the units sheet holds none; the unit
+ * writes them on the office's analysis.
+ */
+export function unitsAnalysisTemplate(): TemplateDoc {
+  const single = analysisTemplate();
+  const measures = single.body.findIndex((b) => b.kind === 'heading' && b.text.startsWith('๔.'));
+  const body = single.body.slice(0, measures).map((b, i) =>
+    i === 1 && b.kind === 'paragraph' ? { ...b, text: 'ผลการประเมินประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}' } : b,
+  );
+  return {
+    ...single,
+    name: 'แม่แบบรายงานผลการประเมิน ITA รายหน่วยงาน',
+    reportName: 'รายงานการวิเคราะห์ผลการประเมิน ITA ปี {{ปีงบประมาณ|เลขอารบิก}} {{ชื่อหน่วยงาน}}',
+    footer: 'รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}',
+    body: [...body, ...SIGNATURE],
+  };
+}
