@@ -2,6 +2,7 @@
 // that Google does not document (or that no test here can prove), with what the
 // code expects. The README's self-check list is checked against this one.
 import { createDoc, trash, liveFolder, createFolder } from '../gas/drive';
+import { QUOTA_SAW, TRIGGER_SAW } from '../gas/batch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -358,4 +359,21 @@ export const PROBES: readonly Probe[] = [
       return { seen: `${code}, ${location ? `${location}: ${String((r.getHeaders() as Record<string, unknown>)[location])}` : 'no Location'}; keys ${kase}`, pass: code >= 300 && code < 400 && location !== undefined };
     },
   },
+  {
+    behaviour: "What an add-on's hourly trigger of a batch run saw: the spreadsheet active, or none [triggerSpreadsheet]",
+    expected: 'either; the code is right under both (without it the trigger removes itself and the dialog carries the run on) — record which, from an installed (not test) add-on after a batch run: "Installable triggers aren’t supported when testing"',
+    run: () => {
+      const saw = PropertiesService.getUserProperties().getProperty(TRIGGER_SAW);
+      return { seen: saw ?? 'no batch trigger has run for this user yet', pass: 'look' };
+    },
+  },
+  {
+    behaviour: "The message of a spent daily quota of documents, when a batch run met one [docQuotaError]",
+    expected: 'either: Apps Script\'s "Service invoked too many times for one day: …" or the Drive API\'s rate-limit error — record which (the code stops the run on both)',
+    run: () => {
+      const saw = PropertiesService.getUserProperties().getProperty(QUOTA_SAW);
+      return { seen: saw ?? 'no batch run has met the quota for this user yet', pass: 'look' };
+    },
+  },
 ];
+

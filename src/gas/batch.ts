@@ -32,6 +32,18 @@ import { nowLocalText, today } from './time';
 import { addHourlyTrigger, hasTrigger, removeTrigger } from './triggers';
 
 const RUN_KEY = 'ita.batch.run';
+/** What the batch trigger saw last, and the last quota message met: for the development build's self-check (user properties). */
+export const TRIGGER_SAW = 'ita.batch.triggerSaw';
+export const QUOTA_SAW = 'ita.batch.quotaSaw';
+
+/** Notes a fact for the self-check; never worth failing a run for. */
+function saw(key: string, what: string): void {
+  try {
+    PropertiesService.getUserProperties().setProperty(key, `${new Date().toISOString()} ${what}`);
+  } catch {
+    // only the self-check reads it
+  }
+}
 const claimKey = (rowId: string) => `ita.batch.claim.${rowId}`;
 
 interface Stored extends BatchRun {
@@ -401,6 +413,7 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
         const why = failed(e);
         const kind = failureKind(why);
         if (kind !== 'unit') {
+          saw(QUOTA_SAW, why);
           // Google's limit, not the unit's: back to รอ, the run waits.
           record(unit.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาของ Google (ทำต่อเองเมื่อครบ 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
           const message: Bilingual =
@@ -696,7 +709,9 @@ export const batchApi = { batchState, batchStart, batchStep, batchCancel };
  * by the event's triggerUid — and the dialog carries the run on.
  */
 export function continueBatchReports(e?: GoogleAppsScript.Events.TimeDriven): void {
-  if (!SpreadsheetApp.getActive()) {
+  const active = SpreadsheetApp.getActive();
+  saw(TRIGGER_SAW, active ? `active: ${active.getName()}` : 'none');
+  if (!active) {
     try {
       if (e?.triggerUid) removeTrigger(e.triggerUid);
     } catch {
