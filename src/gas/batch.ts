@@ -296,7 +296,7 @@ interface Template {
 }
 
 /** Makes one unit's report in its district's folder; a failure trashes what it made and is thrown. */
-function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; url: string } {
+function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; url: string; id: string } {
   const made = new Made();
   try {
     const data = reportData({
@@ -330,7 +330,7 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
       digits: run.digits,
     });
     doc.saveAndClose();
-    return { name, url: file.url };
+    return { name, url: file.url, id: file.id };
   } catch (e) {
     made.undo('');
     throw e;
@@ -402,13 +402,9 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
       }
       const unit = queue.shift()!;
       const t0 = Date.now();
+      let report: { name: string; url: string; id: string };
       try {
-        const report = makeReport(loadRun() ?? first, tpl, unit);
-        if (!record(unit.id, REPORT_STATUS.done, '', report.url)) {
-          note(first.id, `${unitLabel(unit.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
-        }
-        countMade(first.id);
-        made++;
+        report = makeReport(loadRun() ?? first, tpl, unit);
       } catch (e) {
         const why = failed(e);
         const kind = failureKind(why);
@@ -428,7 +424,27 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
         }
         record(unit.id, REPORT_STATUS.failed, `สร้างไม่สำเร็จ: ${why}`);
         failedCount++;
+        longest = Math.max(longest, Date.now() - t0);
+        continue;
       }
+      try {
+        if (!record(unit.id, REPORT_STATUS.done, '', report.url)) {
+          note(first.id, `${unitLabel(unit.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+        }
+      } catch (e) {
+        // Not recorded, so not kept: a report the sheet does not link would be made again.
+        trash(report.id);
+        record(unit.id, REPORT_STATUS.failed, `สร้างแล้วแต่บันทึกสถานะไม่ได้ จึงนำรายงานออก (${failed(e)}) เริ่มใหม่เพื่อทำอีกครั้ง`);
+        failedCount++;
+        longest = Math.max(longest, Date.now() - t0);
+        continue;
+      }
+      try {
+        countMade(first.id);
+      } catch {
+        // only a count for the dialog
+      }
+      made++;
       longest = Math.max(longest, Date.now() - t0);
     }
     return { made, failed: failedCount, finished: false };
@@ -720,7 +736,10 @@ export function continueBatchReports(e?: GoogleAppsScript.Events.TimeDriven): vo
     return;
   }
   try {
-    runSlice(true);
+    const slice = runSlice(true);
+    // A trigger no run holds (its id was lost, or the run is over): it removes itself.
+    const run = loadRun();
+    if (slice.finished && e?.triggerUid && (!run || !isActive(run) || run.triggerUid !== e.triggerUid)) removeTrigger(e.triggerUid);
   } catch (err) {
     // A busy lock (another execution at work) or an outage: the next hour tries again.
     console.warn(`ITA batch: ${failed(err)}`);
