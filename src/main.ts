@@ -15,4 +15,4 @@ export {
   ITA_WEIGHTED,
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
-export { checkOitLinks, openMeasuresSidebar, openReports, openTemplates, setupOitChecklist, setupWorkbook, sidebarCall } from './gas/app';
+export { checkOitLinks, openMeasuresSidebar, openReports, openTemplates, setupOitChecklist, setupUnitsWorkbook, setupWorkbook, sidebarCall } from './gas/app';
