@@ -89,6 +89,11 @@ export const ASSUMPTIONS = {
     variants: ['as sent', 'lower case'],
     looked: 'reference/url-fetch/http-response#getHeaders(): "Returns an attribute/value map of headers for the HTTP response" — the case of the keys is not stated',
   },
+  sortText: {
+    question: "In what order does the SORT function put text: the spreadsheet locale's collation (Thai by its consonants, a leading vowel such as โ or เ aside), or by code point?",
+    variants: ['locale', 'code point'],
+    looked: 'support.google.com/docs/answer/3093150 (SORT): "Sorts the rows of a given array or range by the values in one or more columns" — nothing on how text compares; the dashboard sorts text only for its district dropdown',
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;

@@ -8,7 +8,8 @@
 //   array context (ARRAYFORMULA, FILTER, SORT, UNIQUE, ARRAY_CONSTRAIN) is
 //   #VALUE! (Sheets would take the cell of the formula's row, "implicit
 //   intersection", which the dashboard never relies on);
-// - SORT keeps the order of rows with equal keys (the page does not say);
+// - SORT keeps the order of rows with equal keys (the page does not say), and
+//   orders text by the switch sortText of assumptions.ts;
 // - a blank cell reads as "" and as 0 (Sheets' "empty" value); a formula's "" the same.
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 
@@ -496,7 +497,11 @@ function call(node: Extract<Node, { t: 'call' }>, ctx: FormulaContext, array: bo
     // appear" (answer/3093150). Blanks last either way (as Sheets shows them).
     case 'SORT': {
       const [range, ...keys] = all();
+      // The page's syntax has sort_column and is_ascending without [ OPTIONAL ]: the dashboard always gives them.
+      if (keys.length < 2 || keys.length % 2) return one(new SheetsError('#ERROR!', 'SORT needs sort_column and is_ascending pairs'));
       if (range!.length === 1 && isErr(range![0]![0])) return range!;
+      const collator = ctx.spreadsheet.assume.sortText === 'locale' ? new Intl.Collator(ctx.spreadsheet.getSpreadsheetLocale().replace('_', '-')) : undefined;
+      const order = (x: Scalar, y: Scalar) => (collator && typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : cmp(x, y));
       const specs: { col: number; asc: boolean }[] = [];
       for (let k = 0; k < keys.length; k += 2) specs.push({ col: num(scalarOf(keys[k]!)) as number, asc: truth(scalarOf(keys[k + 1] ?? one(true))) === true });
       return [...range!].sort((a, b) => {
@@ -507,7 +512,7 @@ function call(node: Extract<Node, { t: 'call' }>, ctx: FormulaContext, array: bo
             if (x !== y) return x === '' ? 1 : -1;
             continue;
           }
-          const d = cmp(x, y);
+          const d = order(x, y);
           if (d) return s.asc ? d : -d;
         }
         return 0;

@@ -891,6 +891,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     return this.cells.get(this.key(r, c));
   }
   touch(r: number, c: number): Cell {
+    this.spreadsheet.changed();
     let cell = this.cells.get(this.key(r, c));
     if (!cell) this.cells.set(this.key(r, c), (cell = { value: '', date: false, formula: '', format: '' }));
     return cell;
@@ -920,6 +921,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     // One computation of a sheet serves every read of it made while another formula computes (nothing is
     // written meanwhile): a dashboard's many formulas over one units sheet compute that sheet once.
     const ss = this.spreadsheet;
+    if (this.results?.version === ss.version) return this.results.out;
     const cached = ss.computing?.get(this);
     if (cached) return cached;
     const outer = !ss.computing;
@@ -941,6 +943,8 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
         const out = layer.own();
         if (!layer.stale || pass >= 8 || sameValues(out, prev)) {
           memo.set(this, out);
+          // Kept until the next change, unless another sheet was still computing (this may have read its partial results).
+          if (outer) this.results = { version: ss.version, out };
           return out;
         }
         prev = out;
@@ -949,6 +953,8 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
       if (outer) ss.computing = undefined;
     }
   }
+  /** The last complete results and the spreadsheet's version they were computed at. */
+  private results: { version: number; out: Map<string, unknown> } | undefined;
   private hasFormulaAt(key: string): boolean {
     return !!this.cells.get(key)?.formula;
   }
@@ -1009,6 +1015,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     return this.name;
   }
   setName(name: string): this {
+    this.spreadsheet.changed();
     this.name = name;
     return this;
   }
@@ -1061,6 +1068,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
   /** Moves every cell to where `to` sends it (undefined: the cell is dropped). */
   private moveCells(to: (r: number, c: number) => [number, number] | undefined): void {
+    this.spreadsheet.changed();
     const moved = new Map<string, Cell>();
     for (const [key, cell] of this.cells) {
       const [r, c] = key.split(',').map(Number) as [number, number];
@@ -1077,6 +1085,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
    * developer metadata on the sheet follow (see their notes).
    */
   private shift(dim: 'row' | 'column', at: number, delta: number): void {
+    this.spreadsheet.changed();
     const gone = (x: number) => delta < 0 && x >= at && x < at - delta;
     const moved = (x: number) => (x >= at ? x + delta : x);
     this.moveCells((r, c) => {
@@ -1208,6 +1217,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
   /** Tests only: grows the sheet as a person adding rows at the bottom does. */
   ensureSize(rows: number, cols: number): void {
+    this.spreadsheet.changed();
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxCols = Math.max(this.maxCols, cols);
   }
@@ -1274,7 +1284,19 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { msg: string; title: string }[] = [];
   private nextId = 0;
-  evaluator: FormulaEvaluator | undefined;
+  private evaluatorFn: FormulaEvaluator | undefined;
+  get evaluator(): FormulaEvaluator | undefined {
+    return this.evaluatorFn;
+  }
+  set evaluator(f: FormulaEvaluator | undefined) {
+    this.evaluatorFn = f;
+    this.changed();
+  }
+  /** Bumped by every change of what a formula could read: results computed at another version are computed again. */
+  version = 0;
+  changed(): void {
+    this.version++;
+  }
   /** While a formula computes: each sheet's results computed so far (see FakeSheet.spills). */
   computing: Map<FakeSheet, Map<string, unknown>> | undefined;
   /** The variant of each undocumented behaviour this spreadsheet plays (loadBundle sets the harness's). */
@@ -1289,6 +1311,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   // Google overloads insertSheet; the typed signature (the last overload) takes options.
   insertSheet(sheetName?: string, sheetIndex?: number | { template?: unknown }): FakeSheet {
+    this.changed();
     const name = sheetName ?? `Sheet${this.sheets.length + 1}`;
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(name, this, this.nextId++);
@@ -1299,6 +1322,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   /** "Deletes the specified sheet" (spreadsheet/spreadsheet#deleteSheet(Sheet)); its named ranges go with it. */
   deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    this.changed();
     const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
     if (i < 0) throw new Error('Sheet not found.');
     if (this.sheets.length === 1) throw new Error('You can\'t remove all the sheets in a document.');
@@ -1332,6 +1356,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
    * their dates answer move.
    */
   setSpreadsheetTimeZone(timezone: string): void {
+    this.changed();
     this.timeZone = timezone;
   }
   /** "Gets the spreadsheet locale", e.g. "th_TH" (spreadsheet/spreadsheet#getSpreadsheetLocale()). */
@@ -1414,6 +1439,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   /** Tests only: puts back what save() answered (this object stays the one the add-on holds). */
   restore(state: ReturnType<FakeSpreadsheet['save']>): void {
+    this.changed();
     this.sheets.splice(0, this.sheets.length, ...state.sheets.map((s) => s.copyFor(this)));
     this.named.clear();
     for (const [k, n] of state.named) this.named.set(k, { ...n, sheet: this.sheets[n.sheet]! });
