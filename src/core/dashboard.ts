@@ -223,7 +223,7 @@ export function dashboardLayout(
   // The lists of allowed values of the two input cells, live: every district and every year present.
   head('Y3', 'รายการอำเภอ');
   put('Y4', { value: ALL_DISTRICTS });
-  put('Y5', { formula: `=IFERROR(SORT(UNIQUE(FILTER(TRIM(${district}), TRIM(${district})<>""))), "")` });
+  put('Y5', { formula: `=IFERROR(SORT(UNIQUE(FILTER(TRIM(${district}), TRIM(${district})<>"")), 1, TRUE), "")` });
   head('Z3', 'รายการปี');
   put('Z4', { formula: `=IFERROR(SORT(UNIQUE(FILTER(${year}, ISNUMBER(${year}))), 1, FALSE), "")`, format: '0' });
 
