@@ -189,6 +189,7 @@ export function dashboardLayout(
 
   // Rises and falls: the year shown's units (filtered) beside their total the year before, matched by
   // name, district and province (spaces trimmed, as unitKey does; VLOOKUP ignores case).
+  put('R2', { value: 'ตารางช่วยคำนวณของภาพรวม (สูตร) กรุณาอย่าแก้ไขหรือพิมพ์ทับ' });
   head('R3', 'ตารางช่วยคำนวณ: หน่วยงาน');
   head('S3', 'อำเภอ');
   head('T3', 'จังหวัด');

@@ -36,6 +36,18 @@ describe('ตั้งค่าหลายหน่วยงาน on a workboo
     expect(ss.toasts.at(-1)!.msg).toContain(`สร้างแผ่นงาน "${DASHBOARD_SHEET}"`);
   });
 
+  it('makes a dashboard that shows an empty workbook as empty: no year, no unit, no error', () => {
+    const ss = new FakeSpreadsheet();
+    setUp(ss);
+    const dash = ss.getSheetByName(DASHBOARD_SHEET)!;
+    const shown = dash.getDataRange().getValues().flat();
+    expect(shown.filter((v) => typeof v === 'string' && v.startsWith('#'))).toEqual([]);
+    expect(dash.getRange('B5:B6').getValues()).toEqual([[''], ['']]);
+    expect(dash.getRange('B9:B13').getValues()).toEqual([[0], [0], [''], [''], [0]]);
+    expect(dash.getRange('A36').getValue()).toBe('ไม่มี');
+    expect(dash.getRange('F36').getValue()).toBe('ไม่มี');
+  });
+
   it('fills the total and result of rows typed later, with blank rows below the data', () => {
     const ss = new FakeSpreadsheet();
     setUp(ss);
