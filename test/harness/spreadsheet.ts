@@ -1472,7 +1472,9 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
  * changes made to it" — it "does not automatically draw the chart on top of the spreadsheet. A new
  * chart must be inserted via sheet.insertChart(chart)" (embedded-chart-builder#build()).
  */
-export class FakeEmbeddedChartBuilder {
+export class FakeEmbeddedChartBuilder
+  implements Faked<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, 'asColumnChart' | 'asBarChart' | 'asPieChart' | 'addRange' | 'setOption' | 'setPosition' | 'build'>
+{
   private type = 'COLUMN';
   private readonly ranges: FakeRange[] = [];
   private readonly options = new Map<string, unknown>();
@@ -1513,7 +1515,7 @@ export class FakeEmbeddedChartBuilder {
  * "Returns the options for this chart" (chart-options#get(String)); getContainerInfo() the anchor
  * (container-info: getAnchorRow, getAnchorColumn, getOffsetX, getOffsetY).
  */
-export class FakeEmbeddedChart {
+export class FakeEmbeddedChart implements Faked<GoogleAppsScript.Spreadsheet.EmbeddedChart, 'getRanges' | 'getOptions' | 'getContainerInfo'> {
   constructor(
     readonly type: string,
     private readonly ranges: FakeRange[],
