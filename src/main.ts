@@ -24,6 +24,7 @@ export {
   openReports,
   openTemplates,
   setupOitChecklist,
+  setupUnitsWorkbook,
   setupWorkbook,
   sidebarCall,
 } from './gas/app';

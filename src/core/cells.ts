@@ -116,8 +116,13 @@ export interface IndicatorRows {
   readonly rows: readonly (readonly unknown[])[];
   /** 1-based row and column in the argument's range of cell `i` (0-based) of row `r`. */
   readonly cellOf: (r: number, i: number) => { row: number; col: number };
-  /** What each row holds: the ten indicator scores, the three tool scores (IIT, EIT, OIT), or a total. */
-  readonly width: 10 | 3 | 1;
+  /**
+   * What each row holds: the ten indicator scores, the three tool scores (IIT,
+   * EIT, OIT), a total, or 13 cells — the ten indicators then IIT, EIT, OIT, as
+   * the units sheet lays them out (each row uses the ten when all are there,
+   * else the three).
+   */
+  readonly width: 10 | 3 | 1 | 13;
 }
 
 /**
@@ -127,13 +132,14 @@ export interface IndicatorRows {
  * ITAS shows them) or one column of 3; with `accept.totals`, also a column of
  * totals — one cell, or a column whose rows are units (`rowsAreUnits`: the
  * years come as a column of the same length), where 3 or 10 rows would
- * otherwise be one unit's scores.
+ * otherwise be one unit's scores. With `accept.wide`, also n rows × 13: the ten
+ * indicators then IIT, EIT, OIT (the units sheet's columns).
  */
-export function indicatorRows(v: unknown, fn: string, arg: string, accept: { tools?: boolean; totals?: boolean; rowsAreUnits?: boolean } = {}): IndicatorRows {
+export function indicatorRows(v: unknown, fn: string, arg: string, accept: { tools?: boolean; totals?: boolean; wide?: boolean; rowsAreUnits?: boolean } = {}): IndicatorRows {
   const g = asGrid(v);
   const cols = g[0]!.length;
   const even = g.every((r) => r.length === cols);
-  if (even && (cols === 10 || (cols === 3 && accept.tools))) {
+  if (even && (cols === 10 || (cols === 3 && accept.tools) || (cols === 13 && accept.wide))) {
     return { rows: g, cellOf: (r, i) => ({ row: r + 1, col: i + 1 }), width: cols };
   }
   if (even && cols === 1) {

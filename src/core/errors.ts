@@ -100,9 +100,9 @@ function buildProblems() {
     th: 'ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 10 ตัวชี้วัดในแถว',
     en: 'this cell is blank, but the row needs all 10 indicator scores',
   }),
-  wrongShape: (rows: number, cols: number, accept: { tools?: boolean; totals?: boolean } = {}): Bilingual => ({
-    th: `ต้องเป็นคะแนน 10 ตัวชี้วัด (ช่วง 10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว)${accept.tools ? ' หรือคะแนน IIT, EIT, OIT (ช่วง 3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว)' : ''}${accept.totals ? ' หรือคะแนนรวม (คอลัมน์เดียว)' : ''} แต่ช่วงที่ให้มี ${rows} แถว × ${cols} คอลัมน์`,
-    en: `needs the 10 indicator scores (10 columns per unit, or one column of 10 rows)${accept.tools ? ', or the IIT, EIT and OIT scores (3 columns, or one column of 3 rows)' : ''}${accept.totals ? ', or totals (one column)' : ''}, but the range is ${rows} × ${cols} (rows × columns)`,
+  wrongShape: (rows: number, cols: number, accept: { tools?: boolean; totals?: boolean; wide?: boolean } = {}): Bilingual => ({
+    th: `ต้องเป็นคะแนน 10 ตัวชี้วัด (ช่วง 10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว)${accept.tools ? ' หรือคะแนน IIT, EIT, OIT (ช่วง 3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว)' : ''}${accept.wide ? ' หรือ 13 คอลัมน์ต่อหน่วยงาน (ตัวชี้วัด 1–10 แล้ว IIT, EIT, OIT)' : ''}${accept.totals ? ' หรือคะแนนรวม (คอลัมน์เดียว)' : ''} แต่ช่วงที่ให้มี ${rows} แถว × ${cols} คอลัมน์`,
+    en: `needs the 10 indicator scores (10 columns per unit, or one column of 10 rows)${accept.tools ? ', or the IIT, EIT and OIT scores (3 columns, or one column of 3 rows)' : ''}${accept.wide ? ', or 13 columns per unit (indicators 1–10, then IIT, EIT, OIT)' : ''}${accept.totals ? ', or totals (one column)' : ''}, but the range is ${rows} × ${cols} (rows × columns)`,
   }),
   blankTool: (): Bilingual => ({
     th: 'ช่องนี้ว่าง แต่ต้องมีคะแนนครบทั้ง 3 เครื่องมือ (IIT, EIT, OIT) ในแถว',

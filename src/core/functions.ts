@@ -39,6 +39,8 @@ type ScoreRow =
 
 interface Accept {
   readonly tools?: boolean;
+  /** 13 columns: indicators 1–10, then IIT, EIT, OIT (the units sheet's layout). */
+  readonly wide?: boolean;
   readonly totals?: boolean;
   /** Cells (0-based) that may be blank, by the row's width: the others must be there. */
   readonly optional?: (i: number, width: 10 | 3 | 1) => boolean;
@@ -67,12 +69,13 @@ function perRow(fn: string, indicators: unknown, fiscalYear: unknown, f: (row: S
 function attemptRow(
   fn: string,
   row: readonly unknown[],
-  width: 10 | 3 | 1,
+  width: 10 | 3 | 1 | 13,
   r: number,
   cellOf: (r: number, i: number) => { row: number; col: number },
   f: (row: ScoreRow) => Answer,
   optional?: (i: number, width: 10 | 3 | 1) => boolean,
 ): Answer {
+  if (width === 13) return attemptWideRow(fn, row, r, cellOf, f);
   const scores = new Array<number>(width);
   for (let i = 0; i < width; i++) {
     const v = row[i];
@@ -84,6 +87,29 @@ function attemptRow(
   const read: ScoreRow = width === 10 ? { width, scores } : width === 3 ? { width, tools: { IIT: scores[0]!, EIT: scores[1]!, OIT: scores[2]! } } : { width, total: scores[0]! };
   // What the row cannot answer (a total that cannot decide a label) is that row's error, named at its first cell.
   return attempt(() => f(read), { fn, arg: 'indicators', ...cellOf(r, 0) });
+}
+
+/**
+ * A row of the units sheet: indicators 1–10 then IIT, EIT, OIT. A cell that
+ * cannot be read is the row's error wherever it is (a typo is never passed
+ * over for the other part); then the ten indicators when all ten are there,
+ * else the three tool scores when those are; else the blank cell of the part
+ * begun (the indicators when any is there) is the error.
+ */
+function attemptWideRow(fn: string, row: readonly unknown[], r: number, cellOf: (r: number, i: number) => { row: number; col: number }, f: (row: ScoreRow) => Answer): Answer {
+  for (let i = 0; i < 13; i++) {
+    const v = row[i];
+    if (typeof v === 'number' && v >= 0 && v <= 100) continue;
+    const read = parseScoreCell(v);
+    if (isItaError(read)) return locate(read, { fn, arg: 'indicators', ...cellOf(r, i) });
+  }
+  const ten = row.slice(0, 10);
+  const three = row.slice(10, 13);
+  const toolsAt = (rr: number, i: number) => cellOf(rr, i + 10);
+  const full = (cells: readonly unknown[]) => cells.every((v) => !isBlank(v));
+  if (full(ten)) return attemptRow(fn, ten, 10, r, cellOf, f);
+  if (full(three) || ten.every(isBlank)) return attemptRow(fn, three, 3, r, toolsAt, f);
+  return attemptRow(fn, ten, 10, r, cellOf, f);
 }
 
 /** The total of a row of indicator or tool scores. */
@@ -100,13 +126,19 @@ function readTool(tool: unknown, fn: string): ToolId {
 
 /** ITA_SCORE: the weighted total at full precision. */
 export function ITA_SCORE(indicators: unknown, fiscal_year?: unknown): unknown {
-  return perRow('ITA_SCORE', indicators, fiscal_year, totalOf, { tools: true });
+  return perRow('ITA_SCORE', indicators, fiscal_year, totalOf, { tools: true, wide: true });
 }
 
 /** ITA_TOOL_SCORE: the IIT, EIT or OIT tool score. */
 export function ITA_TOOL_SCORE(indicators: unknown, tool: unknown, fiscal_year?: unknown): unknown {
   const id = readTool(tool, 'ITA_TOOL_SCORE');
-  return perRow('ITA_TOOL_SCORE', indicators, fiscal_year, (row, fw) => toolScores((row as { scores: number[] }).scores, fw)[id]);
+  return perRow(
+    'ITA_TOOL_SCORE',
+    indicators,
+    fiscal_year,
+    (row, fw) => (row.width === 3 ? row.tools[id] : toolScores((row as { scores: number[] }).scores, fw)[id]),
+    { wide: true },
+  );
 }
 
 /** ITA_LABEL: the year's result, label from 2566, letter before; from ten indicators, three tool scores, or a total where it decides. */
@@ -120,7 +152,7 @@ export function ITA_LABEL(indicators: unknown, fiscal_year?: unknown): unknown {
       if (row.width === 3) return resultOfTools(row.tools, fw);
       return resultOfTotal(row.total, fw) ?? fail(problems().labelNeedsTools(toFixedText(row.total, 2), fw.year));
     },
-    { tools: true, totals: true },
+    { tools: true, totals: true, wide: true },
   );
 }
 

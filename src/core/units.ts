@@ -5,7 +5,9 @@
 // about sheets.
 
 import { parseScoreCell, readYear } from './cells';
+import { columnNumber } from './columns';
 import { isItaError } from './errors';
+import type { ColumnSpec, TableSheetSpec } from './workbook';
 
 export const UNITS_SHEET = 'หน่วยงาน ITA';
 export const DASHBOARD_SHEET = 'ภาพรวม ITA';
@@ -117,5 +119,52 @@ export function readUnitRow(cell: (header: string) => unknown): UnitRow {
     problems,
     status: text(cell(UNIT_COL.status)),
     link: text(cell(UNIT_COL.link)),
+  };
+}
+
+/** Number format of score cells (as the scores sheet's). */
+const SCORE_FORMAT = '0.00';
+
+/**
+ * Indicators 1–10 then IIT, EIT, OIT side by side, as "G2:S", and the year
+ * column "F2:F" (from the first data row `first`); undefined when the thirteen
+ * are not side by side in that order (the row-wise functions read them so).
+ */
+export function unitScoreRanges(letter: (h: string) => string | undefined, first = 2): { scores: string; year: string } | undefined {
+  const headers = [...Array.from({ length: 10 }, (_, i) => indicatorCol(i + 1)), ...TOOL_COLS];
+  const letters = headers.map(letter);
+  const year = letter(UNIT_COL.year);
+  if (!year || letters.some((l) => !l)) return undefined;
+  const nums = letters.map((l) => columnNumber(l!));
+  if (nums.some((n, i) => i > 0 && n !== nums[i - 1]! + 1)) return undefined;
+  return { scores: `${letters[0]}${first}:${letters[12]}`, year: `${year}${first}:${year}` };
+}
+
+/**
+ * The units sheet as set-up lays it out: the add-on's row id, the typed
+ * columns, the live total and result over whole columns (one formula each, in
+ * the first data row), then the batch run's status columns (plain text).
+ */
+export function unitsSheetSpec(): TableSheetSpec {
+  const live = (fn: string) => (l: (h: string) => string | undefined, first: number) => {
+    const r = unitScoreRanges(l, first);
+    return r && `=${fn}(${r.scores}, ${r.year})`;
+  };
+  const needs = `คอลัมน์ตัวชี้วัด 1–10, IIT, EIT, OIT ไม่ได้เรียงติดกันตามลำดับนี้ หรือไม่มีคอลัมน์ "${UNIT_COL.year}"`;
+  const typed = (h: string): ColumnSpec => {
+    if (h === UNIT_COL.year) return { header: h, format: '0', width: 90 };
+    if (h.startsWith('ตัวชี้วัด') || (TOOL_COLS as readonly string[]).includes(h)) return { header: h, format: SCORE_FORMAT, width: 80 };
+    return { header: h, width: h === UNIT_COL.name ? 260 : 130 };
+  };
+  return {
+    kind: 'table',
+    name: UNITS_SHEET,
+    columns: [
+      { header: UNIT_COL.id, format: '@', width: 90 },
+      ...UNIT_INPUT_HEADERS.map(typed),
+      { header: UNIT_COL.total, format: SCORE_FORMAT, width: 90, formula: live('ITA_SCORE'), formulaNeeds: needs },
+      { header: UNIT_COL.label, width: 150, formula: live('ITA_LABEL'), formulaNeeds: needs },
+      ...UNIT_STATUS_HEADERS.map((header) => ({ header, format: '@', width: header === UNIT_COL.link ? 280 : 140 })),
+    ],
   };
 }

@@ -32,6 +32,8 @@ export interface ColumnSpec {
   readonly width?: number;
   /** A formula for the first data row (`first`, 2 under a header in row 1) that fills the column, from the columns' letters by header. */
   readonly formula?: (letter: (header: string) => string | undefined, first: number) => string | undefined;
+  /** Why `formula` may answer nothing, in Thai, for set-up's report (default: indicators 1–10 not side by side). */
+  readonly formulaNeeds?: string;
 }
 
 export interface TableSheetSpec {

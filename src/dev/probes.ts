@@ -115,6 +115,36 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
+    behaviour: 'SORT orders Thai text by the spreadsheet locale or by code point [sortText]',
+    expected: 'either; record which (the dashboard sorts text only for its district dropdown)',
+    run: (s) => {
+      s.sheet.getRange('P1:P3').setValues([['นาบัวหลวง'], ['เมืองศรีสำราญ'], ['โคกสำโรงใต้']]);
+      s.sheet.getRange('Q1').setFormula('=SORT(P1:P3, 1, TRUE)');
+      SpreadsheetApp.flush();
+      const got = s.sheet.getRange('Q1:Q3').getValues().map((r) => String(r[0]));
+      const seen = got[0] === 'โคกสำโรงใต้' ? 'locale' : got[0] === 'นาบัวหลวง' ? 'code point' : 'other';
+      return { seen: `${seen}: ${got.join(' · ')}`, pass: seen !== 'other' };
+    },
+  },
+  {
+    behaviour: 'The dashboard\'s array forms: FILTER of {TRIM(range), range} with an OR-sum condition, sorted and constrained, needs no ARRAYFORMULA; VLOOKUP of joined keys inside ARRAYFORMULA answers one value per row',
+    expected: 'a 80 · d 70, then 80 · 90 · x · 70 (what the fake\'s evaluator, test/harness/formula.ts, answers)',
+    run: (s) => {
+      s.sheet.getRange('R1:T4').setValues([
+        [' a ', 'ก', 80],
+        ['b', 'ข', 90],
+        ['c', 'ก', 'x'],
+        ['d', 'ก', 70],
+      ]);
+      s.sheet.getRange('U1').setFormula('=IFERROR(ARRAY_CONSTRAIN(SORT(FILTER({TRIM(R1:R4), T1:T4}, ISNUMBER(T1:T4), ((S1:S4="")+(S1:S4="ก"))>0), 2, FALSE), 2, 2), "ไม่มี")');
+      s.sheet.getRange('W1').setFormula('=ARRAYFORMULA(IFERROR(VLOOKUP(R1:R4&"|"&S1:S4, {R1:R4&"|"&S1:S4, T1:T4}, 2, FALSE), ""))');
+      SpreadsheetApp.flush();
+      const list = s.sheet.getRange('U1:V2').getValues().map((r) => r.join(' ')).join(' · ');
+      const looked = s.sheet.getRange('W1:W4').getValues().map((r) => String(r[0])).join(' · ');
+      return { seen: `${list}, then ${looked}`, pass: list === 'a 80 · d 70' && looked === '80 · 90 · x · 70' };
+    },
+  },
+  {
     behaviour: 'A date under "d mmmm yyyy" in a th_TH spreadsheet shows the Buddhist-Era year (display only)',
     expected: '"15 มกราคม 2569" — record what is shown',
     run: (s) => {

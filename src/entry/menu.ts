@@ -15,6 +15,7 @@ export function menuItems(): readonly { readonly fn: string; readonly caption: s
   const dev = DEV ? [{ fn: 'runSelfCheck', caption: 'ตรวจสอบกับ Google (self-check)' }] : [];
   return [
     { fn: 'setupWorkbook', caption: 'ตั้งค่าสมุดงาน ITA' },
+    { fn: 'setupUnitsWorkbook', caption: 'ตั้งค่าหลายหน่วยงาน' },
     { fn: 'openMeasuresSidebar', caption: 'บันทึกมาตรการ' },
     { fn: 'setupOitChecklist', caption: 'รายการตรวจ OIT' },
     { fn: 'checkOitLinks', caption: 'ตรวจลิงก์หลักฐาน OIT' },

@@ -66,8 +66,8 @@ const FISCAL_YEAR: ParamDoc = {
 const SCORES_OR_TOOLS: ParamDoc = {
   name: 'indicators',
   type: 'number[][]',
-  th: 'คะแนนตัวชี้วัดที่ 1–10 (10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว) หรือคะแนน IIT, EIT, OIT ตามที่ ITAS แสดง (3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว)',
-  en: 'Scores of indicators 1–10 (10 columns per unit, or one column of 10 rows), or the IIT, EIT and OIT scores as ITAS shows them (3 columns, or one column of 3 rows)',
+  th: 'คะแนนตัวชี้วัดที่ 1–10 (10 คอลัมน์ต่อหน่วยงาน หรือคอลัมน์เดียว 10 แถว) หรือคะแนน IIT, EIT, OIT ตามที่ ITAS แสดง (3 คอลัมน์ หรือคอลัมน์เดียว 3 แถว) หรือ 13 คอลัมน์ต่อหน่วยงาน ตัวชี้วัด 1–10 แล้ว IIT, EIT, OIT แบบแผ่นงานหน่วยงาน ITA (แต่ละแถวใช้ 10 ตัวชี้วัดเมื่อครบ ไม่ครบจึงใช้ 3 เครื่องมือ)',
+  en: 'Scores of indicators 1–10 (10 columns per unit, or one column of 10 rows), or the IIT, EIT and OIT scores as ITAS shows them (3 columns, or one column of 3 rows), or 13 columns per unit: indicators 1–10 then IIT, EIT, OIT as in the units sheet (each row uses the ten indicators when all are there, else the three tool scores)',
 };
 
 const SCORE: ParamDoc = {
@@ -93,7 +93,11 @@ export const ENTRIES: readonly Entry[] = [
     th: 'คะแนนรายเครื่องมือ IIT, EIT หรือ OIT (ค่าเฉลี่ยของตัวชี้วัดในเครื่องมือนั้น)',
     en: 'The IIT, EIT or OIT tool score (mean of its indicators)',
     params: [
-      INDICATORS,
+      {
+        ...INDICATORS,
+        th: `${INDICATORS.th} หรือ 13 คอลัมน์ต่อหน่วยงาน ตัวชี้วัด 1–10 แล้ว IIT, EIT, OIT (ใช้ 10 ตัวชี้วัดเมื่อครบ ไม่ครบจึงใช้คะแนนเครื่องมือนั้นตามที่ใส่ไว้)`,
+        en: `${INDICATORS.en}; or 13 columns per unit, indicators 1–10 then IIT, EIT, OIT (the ten indicators when all are there, else the tool score as typed)`,
+      },
       { name: 'tool', type: 'string', th: '"IIT", "EIT" หรือ "OIT" (ตัวพิมพ์ใดก็ได้)', en: '"IIT", "EIT" or "OIT", any case' },
       FISCAL_YEAR,
     ],

@@ -5,12 +5,18 @@
 import { setupOitChecklist as oit } from './oit';
 import { checkOitLinksFromMenu } from './links';
 import { setupWorkbook as setup } from './setup';
+import { setupUnitsWorkbook as setupUnits } from './units';
 import { openReportDialog } from './reports';
 import { openMeasuresSidebar as measures, sidebarCall as call } from './sidebar';
 import { cancelBatchFromMenu, continueBatchReports as continueBatch, openBatchDialog } from './batch';
 
 export function setupWorkbook(): void {
   setup();
+}
+
+/** Menu: ตั้งค่าหลายหน่วยงาน (the units sheet and the dashboard). */
+export function setupUnitsWorkbook(): void {
+  setupUnits();
 }
 
 export function setupOitChecklist(): void {

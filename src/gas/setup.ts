@@ -54,7 +54,7 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
 }
 
 /** Frozen, bold, tinted header row (1-based `row`), protected with a warning only (staff may still edit). */
-function styleHeader(sheet: Sheet, width: number, row = 1): void {
+export function styleHeader(sheet: Sheet, width: number, row = 1): void {
   const header = sheet.getRange(row, 1, 1, width);
   header.setFontWeight('bold').setBackground(HEADER_BG);
   header.protect().setDescription('หัวตาราง ITA Sheets: ใช้ชื่อคอลัมน์เพื่อค้นหาข้อมูล กรุณาอย่าเปลี่ยนชื่อ').setWarningOnly(true);
@@ -83,8 +83,9 @@ function taggedColumns(sheet: Sheet): Map<string, number> {
  * names it, and the sidebar asks for the name back. Each column kept is tagged
  * with developer metadata, which follows the column as columns are added,
  * moved or deleted (sheets/api/reference/rest/v4/spreadsheets.developerMetadata).
+ * Answers the sheet, its first data row and the letter of each header after the run.
  */
-function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupUndo): void {
+export function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupUndo): EnsuredTable {
   const ss = SpreadsheetApp.getActive();
   let sheet = spec.name === SHEET.measures ? measuresSheet(ss, report) : ss.getSheetByName(spec.name);
   const created = !sheet;
@@ -144,7 +145,7 @@ function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupUndo): v
       if (c.width) sheet!.setColumnWidth(col, c.width);
       const formula = c.formula?.(letter, first);
       if (formula && rows > 0) sheet!.getRange(first, col).setFormula(formula);
-      else if (c.formula) report.push(`แผ่นงาน "${spec.name}" คอลัมน์ "${c.header}": ไม่ได้ใส่สูตร เพราะคอลัมน์ตัวชี้วัด 1–10 ไม่ได้เรียงติดกัน`);
+      else if (c.formula) report.push(`แผ่นงาน "${spec.name}" คอลัมน์ "${c.header}": ไม่ได้ใส่สูตร เพราะ${c.formulaNeeds ?? 'คอลัมน์ตัวชี้วัด 1–10 ไม่ได้เรียงติดกัน'}`);
     });
     styleHeader(sheet, all.length, headerRow + 1);
     report.push(created ? `สร้างแผ่นงาน "${spec.name}"` : `เพิ่มคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแผ่นงาน "${spec.name}"`);
@@ -158,6 +159,21 @@ function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupUndo): v
   } catch {
     report.push(`แผ่นงาน "${spec.name}": ทำเครื่องหมายคอลัมน์ไม่ครบ (ใช้เพื่อบอกเมื่อมีการเปลี่ยนชื่อหัวคอลัมน์) เลือกเมนูตั้งค่าอีกครั้งเพื่อทำต่อ`);
   }
+  return {
+    sheet,
+    first: headerRow + 2,
+    letter: (h: string) => {
+      const i = all.indexOf(h);
+      return i < 0 ? undefined : letters(i + 1);
+    },
+  };
+}
+
+/** A table sheet after set-up: its first data row (1-based) and its columns' letters by header. */
+export interface EnsuredTable {
+  readonly sheet: Sheet;
+  readonly first: number;
+  readonly letter: (header: string) => string | undefined;
 }
 
 /** Adds the missing settings rows by key; never changes a value already there. */

@@ -99,7 +99,7 @@ describe('the add-on menu', () => {
     const [menu] = h.ui.menus;
     expect(menu?.added).toBe(true);
     const items = menu!.items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
-    expect(items.map((i) => i.caption)).toEqual(['ตั้งค่าสมุดงาน ITA', 'บันทึกมาตรการ', 'รายการตรวจ OIT', 'ตรวจลิงก์หลักฐาน OIT', 'สร้างรายงาน', 'แม่แบบรายงาน', 'สร้างรายงานหลายหน่วยงาน', 'ยกเลิกการสร้างรายงานหลายหน่วยงาน', 'วิธีใช้สูตร ITA']);
+    expect(items.map((i) => i.caption)).toEqual(['ตั้งค่าสมุดงาน ITA', 'ตั้งค่าหลายหน่วยงาน', 'บันทึกมาตรการ', 'รายการตรวจ OIT', 'ตรวจลิงก์หลักฐาน OIT', 'สร้างรายงาน', 'แม่แบบรายงาน', 'สร้างรายงานหลายหน่วยงาน', 'ยกเลิกการสร้างรายงานหลายหน่วยงาน', 'วิธีใช้สูตร ITA']);
     for (const i of items) expect(h.run(`typeof ${i.functionName}`)).toBe('function');
   });
 

@@ -101,6 +101,11 @@ export const ASSUMPTIONS = {
     looked:
       'guides/services/quotas: "an exception message indicating the specific limit exceeded or service invoked too many times"; workspace/drive/api/guides/handle-errors: 403 userRateLimitExceeded / 429; whether files.copy through the Advanced Drive service counts against "Documents created" is not stated',
   },
+  sortText: {
+    question: "In what order does the SORT function put text: the spreadsheet locale's collation (Thai by its consonants, a leading vowel such as โ or เ aside), or by code point?",
+    variants: ['locale', 'code point'],
+    looked: 'support.google.com/docs/answer/3093150 (SORT): "Sorts the rows of a given array or range by the values in one or more columns" — nothing on how text compares; the dashboard sorts text only for its district dropdown',
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;

@@ -21,6 +21,7 @@ import {
 import { FakeCharts, FakeDocumentApp, FakePropertiesService } from './document';
 import { FakeAdvancedDrive, FakeDrive, MIME } from './drive';
 import { FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
+import { evaluateFormula } from './formula';
 import { resolve, type Variants } from './assumptions';
 import { EXECUTION_LIMIT_MS, FakeUrlFetchApp, installClock, VirtualClock } from './urlfetch';
 import { FakeScriptApp, TriggerStore } from './triggers';
@@ -239,7 +240,9 @@ export function loadBundle(options: HarnessOptions = {}): Harness {
  * the bundle (our custom functions), with ranges of the same sheet, quoted
  * strings and numbers as arguments. A range of one cell passes its value, a
  * larger one a 2-D array, as Sheets passes them. A thrown error shows as
- * "#ERROR!", as in Sheets; anything else as "#NAME?".
+ * "#ERROR!", as in Sheets. Any other formula goes to the evaluator of the few
+ * native functions the dashboard uses (formula.ts), which hands calls of our
+ * functions back here; a formula it cannot read shows "#NAME?".
  */
 function formulaEvaluator(
   context: vm.Context,
@@ -249,7 +252,22 @@ function formulaEvaluator(
   return (formula, sheet) => {
     const m = /^=\s*([A-Z_][A-Z0-9_]*)\((.*)\)\s*$/is.exec(formula);
     const fn = m ? (context as Record<string, unknown>)[m[1]!.toUpperCase()] : undefined;
-    if (!m || typeof fn !== 'function') return '#NAME?';
+    if (!m || typeof fn !== 'function') {
+      const custom = (name: string, args: unknown[]) => {
+        const f = name.startsWith('ITA_') ? (context as Record<string, unknown>)[name] : undefined;
+        if (typeof f !== 'function') return undefined;
+        try {
+          return { value: fromRealm((f as (...x: unknown[]) => unknown)(...args.map(toRealm))) };
+        } catch {
+          return { value: '#ERROR!' };
+        }
+      };
+      try {
+        return evaluateFormula(formula, { spreadsheet: sheet.spreadsheet, sheet, custom });
+      } catch {
+        return '#NAME?';
+      }
+    }
     const args = (m[2]!.match(/"(?:[^"]|"")*"|[^,]+/g) ?? []).map((raw) => {
       const a = raw.trim();
       if (a.startsWith('"')) return a.slice(1, -1).replace(/""/g, '"');

@@ -262,7 +262,14 @@ export class FakeDataValidation implements Faked<GoogleAppsScript.Spreadsheet.Da
     readonly showDropdown: boolean,
     readonly allowInvalid: boolean,
     readonly helpText: string,
+    /** requireValueInRange: the range whose values are allowed (read when a value is checked, so the list is live). */
+    readonly inRange?: FakeRange,
   ) {}
+  /** Tests only: the values the dropdown offers now (a range's non-blank values, top to bottom). */
+  allowed(): string[] {
+    if (this.list) return [...this.list];
+    return (this.inRange?.getValues() ?? []).flat().filter((v) => v !== '').map(String);
+  }
   getAllowInvalid(): boolean {
     return this.allowInvalid;
   }
@@ -274,18 +281,29 @@ export class FakeDataValidation implements Faked<GoogleAppsScript.Spreadsheet.Da
 /**
  * SpreadsheetApp.newDataValidation() (spreadsheet/data-validation-builder): requireValueInList(values,
  * showDropdown) "Sets the data validation rule to require that the input is equal to one of the given
- * values" (dropdown shown by default); build() answers a detached rule.
+ * values" (dropdown shown by default); requireValueInRange(range, showDropdown) the same with "A range
+ * that contains the acceptable values" (data-validation-builder#requireValueInRange(Range,Boolean)):
+ * the rule keeps the range, so the values it allows are the range's values when a value is checked;
+ * build() answers a detached rule.
  */
 export class FakeDataValidationBuilder
-  implements Faked<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'requireValueInList' | 'setAllowInvalid' | 'setHelpText' | 'build'>
+  implements Faked<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'requireValueInList' | 'requireValueInRange' | 'setAllowInvalid' | 'setHelpText' | 'build'>
 {
   private list: string[] | undefined;
+  private range: FakeRange | undefined;
+  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): this {
+    this.range = range as unknown as FakeRange;
+    this.list = undefined;
+    this.dropdown = showDropdown ?? true;
+    return this;
+  }
   private dropdown = true;
   // "The default for new data validation rules is true" (data-validation-builder#setAllowInvalid(Boolean)).
   private allowInvalid = true;
   private helpText = '';
   requireValueInList(values: string[], showDropdown?: boolean): this {
     this.list = [...values];
+    this.range = undefined;
     this.dropdown = showDropdown ?? true;
     return this;
   }
@@ -298,7 +316,7 @@ export class FakeDataValidationBuilder
     return this;
   }
   build(): FakeDataValidation {
-    return new FakeDataValidation(this.list, this.dropdown, this.allowInvalid, this.helpText);
+    return new FakeDataValidation(this.list, this.dropdown, this.allowInvalid, this.helpText, this.range);
   }
 }
 
@@ -783,6 +801,40 @@ function sheetsFunction(formula: string): unknown {
   return out.length === 1 && out[0]!.length === 1 ? out[0]![0] : out;
 }
 
+/**
+ * The results of a pass of a sheet's formulas, over the last pass's: a read of
+ * a key this pass has not computed answers the last pass's value, and marks
+ * the pass stale when it is a formula's cell or an array's (so a later pass runs).
+ */
+class Layered extends Map<string, unknown> {
+  stale = false;
+  constructor(
+    private readonly prev: Map<string, unknown>,
+    private readonly isFormula: (key: string) => boolean,
+  ) {
+    super();
+  }
+  private miss(key: string): void {
+    if (this.isFormula(key) || this.prev.has(key)) this.stale = true;
+  }
+  override get(key: string): unknown {
+    if (super.has(key)) return super.get(key);
+    this.miss(key);
+    return this.prev.get(key);
+  }
+  override has(key: string): boolean {
+    if (super.has(key)) return true;
+    this.miss(key);
+    return this.prev.has(key);
+  }
+  own(): Map<string, unknown> {
+    return new Map(super.entries());
+  }
+}
+
+const sameValues = (a: Map<string, unknown>, b: Map<string, unknown>): boolean =>
+  a.size === b.size && [...a].every(([k, v]) => b.has(k) && (b.get(k) === v || (Number.isNaN(v) && Number.isNaN(b.get(k)))));
+
 type SheetMethods =
   | 'getName'
   | 'setName'
@@ -803,7 +855,10 @@ type SheetMethods =
   | 'insertColumnsBefore'
   | 'createDeveloperMetadataFinder'
   | 'setColumnWidth'
-  | 'getSheetId';
+  | 'getSheetId'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts';
 
 /**
  * Sheet: a grid of getMaxRows() × getMaxColumns() cells ("the current number
@@ -821,6 +876,8 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   /** Notes by A1 address (setNote). */
   readonly notes = new Map<string, string>();
   readonly protections: FakeProtection[] = [];
+  /** Charts inserted (insertChart), in order. */
+  readonly charts: FakeEmbeddedChart[] = [];
   frozenRows = 0;
   maxRows = 1000;
   maxCols = 26;
@@ -834,6 +891,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     return this.cells.get(this.key(r, c));
   }
   touch(r: number, c: number): Cell {
+    this.spreadsheet.changed();
     let cell = this.cells.get(this.key(r, c));
     if (!cell) this.cells.set(this.key(r, c), (cell = { value: '', date: false, formula: '', format: '' }));
     return cell;
@@ -860,14 +918,45 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
    */
   spills(): Map<string, unknown> {
     if (this.computing) return this.computing;
-    const out = new Map<string, unknown>();
-    this.computing = out;
+    // One computation of a sheet serves every read of it made while another formula computes (nothing is
+    // written meanwhile): a dashboard's many formulas over one units sheet compute that sheet once.
+    const ss = this.spreadsheet;
+    if (this.results?.version === ss.version) return this.results.out;
+    const cached = ss.computing?.get(this);
+    if (cached) return cached;
+    const outer = !ss.computing;
+    if (outer) ss.computing = new Map();
+    const memo = ss.computing!;
     try {
-      this.computeInto(out);
+      // Sheets computes a formula after those it reads. Here formulas run column by column, and a
+      // formula that read a formula cell not yet computed (later in that order) runs again with the
+      // last pass's results, until nothing changes.
+      let prev = new Map<string, unknown>();
+      for (let pass = 0; ; pass++) {
+        const layer = new Layered(prev, (key) => this.hasFormulaAt(key));
+        this.computing = layer;
+        try {
+          this.computeInto(layer);
+        } finally {
+          this.computing = undefined;
+        }
+        const out = layer.own();
+        if (!layer.stale || pass >= 8 || sameValues(out, prev)) {
+          memo.set(this, out);
+          // Kept until the next change, unless another sheet was still computing (this may have read its partial results).
+          if (outer) this.results = { version: ss.version, out };
+          return out;
+        }
+        prev = out;
+      }
     } finally {
-      this.computing = undefined;
+      if (outer) ss.computing = undefined;
     }
-    return out;
+  }
+  /** The last complete results and the spreadsheet's version they were computed at. */
+  private results: { version: number; out: Map<string, unknown> } | undefined;
+  private hasFormulaAt(key: string): boolean {
+    return !!this.cells.get(key)?.formula;
   }
   /** Cells covered by an array result (not the formula's own cell), for the spill check. */
   private spilled = new Set<string>();
@@ -926,6 +1015,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     return this.name;
   }
   setName(name: string): this {
+    this.spreadsheet.changed();
     this.name = name;
     return this;
   }
@@ -978,6 +1068,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
   /** Moves every cell to where `to` sends it (undefined: the cell is dropped). */
   private moveCells(to: (r: number, c: number) => [number, number] | undefined): void {
+    this.spreadsheet.changed();
     const moved = new Map<string, Cell>();
     for (const [key, cell] of this.cells) {
       const [r, c] = key.split(',').map(Number) as [number, number];
@@ -994,6 +1085,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
    * developer metadata on the sheet follow (see their notes).
    */
   private shift(dim: 'row' | 'column', at: number, delta: number): void {
+    this.spreadsheet.changed();
     const gone = (x: number) => delta < 0 && x >= at && x < at - delta;
     const moved = (x: number) => (x >= at ? x + delta : x);
     this.moveCells((r, c) => {
@@ -1125,8 +1217,24 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
   }
   /** Tests only: grows the sheet as a person adding rows at the bottom does. */
   ensureSize(rows: number, cols: number): void {
+    this.spreadsheet.changed();
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxCols = Math.max(this.maxCols, cols);
+  }
+  /** "Returns a builder to create a new chart for this sheet" (spreadsheet/sheet#newChart()). */
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this);
+  }
+  /**
+   * "Adds a new chart to this sheet" (spreadsheet/sheet#insertChart(EmbeddedChart)); a chart
+   * built for another sheet's ranges is still inserted here (the reference does not refuse it).
+   */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.charts.push(chart as unknown as FakeEmbeddedChart);
+  }
+  /** "Returns an array of charts on this sheet" (spreadsheet/sheet#getCharts()). */
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this.charts];
   }
   /** Tests only: a copy of this sheet (cells, size, frozen rows, metadata) belonging to `ss`. */
   copyFor(ss: FakeSpreadsheet): FakeSheet {
@@ -1136,6 +1244,7 @@ export class FakeSheet implements Faked<SheetT, SheetMethods> {
     copy.maxCols = this.maxCols;
     copy.frozenRows = this.frozenRows;
     for (const m of this.metadata) copy.metadata.push(new FakeDeveloperMetadata(copy, m.dim, m.at, m.key, m.value));
+    copy.charts.push(...this.charts);
     return copy;
   }
   /** Plain snapshot for /__sheets and tests: displayed values and formulas. */
@@ -1175,7 +1284,21 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { msg: string; title: string }[] = [];
   private nextId = 0;
-  evaluator: FormulaEvaluator | undefined;
+  private evaluatorFn: FormulaEvaluator | undefined;
+  get evaluator(): FormulaEvaluator | undefined {
+    return this.evaluatorFn;
+  }
+  set evaluator(f: FormulaEvaluator | undefined) {
+    this.evaluatorFn = f;
+    this.changed();
+  }
+  /** Bumped by every change of what a formula could read: results computed at another version are computed again. */
+  version = 0;
+  changed(): void {
+    this.version++;
+  }
+  /** While a formula computes: each sheet's results computed so far (see FakeSheet.spills). */
+  computing: Map<FakeSheet, Map<string, unknown>> | undefined;
   /** The variant of each undocumented behaviour this spreadsheet plays (loadBundle sets the harness's). */
   assume: Required<Variants> = resolve();
   constructor(
@@ -1188,6 +1311,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   // Google overloads insertSheet; the typed signature (the last overload) takes options.
   insertSheet(sheetName?: string, sheetIndex?: number | { template?: unknown }): FakeSheet {
+    this.changed();
     const name = sheetName ?? `Sheet${this.sheets.length + 1}`;
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(name, this, this.nextId++);
@@ -1198,6 +1322,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   /** "Deletes the specified sheet" (spreadsheet/spreadsheet#deleteSheet(Sheet)); its named ranges go with it. */
   deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    this.changed();
     const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
     if (i < 0) throw new Error('Sheet not found.');
     if (this.sheets.length === 1) throw new Error('You can\'t remove all the sheets in a document.');
@@ -1231,6 +1356,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
    * their dates answer move.
    */
   setSpreadsheetTimeZone(timezone: string): void {
+    this.changed();
     this.timeZone = timezone;
   }
   /** "Gets the spreadsheet locale", e.g. "th_TH" (spreadsheet/spreadsheet#getSpreadsheetLocale()). */
@@ -1313,6 +1439,7 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
   }
   /** Tests only: puts back what save() answered (this object stays the one the add-on holds). */
   restore(state: ReturnType<FakeSpreadsheet['save']>): void {
+    this.changed();
     this.sheets.splice(0, this.sheets.length, ...state.sheets.map((s) => s.copyFor(this)));
     this.named.clear();
     for (const [k, n] of state.named) this.named.set(k, { ...n, sheet: this.sheets[n.sheet]! });
@@ -1329,5 +1456,80 @@ export class FakeSpreadsheet implements Faked<SS, SpreadsheetMethods> {
       s.values.forEach((r, i) => r.forEach((v, j) => sheet.write(i + 1, j + 1, v, 'person')));
     }
     return ss;
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+/**
+ * Sheet.newChart() (spreadsheet/embedded-chart-builder): a builder for a chart embedded in the
+ * sheet. asColumnChart()/asBarChart() "Sets the chart type to ColumnChart/BarChart and returns" the
+ * type's builder (the same builder here, its type changed); addRange(range) "Adds a range to the chart
+ * this builder modifies"; setOption(option, value) "Sets advanced options for this chart" (Google
+ * Charts' configuration options, e.g. title, legend); setPosition(anchorRowPos, anchorColPos, offsetX,
+ * offsetY) "Sets the position, changing where the chart appears on the sheet" (1-based row and column
+ * of the top-left anchor, offsets in pixels, container-info); build() "Builds the chart to reflect all
+ * changes made to it" — it "does not automatically draw the chart on top of the spreadsheet. A new
+ * chart must be inserted via sheet.insertChart(chart)" (embedded-chart-builder#build()).
+ */
+export class FakeEmbeddedChartBuilder
+  implements Faked<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, 'asColumnChart' | 'asBarChart' | 'asPieChart' | 'addRange' | 'setOption' | 'setPosition' | 'build'>
+{
+  private type = 'COLUMN';
+  private readonly ranges: FakeRange[] = [];
+  private readonly options = new Map<string, unknown>();
+  private position = { row: 1, col: 1, offsetX: 0, offsetY: 0 };
+  constructor(readonly sheet: FakeSheet) {}
+  asColumnChart(): this {
+    this.type = 'COLUMN';
+    return this;
+  }
+  asBarChart(): this {
+    this.type = 'BAR';
+    return this;
+  }
+  asPieChart(): this {
+    this.type = 'PIE';
+    return this;
+  }
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): this {
+    this.ranges.push(range as unknown as FakeRange);
+    return this;
+  }
+  setOption(option: string, value: unknown): this {
+    this.options.set(option, value);
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    this.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  build(): FakeEmbeddedChart {
+    return new FakeEmbeddedChart(this.type, [...this.ranges], new Map(this.options), { ...this.position });
+  }
+}
+
+/**
+ * EmbeddedChart (spreadsheet/embedded-chart): getRanges() "Returns the ranges that this chart uses as
+ * a data source" — ranges, not values, so the chart follows the cells as they change; getOptions()
+ * "Returns the options for this chart" (chart-options#get(String)); getContainerInfo() the anchor
+ * (container-info: getAnchorRow, getAnchorColumn, getOffsetX, getOffsetY).
+ */
+export class FakeEmbeddedChart implements Faked<GoogleAppsScript.Spreadsheet.EmbeddedChart, 'getRanges' | 'getOptions' | 'getContainerInfo'> {
+  constructor(
+    readonly type: string,
+    private readonly ranges: FakeRange[],
+    private readonly options: Map<string, unknown>,
+    private readonly position: { row: number; col: number; offsetX: number; offsetY: number },
+  ) {}
+  getRanges(): FakeRange[] {
+    return [...this.ranges];
+  }
+  getOptions(): { get(option: string): unknown } {
+    return { get: (option: string) => this.options.get(option) ?? null };
+  }
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+    const p = this.position;
+    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.col, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
   }
 }
