@@ -4,7 +4,7 @@
 // dialog, then by the hourly trigger. Reports are written to out/district/.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { BatchState } from '../src/core/api';
-import { UNIT_COL, UNITS_SHEET } from '../src/core/units';
+import { DASHBOARD_SHEET, UNIT_COL, UNITS_SHEET } from '../src/core/units';
 import { callMs } from '../test/harness/costs';
 import { renderHtml } from '../test/harness/document';
 import { loadBundle, type Harness } from '../test/harness/harness';
@@ -22,6 +22,8 @@ export function runDistrictBatch(opts: { dialogSteps?: number; email?: string } 
   const clock = new VirtualClock('2026-11-23T02:00:00Z');
   const h = loadBundle({ spreadsheet: FakeSpreadsheet.from(workbook), clock, callMs, email: opts.email ?? 'tongthin.amphoe@gmail.com', assume: { triggerSpreadsheet: 'active' } });
   const began = clock.now;
+  // As the office does: set up (the add-on's columns, the totals and the dashboard), then the batch.
+  h.call('setupUnitsWorkbook');
   const year = api(h, 'batchState').years[0]!;
   clock.startExecution();
   let state = api(h, 'batchStart', { year, district: '' });
@@ -46,10 +48,17 @@ export function districtDemo(): void {
   const start = (() => {
     const workbook = readWorkbook(JSON.parse(readFileSync(DISTRICT_WORKBOOK, 'utf8')));
     const h = loadBundle({ spreadsheet: FakeSpreadsheet.from(workbook), email: 'tongthin.amphoe@gmail.com' });
+    h.call('setupUnitsWorkbook');
+    // The dashboard, as Sheets computes its formulas (the fake's evaluator of the native functions).
+    const dash = h.spreadsheet.getSheetByName(DASHBOARD_SHEET);
+    if (dash) {
+      console.log(`แผ่นงาน "${DASHBOARD_SHEET}" (สูตรสด ไม่ต้องรันสคริปต์):`);
+      for (const row of dash.getRange(1, 1, 30, 4).getDisplayValues()) if (row.some((c) => c !== '')) console.log(`  ${row.filter((c) => c !== '').join(' | ')}`);
+    }
     return api(h, 'batchState');
   })();
   console.log(`แผน: ${start.plan?.th ?? '-'}`);
-  const { h, executions, resumptions, hours, state } = runDistrictBatch();
+  const { h, executions, resumptions, hours, state } = runDistrictBatch({ dialogSteps: 0 });
   const p = state.progress!;
   console.log(`เสร็จ ${p.done} ผิดพลาด ${p.failed} จาก ${p.total} หน่วยงาน ใน ${executions} ครั้ง (ทำต่อเองโดยทริกเกอร์ ${resumptions} ครั้ง, ${hours.toFixed(0)} ชั่วโมงตามนาฬิกาจำลอง)`);
   for (const problem of state.problems) console.log(`  ⚑ ${problem}`);

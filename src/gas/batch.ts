@@ -73,7 +73,10 @@ function unitsTemplateId(): string | undefined {
 /** An office's template of a unit's analysis: the unit has no measures in the units sheet, so none is required. */
 const templateOfUnits = () => ({ ...templateSpec('analysis'), requiredRepeats: [] });
 
-const SPEC: TableSpec = { sheet: UNITS_SHEET, columns: [UNIT_COL.id, ...UNIT_STATUS_HEADERS] };
+/** The batch's own columns: the only ones it writes. */
+const OWNED = [UNIT_COL.id, ...UNIT_STATUS_HEADERS];
+/** The units sheet, its header row found by the typed columns too (a sheet pasted from ITAS has none of ours yet). */
+const SPEC: TableSpec = { sheet: UNITS_SHEET, columns: [...OWNED, UNIT_COL.name, UNIT_COL.year, UNIT_COL.district] };
 
 const props = () => PropertiesService.getDocumentProperties();
 
@@ -604,7 +607,7 @@ function batchStart(req: BatchStartRequest): BatchState {
   try {
     withDocumentLock(() => {
       const t = openTable(SPEC);
-      if (t) addColumns(t, SPEC.columns.filter((h) => !t.index.has(h)));
+      if (t && t.header >= 0) addColumns(t, OWNED.filter((h) => !t.index.has(h)));
     });
     // The folders first: the run's, then one per district, all made by the add-on (drive.file).
     const rootName = `รายงาน ITA ปีงบประมาณ ${req.year} หลายหน่วยงาน${district ? ` อำเภอ${district}` : ''}`;

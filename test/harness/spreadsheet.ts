@@ -768,7 +768,10 @@ function display(v: unknown, format: string): string {
   if (isDate(v)) return v.toISOString();
   if (typeof v === 'number') {
     const m = /^0(?:\.(0+))?$/.exec(format);
-    return m ? v.toFixed(m[1]?.length ?? 0) : String(v);
+    if (m) return v.toFixed(m[1]?.length ?? 0);
+    // "%: Multiplies the number by 100 and shows it as a percentage" (sheets/api/guides/formats, number format tokens).
+    const pct = /^0(?:\.(0+))?%$/.exec(format);
+    return pct ? `${(v * 100).toFixed(pct[1]?.length ?? 0)}%` : String(v);
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
