@@ -275,7 +275,7 @@ function update(): void {
   problems.set(s.problems);
   notes.set(s.notes);
 
-  start.hidden = active;
+  start.hidden = active || none;
   start.disabled = inFlight || looping || none || p.total === 0 || (p.todo + p.failed === 0 && !redo.checked);
   resume.hidden = !active || looping || cancelAsked;
   resume.disabled = inFlight;
