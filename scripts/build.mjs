@@ -5,6 +5,7 @@
 //   dist/help.html     the function reference the menu opens
 //   dist/sidebar.html  the measures sidebar, self-contained
 //   dist/reports.html  the reports dialog, self-contained
+//   dist/batch.html    the batch reports' progress dialog, self-contained
 //   dist/appsscript.json
 // npm run build:dev (--dev) writes the same into dist-dev/, with the self-check
 // (src/dev/) and its menu item; the production build never contains them.
@@ -13,7 +14,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { lazyModules } from './lazy.mjs';
-import { buildReportsDialog, buildSidebar } from './sidebar.mjs';
+import { buildBatchDialog, buildReportsDialog, buildSidebar } from './sidebar.mjs';
 import { renderHelp, renderStubs } from './stubs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -71,6 +72,7 @@ async function main() {
   await writeFile(`${dist}/${HELP_FILE}.html`, renderHelp(ENTRIES));
   await writeFile(`${dist}/sidebar.html`, await buildSidebar(root));
   await writeFile(`${dist}/reports.html`, await buildReportsDialog(root));
+  await writeFile(`${dist}/batch.html`, await buildBatchDialog(root));
   await writeFile(`${dist}/appsscript.json`, await readFile(`${root}appsscript.json`));
 
   // Every registry entry must exist in the bundle and as a top-level function.

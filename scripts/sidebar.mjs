@@ -26,3 +26,4 @@ export async function buildPage(root, entry, page) {
 
 export const buildSidebar = (root) => buildPage(root, 'main', 'index');
 export const buildReportsDialog = (root) => buildPage(root, 'reports', 'reports');
+export const buildBatchDialog = (root) => buildPage(root, 'batch', 'batch');

@@ -154,6 +154,20 @@ describe('the reports dialog', () => {
   });
 });
 
+describe('the batch reports dialog', () => {
+  it('opens from the menu as one self-contained Thai page of the dialog’s size', () => {
+    const h = loadBundle();
+    h.call('openBatchReports');
+    const [dialog] = h.ui.dialogs;
+    expect([dialog?.kind, dialog?.title, dialog?.output.getWidth(), dialog?.output.getHeight()]).toEqual(['modeless', 'สร้างรายงานหลายหน่วยงาน', 460, 560]);
+    const html = dialog!.output.getContent();
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain('sidebarCall');
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+  });
+});
+
 describe('the manifest', () => {
   const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8')) as {
     runtimeVersion: string;
