@@ -396,7 +396,15 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
           return { made, failed: failedCount, stopped: 'sheet', finished: false, message };
         }
         if (next.kind === 'stopped') return { made, failed: failedCount, finished: true };
-        if (next.kind === 'wait') return { made, failed: failedCount, finished: false };
+        if (next.kind === 'wait') {
+          // Only units another execution holds are left (the other dialog, the trigger, or one that was stopped).
+          if (made + failedCount) return { made, failed: failedCount, finished: false };
+          const message: Bilingual = {
+            th: 'หน่วยงานที่เหลือกำลังทำอยู่ในอีกหน้าต่างหรือโดยการทำต่ออัตโนมัติ หรือค้างจากครั้งที่ถูกหยุดกลางคัน ระบบจะทำต่อให้ได้เองภายใน 7 นาที กด "ทำต่อ" อีกครั้งภายหลัง',
+            en: 'The units left are being made by another execution, or were left by one that was stopped; they can be taken up again within 7 minutes',
+          };
+          return { made, failed: failedCount, finished: false, message };
+        }
         if (next.kind === 'none') {
           finish(first.id);
           return { made, failed: failedCount, finished: true };
