@@ -85,9 +85,22 @@ function loadRun(): Stored | undefined {
   return text ? (JSON.parse(text) as Stored) : undefined;
 }
 
+/** Notes kept with a run: a property value holds at most 9 kB (guides/services/quotas, "Properties value size"). */
+const MAX_NOTES = 15;
+
 function saveRun(run: Stored): void {
   props().setProperty(RUN_KEY, JSON.stringify(run));
 }
+
+/** The run's notes with new ones added once each; past MAX_NOTES the oldest make way and are counted. */
+function withNotes(run: Stored, added: readonly string[]): Stored {
+  const all = [...new Set([...run.notes, ...added])];
+  const more = all.filter((n) => !n.startsWith(MORE_NOTES));
+  const dropped = (Number(/\d+/.exec(all.find((n) => n.startsWith(MORE_NOTES)) ?? '')?.[0] ?? 0) || 0) + Math.max(0, more.length - MAX_NOTES);
+  const kept = more.slice(-MAX_NOTES).map((n) => (n.length > 400 ? `${n.slice(0, 400)}…` : n));
+  return { ...run, notes: dropped ? [`${MORE_NOTES} ${dropped} เรื่อง`, ...kept] : kept };
+}
+const MORE_NOTES = 'หมายเหตุก่อนหน้านี้อีก';
 
 function loadClaim(rowId: string): Claim | undefined {
   const text = props().getProperty(claimKey(rowId));
@@ -164,7 +177,7 @@ function readUnits(): { t: Table; rows: Read[] } | undefined {
  * one write; a row copied with its id (a person duplicated a row) gets a new
  * one, the first keeps it; rows whose id cell holds a formula are left out.
  */
-function ensureIds(u: { t: Table; rows: Read[] }, notes: string[]): Read[] {
+function ensureIds(u: { t: Table; rows: Read[] }): Read[] {
   const taken = new Set(u.rows.map((x) => x.id).filter(Boolean));
   const first = new Map<string, Read>();
   for (const x of u.rows) if (x.id && !first.has(x.id)) first.set(x.id, x);
@@ -179,10 +192,8 @@ function ensureIds(u: { t: Table; rows: Read[] }, notes: string[]): Read[] {
       out.push(x);
       continue;
     }
-    if (col === undefined || blockedCell(g, x.r, col)) {
-      notes.push(`แถวที่ ${x.r + 1} ของแผ่นงาน "${UNITS_SHEET}": ช่อง ${UNIT_COL.id} มีสูตร จึงไม่ได้สร้างรายงานของแถวนี้`);
-      continue;
-    }
+    // A person's formula there: the row is left out (the dialog lists it, see progressOfRun).
+    if (col === undefined || blockedCell(g, x.r, col)) continue;
     const id = newRowId(now, n++, taken);
     taken.add(id);
     cells.push({ r: x.r, c: col, v: id });
@@ -211,10 +222,23 @@ function stateOf(x: Read, now: number): RowState {
 }
 
 /** The rows of a run, by state; the rows that cannot be reported, named. */
-function progressOfRun(rows: readonly Read[], run: Pick<BatchRun, 'year' | 'district'>): { progress: ReturnType<typeof progressOf>; problems: string[] } {
+/**
+ * The rows of a run, by state; and the rows that cannot be reported, named —
+ * read from the sheet each time (not kept with the run: there may be hundreds):
+ * scores that cannot be read, and a person's formula in the add-on's id or
+ * status cells (the add-on writes neither over it, so that row is left out).
+ */
+function progressOfRun(u: { t: Table; rows: readonly Read[] }, run: Pick<BatchRun, 'year' | 'district'>): { progress: ReturnType<typeof progressOf>; problems: string[] } {
   const now = Date.now();
-  const mine = rows.filter((x) => inRun(x, run));
-  const problems = mine.filter((x) => cannotReport(x.row)).map((x) => `${unitLabel(x)}: ${cannotReport(x.row)!}`);
+  const mine = u.rows.filter((x) => inRun(x, run));
+  const g = grid(u.t);
+  const cols = [UNIT_COL.id, UNIT_COL.status].map((h) => u.t.index.get(h)).filter((c): c is number => c !== undefined);
+  const problems = mine.flatMap((x) => {
+    const why = cannotReport(x.row);
+    if (why) return [`${unitLabel(x)}: ${why}`];
+    const blocked = cols.filter((c) => blockedCell(g, x.r, c)).map((c) => String(u.t.values[u.t.header]![c]));
+    return blocked.length ? [`${unitLabel(x)}: ช่อง ${blocked.join(', ')} มีสูตรของผู้ใช้ จึงไม่ได้สร้างรายงานของแถวนี้ (ลบสูตรออกแล้วเริ่มใหม่)`] : [];
+  });
   return { progress: progressOf(mine.map((x) => stateOf(x, now))), problems };
 }
 
@@ -236,9 +260,7 @@ function claimNext(runId: string, count: number): Next {
     if (!active(run) || run.id !== runId) return { kind: 'stopped' };
     const u = readUnits();
     if (!u) throw itaError({ th: `ไม่พบแผ่นงาน "${UNITS_SHEET}" หรือหัวตารางของแผ่นงานนั้น`, en: `The sheet "${UNITS_SHEET}" or its header row is gone` });
-    const notes: string[] = [];
-    const rows = ensureIds(u, notes);
-    if (notes.length) saveRun({ ...run, notes: [...new Set([...run.notes, ...notes])] });
+    const rows = ensureIds(u);
     const now = Date.now();
     let busy = false;
     const units: Claimed[] = [];
@@ -260,16 +282,14 @@ function claimNext(runId: string, count: number): Next {
         setStatus(u.t, x.r, REPORT_STATUS.failed, why);
         continue;
       }
-      if (!setStatus(u.t, x.r, REPORT_STATUS.working, '')) {
-        const note = `${unitLabel(x)}: ช่องสถานะรายงานมีสูตร จึงไม่ได้สร้างรายงาน`;
-        if (!run.notes.includes(note)) saveRun({ ...run, notes: [...run.notes, note] });
-        continue;
-      }
+      // A person's formula in its status cells: left out (the dialog lists it, see progressOfRun).
+      if (!setStatus(u.t, x.r, REPORT_STATUS.working, '')) continue;
       props().setProperty(claimKey(x.id), JSON.stringify({ at: now } satisfies Claim));
       // The unit's history: its rows of other years (same name, district and province).
       const key = unitKey(x);
       units.push({ id: x.id, row: x.row, history: historyOf(rows.filter((y) => unitKey(y) === key).map((y) => y.row), x.row) });
     }
+
     if (units.length) return { kind: 'units', units };
     return busy ? { kind: 'wait' } : { kind: 'none' };
   });
@@ -500,7 +520,7 @@ function countMade(runId: string): void {
 function note(runId: string, text: string): void {
   withDocumentLock(() => {
     const run = loadRun();
-    if (run?.id === runId && !run.notes.includes(text)) saveRun({ ...run, notes: [...run.notes, text] });
+    if (run?.id === runId && !run.notes.includes(text)) saveRun(withNotes(run, [text]));
   });
 }
 
@@ -549,7 +569,7 @@ function stateFor(req: { year?: number; district?: string }, message?: Bilingual
   if (!u) return { ok: false, message: message ?? NO_SHEET, years: [], districts: [], problems: [], notes: [] };
   const ys = years(u.rows);
   const chosen = run && (active(run) || req.year === undefined) ? { year: run.year, district: run.district } : { year: req.year ?? ys[0] ?? 0, district: req.district ?? '' };
-  const { progress, problems } = progressOfRun(u.rows, chosen);
+  const { progress, problems } = progressOfRun(u, chosen);
   const account = accountOf(run?.startedBy ?? currentUser());
   const plan = planRun(progress.todo, account);
   let automatic = false;
@@ -652,7 +672,7 @@ function batchStart(req: BatchStartRequest): BatchState {
     withDocumentLock(() => {
       const again = readUnits();
       if (!again) throw itaError(NO_SHEET);
-      const rows = ensureIds(again, notes);
+      const rows = ensureIds(again);
       const now = Date.now();
       const cells: CellWrite[] = [];
       const g = grid(again.t);

@@ -492,3 +492,26 @@ describe('a fault at any service call', () => {
     }
   }, 600_000);
 });
+
+describe('a run with many notes', () => {
+  it('keeps its record within a property value’s 9 kB and lists every row whose status cell holds a person’s formula', () => {
+    const list = units(60, [2569]);
+    const h = harness(list);
+    smallTemplate(h);
+    const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+    const col = HEADERS.indexOf(UNIT_COL.status) + 1;
+    // A person's formula in the status cell of 40 rows: the add-on writes none of them.
+    for (let r = 2; r <= 41; r++) sheet.getRange(r, col).setFormula('=""');
+    const s = api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const stored = h.properties.document.getProperty('ita.batch.run')!;
+    expect(stored.length).toBeLessThan(9 * 1024);
+    // The dialog lists each such row, read from the sheet, not kept with the run.
+    const state = api(h, 'batchState');
+    expect(state.problems).toHaveLength(40);
+    expect(state.problems[0]).toMatch(/ทดสอบ1 อ\.เมืองเลย ปี 2569: ช่อง สถานะรายงาน มีสูตรของผู้ใช้/);
+    expect(s.ok).toBe(true);
+    for (let r = 2; r <= 41; r++) expect(sheet.getRange(r, col).getFormulas()[0]![0]).toBe('=""');
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.done)).toHaveLength(20);
+  });
+});
