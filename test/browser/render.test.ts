@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORTS, demoReport } from '../../scripts/preview';
+import { runDistrictBatch } from '../../scripts/district';
 import { FakeBlob, FakeDocument, FakeTable, renderHtml } from '../harness/document';
 import { faults, renderPages, type Rendered } from '../harness/render';
 import { launch } from './chromium';
@@ -110,4 +111,13 @@ describe('every report the demo makes prints with no table or image past the mar
       expect(faults(r).map((p) => p.message)).toEqual([]);
     });
   }
+  it('a unit’s report of the district batch, from the office’s default template (issue 12)', async () => {
+    const { h } = runDistrictBatch({ dialogSteps: 0 });
+    const made = [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.name.startsWith('รายงานการวิเคราะห์ผลการประเมิน ITA ปี 2569 '));
+    expect(made.length).toBeGreaterThan(20);
+    const r = await render(h.drive.docs.get(made[0]!.id)!, 'district-unit');
+    pages['district-unit'] = r.pages;
+    expect(r.pngs).toHaveLength(r.pages);
+    expect(faults(r).map((p) => p.message)).toEqual([]);
+  }, 120_000);
 });
