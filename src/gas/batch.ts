@@ -23,9 +23,9 @@ import { fill, tokenize, type Value } from '../core/report/template';
 import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
 import { readYear } from '../core/cells';
 import { blockedCell, isBlank } from '../core/table';
-import { copyDocument, fillPlanned, writeTemplate, type TemplatePlan } from './docs';
+import { writeTemplate, type TemplatePlan } from './docs';
 import { copyDoc, createDoc, createFolder, isLive, trash } from './drive';
-import { chartBlob, failed, isNotDone, Made, openChecked } from './reports';
+import { failed, fillReport, isNotDone, Made, openChecked } from './reports';
 import { currentUser, withDocumentLock } from './sheets';
 import { addColumns, grid, openTable, writeCells, writeRow, type CellWrite, type Table, type TableSpec } from './table';
 import { nowLocalText, today } from './time';
@@ -339,20 +339,7 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
     const file = whole ?? createDoc(name, folderId);
     made.add(name, file);
     props().setProperty(claimKey(unit.id), JSON.stringify({ at: Date.now(), fileId: file.id } satisfies Claim));
-    const doc = DocumentApp.openById(file.id);
-    if (!whole) copyDocument(tpl.doc, doc);
-    const body = doc.getBody();
-    const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
-    fillPlanned(doc, tpl.plan, {
-      scope: data.scope,
-      collections: data.collections,
-      formatter: fmt,
-      chart: (chart) => chartBlob(chart, data, run.digits),
-      imageWidth: Math.floor((textWidth * 96) / 72),
-      textWidth,
-      digits: run.digits,
-    });
-    doc.saveAndClose();
+    fillReport(file.id, !whole, tpl.doc, tpl.plan, data, fmt, run.digits);
     return { name, url: file.url, id: file.id };
   } catch (e) {
     made.undo('');

@@ -527,24 +527,7 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   const whole = copyDoc(templateId, name, folderId);
   const file = whole ?? createDoc(name, folderId);
   made.add(name, file);
-  const doc = DocumentApp.openById(file.id);
-  if (!whole) copyDocument(template, doc);
-  const body = doc.getBody();
-  // The template's page, as copied: tables wider than its text are narrowed to it.
-  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
-  // The copy holds what the template held where it held it: filled by the plan, without reading it again.
-  fillPlanned(doc, plan, {
-    scope: data.scope,
-    collections: data.collections,
-    formatter: fmt,
-    chart: (chart) => chartBlob(chart, data, req.digits),
-    // Page sizes are in points, image sizes in pixels (reference/document/body#getPageWidth(),
-    // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
-    imageWidth: Math.floor((textWidth * 96) / 72),
-    textWidth,
-    digits: req.digits,
-  });
-  doc.saveAndClose();
+  fillReport(file.id, !whole, template, plan, data, fmt, req.digits);
   let pdfUrl = '';
   if (req.pdf) {
     toast('กำลังบันทึก PDF…');
@@ -559,6 +542,40 @@ function generate(req: ReportRequest, made: Made, how: { log?: boolean; attached
   if (how.log !== false) logCompleted(req, name, file.url, pdfUrl, notes);
   toast('สร้างรายงานเสร็จแล้ว');
   return { ok: true, name, url: file.url, ...(pdfUrl ? { pdfUrl } : {}), folder: where, template: used, notes };
+}
+
+/**
+ * Fills a report's new Doc: the template copied into it element by element
+ * when Drive could not copy it whole, then filled from the template's plan
+ * (the copy holds what the template held where it held it, so it is not read
+ * again), and closed.
+ */
+export function fillReport(
+  fileId: string,
+  copyInto: boolean,
+  template: GoogleAppsScript.Document.Document,
+  plan: TemplatePlan,
+  data: ReturnType<typeof reportData>,
+  fmt: ReturnType<typeof formatter>,
+  digits: 'thai' | 'arabic',
+): void {
+  const doc = DocumentApp.openById(fileId);
+  if (copyInto) copyDocument(template, doc);
+  const body = doc.getBody();
+  // The template's page, as copied: tables wider than its text are narrowed to it.
+  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
+  fillPlanned(doc, plan, {
+    scope: data.scope,
+    collections: data.collections,
+    formatter: fmt,
+    chart: (chart) => chartBlob(chart, data, digits),
+    // Page sizes are in points, image sizes in pixels (reference/document/body#getPageWidth(),
+    // inline-image#setWidth(Integer)); Docs draws 96 pixels to the inch, 72 points.
+    imageWidth: Math.floor((textWidth * 96) / 72),
+    textWidth,
+    digits,
+  });
+  doc.saveAndClose();
 }
 
 export const reportApi = { reportState, createTemplate, setTemplate, generateReport };
