@@ -1,0 +1,227 @@
+// Review of issue 12 (batch reports, the units sheet, the dashboard): what an
+// office user does to the units sheet and what Google does to a run, each test
+// named for what the user expects.
+import { describe, expect, it } from 'vitest';
+import type { BatchState } from '../../src/core/api';
+import { REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
+import type { FakeDocument } from '../harness/document';
+import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
+import { FakeSpreadsheet } from '../harness/spreadsheet';
+import { VirtualClock } from '../harness/urlfetch';
+import { toThaiDigits } from '../../src/core/thai';
+
+const HEADERS = [UNIT_COL.id, ...UNIT_INPUT_HEADERS, ...UNIT_STATUS_HEADERS];
+const DISTRICTS = ['เมืองเลย', 'วังสะพุง', 'ภูเรือ'];
+
+interface Unit {
+  name: string;
+  district: string;
+  year: number | string;
+  scores?: (number | string)[];
+  tools?: number[];
+}
+
+function scoresOf(i: number, year: number): number[] {
+  return Array.from({ length: 10 }, (_, k) => Math.round((70 + ((i * 37 + k * 11 + year) % 30) + ((i + k) % 7) / 10) * 100) / 100);
+}
+
+function units(n: number, years: readonly number[] = [2568, 2569]): Unit[] {
+  return Array.from({ length: n }, (_, i) => years.map((year) => ({ name: `องค์การบริหารส่วนตำบลทดสอบ${i + 1}`, district: DISTRICTS[i % 3]!, year, scores: scoresOf(i, year) }))).flat();
+}
+
+function row(u: Unit): unknown[] {
+  const cell = (h: string): unknown => {
+    if (h === UNIT_COL.name) return u.name;
+    if (h === UNIT_COL.kind) return 'องค์การบริหารส่วนตำบล';
+    if (h === UNIT_COL.district) return u.district;
+    if (h === UNIT_COL.province) return 'เลย';
+    if (h === UNIT_COL.year) return u.year;
+    const m = /^ตัวชี้วัด (\d+)$/.exec(h);
+    if (m && u.scores) return u.scores[Number(m[1]) - 1];
+    const t = ['IIT', 'EIT', 'OIT'].indexOf(h);
+    if (t >= 0 && u.tools) return u.tools[t];
+    return '';
+  };
+  return HEADERS.map(cell);
+}
+
+function workbook(list: readonly Unit[]): FakeSpreadsheet {
+  return FakeSpreadsheet.from({ sheets: [{ name: UNITS_SHEET, values: [HEADERS, ...list.map(row)] }] });
+}
+
+const api = (h: Harness, method: string, req: unknown = {}): BatchState => h.call('sidebarCall', method, req) as BatchState;
+
+function smallTemplate(h: Harness): string {
+  const doc = h.drive.addDocument('แม่แบบรายงานของสำนักงาน');
+  doc.body.appendParagraph('รายงานผล ITA ของ {{ชื่อหน่วยงาน}} อำเภอ{{อำเภอ}}');
+  doc.body.appendParagraph('คะแนนรวม {{คะแนนรวม}} ({{ผลการประเมิน}})');
+  h.properties.document.setProperty('ita.template.units', doc.id);
+  return doc.id;
+}
+
+interface Row {
+  readonly id: string;
+  readonly name: string;
+  readonly district: string;
+  readonly year: number;
+  readonly status: string;
+  readonly link: string;
+  readonly note: string;
+}
+
+function rows(h: Harness): Row[] {
+  const values = h.spreadsheet.getSheetByName(UNITS_SHEET)!.getDataRange().getValues();
+  const head = values[0]!.map(String);
+  const at = (r: unknown[], name: string) => r[head.indexOf(name)];
+  return values
+    .slice(1)
+    .filter((r) => at(r, UNIT_COL.name) !== '')
+    .map((r) => ({
+      id: String(at(r, UNIT_COL.id)),
+      name: String(at(r, UNIT_COL.name)),
+      district: String(at(r, UNIT_COL.district)),
+      year: Number(at(r, UNIT_COL.year)),
+      status: String(at(r, UNIT_COL.status)),
+      link: String(at(r, UNIT_COL.link)),
+      note: String(at(r, UNIT_COL.note)),
+    }));
+}
+
+const docOf = (h: Harness, url: string): FakeDocument => h.drive.docs.get(url.split('/d/')[1]!.split('/')[0]!)!;
+
+function liveReports(h: Harness): { id: string; name: string; parent: string }[] {
+  return [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.mimeType === 'application/vnd.google-apps.document' && !/แม่แบบ/.test(f.name)).map((f) => ({ id: f.id, name: f.name, parent: f.parents[0]! }));
+}
+
+function stepUntilDone(h: Harness, max = 200): BatchState {
+  h.clock.startExecution();
+  let s = api(h, 'batchState');
+  for (let i = 0; i < max && s.run?.active && !s.run.waitingForQuota; i++) {
+    h.clock.startExecution();
+    s = api(h, 'batchStep');
+  }
+  return s;
+}
+
+function harness(list: readonly Unit[], options: HarnessOptions = {}): Harness {
+  return loadBundle({ spreadsheet: workbook(list), clock: new VirtualClock('2026-11-23T03:00:00Z', false), ...options });
+}
+
+const col = (name: string) => HEADERS.indexOf(name) + 1;
+
+describe('rows the office copies', () => {
+  it('a row copied from last year’s done row, its year and scores changed, gets a report of its own', () => {
+    const h = harness(units(2, [2568]));
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2568, district: '' });
+    stepUntilDone(h);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+    // The office copies last year's two rows below (whole rows, as people do) and types this year's year and scores.
+    const old = sheet.getRange(2, 1, 2, HEADERS.length).getValues();
+    sheet.getRange(4, 1, 2, HEADERS.length).setValues(old);
+    sheet.getRange(4, col(UNIT_COL.year), 2, 1).setValues([[2569], [2569]]);
+    sheet.getRange(4, col('ตัวชี้วัด 1'), 2, 10).setValues([scoresOf(0, 2569), scoresOf(1, 2569)]);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const now = rows(h).filter((r) => r.year === 2569);
+    expect(now.every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    const before = rows(h).filter((r) => r.year === 2568).map((r) => r.link);
+    for (const r of now) expect(before).not.toContain(r.link);
+    expect(liveReports(h)).toHaveLength(4);
+  });
+});
+
+describe('cancel', () => {
+  it('cancelling while the dialog’s step is making a report makes nothing more after that report', () => {
+    const shared: { other?: Harness } = {};
+    let copies = 0;
+    const h = harness(units(6, [2569]), {
+      assume: { triggerSpreadsheet: 'active' },
+      callMs: (c) => {
+        // While the dialog's first report is being copied, the user presses ยกเลิก (another execution: the dialog's calls run side by side).
+        if (c.service === 'Files' && c.method === 'copy' && ++copies === 1 && shared.other) {
+          shared.other.call('sidebarCall', 'batchCancel', {});
+        }
+        return 0;
+      },
+    });
+    smallTemplate(h);
+    shared.other = loadBundle({ share: h, assume: { triggerSpreadsheet: 'active' } });
+    h.clock.startExecution();
+    api(h, 'batchStart', { year: 2569, district: '' });
+    const s = api(h, 'batchState');
+    expect(s.run?.cancelled).toBe(true);
+    // The report under way when cancel came may be finished; no other is begun.
+    expect(liveReports(h).length).toBeLessThanOrEqual(1);
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.waiting).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the execution limit at the worst moment', () => {
+  it('an execution stopped while recording a finished report leaves that unit with exactly one live report', () => {
+    let armed = false;
+    let fired = false;
+    const h = loadBundle({
+      spreadsheet: workbook(units(3, [2569])),
+      clock: new VirtualClock('2026-11-23T03:00:00Z'),
+      callMs: (c) => {
+        if (fired) return 1;
+        // record(): the claim is dropped, then the sheet is read to find the row; the limit hits on that read.
+        if (c.method === 'deleteProperty' && String(c.args[0]).startsWith('ita.batch.claim.')) {
+          armed = true;
+          return 1;
+        }
+        if (armed && c.service !== 'PropertiesService' && c.service !== 'Properties') {
+          fired = true;
+          return 7 * 60_000;
+        }
+        return 1;
+      },
+    });
+    smallTemplate(h);
+    h.clock.startExecution();
+    expect(() => api(h, 'batchStart', { year: 2569, district: '' })).toThrow(/Exceeded maximum execution time/);
+    expect(fired).toBe(true);
+    h.clock.now += 8 * 60_000;
+    const s = stepUntilDone(h, 20);
+    expect(s.run?.finished).toBe(true);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    const live = liveReports(h);
+    expect(live.map((r) => r.name).sort()).toEqual([...new Set(live.map((r) => r.name))].sort());
+    expect(live).toHaveLength(3);
+  });
+
+  it('a unit left half-made by a stopped execution, then cancelled and started again, leaves no half-made report behind', () => {
+    let docs = 0;
+    let stall = true;
+    const h = loadBundle({
+      spreadsheet: workbook(units(3, [2569])),
+      clock: new VirtualClock('2026-11-23T03:00:00Z'),
+      callMs: (c) => {
+        if (c.service === 'Files' && c.method === 'copy') docs++;
+        // The second report's first body read hangs past the limit.
+        if (stall && docs === 2 && c.method === 'getBody') {
+          stall = false;
+          return 7 * 60_000;
+        }
+        return 1;
+      },
+    });
+    smallTemplate(h);
+    h.clock.startExecution();
+    expect(() => api(h, 'batchStart', { year: 2569, district: '' })).toThrow(/Exceeded maximum execution time/);
+    // The dialog shows units stuck กำลังทำ; the office cancels, comes back later and starts again.
+    h.clock.startExecution();
+    api(h, 'batchCancel');
+    h.clock.now += 30 * 60_000;
+    h.clock.startExecution();
+    api(h, 'batchStart', { year: 2569, district: '' });
+    const s = stepUntilDone(h, 20);
+    expect(s.run?.finished).toBe(true);
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    const live = liveReports(h);
+    expect(live.map((r) => r.name).sort()).toEqual([...new Set(live.map((r) => r.name))].sort());
+    expect(live).toHaveLength(3);
+  });
+});
