@@ -3,10 +3,11 @@
 // named for what the user expects.
 import { describe, expect, it } from 'vitest';
 import type { BatchState } from '../../src/core/api';
-import { REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
+import { DASHBOARD_AT } from '../../src/core/dashboard';
+import { DASHBOARD_SHEET, REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
 import type { FakeDocument } from '../harness/document';
 import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
-import { FakeSpreadsheet } from '../harness/spreadsheet';
+import { FakeSpreadsheet, type FakeDataValidation } from '../harness/spreadsheet';
 import { VirtualClock } from '../harness/urlfetch';
 import { toThaiDigits } from '../../src/core/thai';
 
@@ -223,5 +224,72 @@ describe('the execution limit at the worst moment', () => {
     const live = liveReports(h);
     expect(live.map((r) => r.name).sort()).toEqual([...new Set(live.map((r) => r.name))].sort());
     expect(live).toHaveLength(3);
+  });
+});
+
+describe('the dashboard over rows as offices paste them', () => {
+  /** The units sheet set up over `values` (header + rows as in examples/district-workbook.json), and its dashboard. */
+  function dashboard(values: unknown[][]) {
+    const ss = FakeSpreadsheet.from({ sheets: [{ name: UNITS_SHEET, values }] });
+    const h = loadBundle({ spreadsheet: ss });
+    h.call('setupUnitsWorkbook');
+    return { h, units: ss.getSheetByName(UNITS_SHEET)!, dash: ss.getSheetByName(DASHBOARD_SHEET)! };
+  }
+  const HEAD = ['ชื่อหน่วยงาน', 'ประเภท', 'อำเภอ', 'จังหวัด', 'ปีงบประมาณ', ...Array.from({ length: 10 }, (_, i) => `ตัวชี้วัด ${i + 1}`), 'IIT', 'EIT', 'OIT'];
+  const unit = (name: string, district: string, year: unknown, s: unknown[]) => [name, 'องค์การบริหารส่วนตำบล', district, 'เลย', year, ...s, '', '', ''];
+  const TEN = [90, 90, 90, 90, 90, 80, 80, 80, 100, 100];
+
+  it('counts the units of a district whose name was pasted with a trailing space under that district, as its dropdown offers it', () => {
+    const { dash } = dashboard([HEAD, unit('อบต.ก', 'วังสะพุง', 2569, TEN), unit('อบต.ข', 'วังสะพุง ', 2569, TEN), unit('อบต.ค', 'ภูเรือ', 2569, TEN)]);
+    const allowed = (dash.getRange(DASHBOARD_AT.district).getDataValidation() as FakeDataValidation).allowed();
+    expect(allowed.filter((d) => d.startsWith('วังสะพุง'))).toEqual(['วังสะพุง']);
+    dash.getRange(DASHBOARD_AT.district).setValue('วังสะพุง');
+    expect(dash.getRange(DASHBOARD_AT.units).getValue()).toBe(2);
+    expect(dash.getRange(DASHBOARD_AT.median).getValue()).toBeCloseTo(91, 9);
+  });
+
+  it('takes scores pasted in Thai digits into the mean of each indicator, as it does into the totals', () => {
+    const thai = TEN.map((n) => toThaiDigits(String(n)));
+    const { dash, units } = dashboard([HEAD, unit('อบต.ก', 'วังสะพุง', 2569, [100, 100, 100, 100, 100, 100, 100, 100, 100, 100]), unit('อบต.ข', 'วังสะพุง', 2569, thai)]);
+    // The totals read the Thai digits (ITA_SCORE): both units are counted.
+    expect(units.getRange('T2:T3').getValues().map((r) => typeof r[0])).toEqual(['number', 'number']);
+    expect(dash.getRange(DASHBOARD_AT.units).getValue()).toBe(2);
+    // So the indicator means are over both units too: (100 + 90) / 2.
+    expect(dash.getRange(`B${DASHBOARD_AT.indicatorsFirstRow}`).getValue()).toBeCloseTo(95, 9);
+  });
+
+  it('counts a row whose year was typed in Thai digits in that year, as its total does', () => {
+    const { dash, units } = dashboard([HEAD, unit('อบต.ก', 'วังสะพุง', 2569, TEN), unit('อบต.ข', 'วังสะพุง', '๒๕๖๙', TEN)]);
+    expect(units.getRange('T2:T3').getValues().map((r) => typeof r[0])).toEqual(['number', 'number']);
+    expect(dash.getRange(DASHBOARD_AT.year).getValue()).toBe(2569);
+    expect(dash.getRange(DASHBOARD_AT.units).getValue()).toBe(2);
+  });
+});
+
+describe('the units sheet sorted by the office', () => {
+  it('shows every row’s total and result beside its own scores after Data › Sort sheet by name', () => {
+    const ss = FakeSpreadsheet.from({
+      sheets: [
+        {
+          name: UNITS_SHEET,
+          values: [
+            ['ชื่อหน่วยงาน', 'ประเภท', 'อำเภอ', 'จังหวัด', 'ปีงบประมาณ', ...Array.from({ length: 10 }, (_, i) => `ตัวชี้วัด ${i + 1}`), 'IIT', 'EIT', 'OIT'],
+            ['อบต.ค', '', 'วังสะพุง', 'เลย', 2569, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, '', '', ''],
+            ['อบต.ข', '', 'วังสะพุง', 'เลย', 2569, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, '', '', ''],
+            ['อบต.ก', '', 'วังสะพุง', 'เลย', 2569, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, '', '', ''],
+          ],
+        },
+      ],
+    });
+    const h = loadBundle({ spreadsheet: ss });
+    h.call('setupUnitsWorkbook');
+    const sheet = ss.getSheetByName(UNITS_SHEET)!;
+    const head = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const c = (name: string) => head.indexOf(name) + 1;
+    // Data › Sort sheet A → Z by ชื่อหน่วยงาน (the header row is frozen, so rows 2 on move, whole).
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getMaxColumns()).sort({ column: c('ชื่อหน่วยงาน'), ascending: true });
+    expect(sheet.getRange(2, c('ชื่อหน่วยงาน'), 3, 1).getValues().map((r) => r[0])).toEqual(['อบต.ก', 'อบต.ข', 'อบต.ค']);
+    const totals = sheet.getRange(2, c('คะแนนรวม'), 3, 1).getValues().map((r) => r[0]);
+    expect(totals).toEqual([90, 80, 70]);
   });
 });
