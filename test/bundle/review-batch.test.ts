@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { BatchState } from '../../src/core/api';
 import { DASHBOARD_AT } from '../../src/core/dashboard';
 import { DASHBOARD_SHEET, REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
-import type { FakeDocument } from '../harness/document';
 import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
 import { FakeSpreadsheet, type FakeDataValidation } from '../harness/spreadsheet';
 import { VirtualClock } from '../harness/urlfetch';
@@ -87,8 +86,6 @@ function rows(h: Harness): Row[] {
       note: String(at(r, UNIT_COL.note)),
     }));
 }
-
-const docOf = (h: Harness, url: string): FakeDocument => h.drive.docs.get(url.split('/d/')[1]!.split('/')[0]!)!;
 
 function liveReports(h: Harness): { id: string; name: string; parent: string }[] {
   return [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.mimeType === 'application/vnd.google-apps.document' && !/แม่แบบ/.test(f.name)).map((f) => ({ id: f.id, name: f.name, parent: f.parents[0]! }));
@@ -258,11 +255,12 @@ describe('the dashboard over rows as offices paste them', () => {
     expect(dash.getRange(`B${DASHBOARD_AT.indicatorsFirstRow}`).getValue()).toBeCloseTo(95, 9);
   });
 
-  it('counts a row whose year was typed in Thai digits in that year, as its total does', () => {
-    const { dash, units } = dashboard([HEAD, unit('อบต.ก', 'วังสะพุง', 2569, TEN), unit('อบต.ข', 'วังสะพุง', '๒๕๖๙', TEN)]);
-    expect(units.getRange('T2:T3').getValues().map((r) => typeof r[0])).toEqual(['number', 'number']);
+  it('counts a row whose year was typed in Thai digits or in the Common Era in that year, as its total and the batch do', () => {
+    const { dash, units } = dashboard([HEAD, unit('อบต.ก', 'วังสะพุง', 2569, TEN), unit('อบต.ข', 'วังสะพุง', '๒๕๖๙', TEN), unit('อบต.ค', 'วังสะพุง', 2026, TEN)]);
+    // ITA_SCORE reads both years as 2569 (and the batch reports both in its 2569 run).
+    expect(units.getRange('T2:T4').getValues().map((r) => typeof r[0])).toEqual(['number', 'number', 'number']);
     expect(dash.getRange(DASHBOARD_AT.year).getValue()).toBe(2569);
-    expect(dash.getRange(DASHBOARD_AT.units).getValue()).toBe(2);
+    expect(dash.getRange(DASHBOARD_AT.units).getValue()).toBe(3);
   });
 });
 
@@ -291,5 +289,54 @@ describe('the units sheet sorted by the office', () => {
     expect(sheet.getRange(2, c('ชื่อหน่วยงาน'), 3, 1).getValues().map((r) => r[0])).toEqual(['อบต.ก', 'อบต.ข', 'อบต.ค']);
     const totals = sheet.getRange(2, c('คะแนนรวม'), 3, 1).getValues().map((r) => r[0]);
     expect(totals).toEqual([90, 80, 70]);
+  });
+});
+
+describe('two starts at once', () => {
+  it('เริ่ม pressed for the same year in two windows at once makes one run: one folder, and the dialog’s folder link is the one holding the reports', () => {
+    const shared: { other?: Harness } = {};
+    let folders = 0;
+    const h = harness(units(3, [2569]), {
+      callMs: (c) => {
+        // While this start makes its run's folder, the same person's dialog in another window starts the same year (another execution).
+        if (c.service === 'Files' && c.method === 'create' && ++folders === 1 && shared.other) api(shared.other, 'batchStart', { year: 2569, district: '' });
+        return 0;
+      },
+    });
+    shared.other = loadBundle({ share: h });
+    const s = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(rows(h).every((r) => r.status === REPORT_STATUS.done)).toBe(true);
+    const roots = [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.name === 'รายงาน ITA ปีงบประมาณ 2569 หลายหน่วยงาน');
+    expect(roots).toHaveLength(1);
+    const folderId = s.run!.folderUrl.split('/').pop()!;
+    const inside = (id: string): boolean => {
+      const f = h.drive.files.get(id)!;
+      return f.parents.some((p) => p === folderId || inside(p));
+    };
+    expect(liveReports(h).every((r) => inside(r.id))).toBe(true);
+  });
+});
+
+describe('a colleague opens the dialog during a run', () => {
+  it('a run another staff member started is not turned into ผิดพลาด rows when a colleague’s dialog carries it on', () => {
+    // One report per slice (each takes 3 minutes), so the run is still going when the colleague opens the dialog.
+    const h = harness(units(4, [2569]), { callMs: (c) => (c.service === 'Files' && c.method === 'create' ? 100_000 : 0) });
+    smallTemplate(h);
+    h.clock.startExecution();
+    api(h, 'batchStart', { year: 2569, district: '' });
+    const doneByA = rows(h).filter((r) => r.status === REPORT_STATUS.done).length;
+    expect(doneByA).toBeGreaterThan(0);
+    expect(doneByA).toBeLessThan(4);
+    // The colleague opens สร้างรายงานหลายหน่วยงาน in the same spreadsheet: the dialog sees an active run and steps it.
+    const b = loadBundle({ share: h, email: 'colleague@example.go.th' });
+    // Drive and the user properties answer as the colleague (drive.file: what A's add-on made is A's).
+    h.drive.user = () => 'colleague@example.go.th';
+    h.properties.user = () => 'colleague@example.go.th';
+    h.clock.startExecution();
+    const s = api(b, 'batchState');
+    expect(s.run?.active).toBe(true);
+    h.clock.startExecution();
+    api(b, 'batchStep');
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.failed).map((r) => r.note)).toEqual([]);
   });
 });
