@@ -340,3 +340,63 @@ describe('a colleague opens the dialog during a run', () => {
     expect(rows(h).filter((r) => r.status === REPORT_STATUS.failed).map((r) => r.note)).toEqual([]);
   });
 });
+
+describe('the execution limit at any service call', () => {
+  /** A run of three units where the `at`-th service call of its start hangs past the limit; then the dialog carries it on. */
+  function stopped(at: number): { h: Harness; seen: number; hit?: string } {
+    let seen = 0;
+    let hit: string | undefined;
+    const h = loadBundle({
+      spreadsheet: workbook(units(3, [2569])),
+      clock: new VirtualClock('2026-11-23T03:00:00Z'),
+      assume: { triggerSpreadsheet: 'active' },
+      callMs: (c) => {
+        if (++seen === at) {
+          hit = `${c.service}.${c.method}`;
+          return 7 * 60_000;
+        }
+        return 1;
+      },
+    });
+    smallTemplate(h);
+    h.clock.startExecution();
+    try {
+      api(h, 'batchStart', { year: 2569, district: '' });
+    } catch {
+      // stopped by the limit: the dialog shows it; the user presses ทำต่อ or เริ่ม again
+    }
+    const limit = seen;
+    seen = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < 10; i++) {
+      h.clock.now += 8 * 60_000;
+      h.clock.startExecution();
+      const s = api(h, 'batchState');
+      if (!s.run?.active) {
+        if (s.progress?.done === s.progress?.total && s.run) break;
+        h.clock.startExecution();
+        api(h, 'batchStart', { year: 2569, district: '' });
+        continue;
+      }
+      h.clock.startExecution();
+      api(h, 'batchStep');
+    }
+    h.clock.now += 3_600_000;
+    h.fireTriggers();
+    return { h, seen: limit, ...(hit ? { hit } : {}) };
+  }
+
+  it('leaves every unit reported exactly once, wherever the limit stops the first execution', () => {
+    const clean = stopped(Number.POSITIVE_INFINITY);
+    expect(clean.seen).toBeGreaterThan(50);
+    const bad: string[] = [];
+    for (let at = 1; at <= clean.seen; at++) {
+      const { h, hit } = stopped(at);
+      const statuses = rows(h).map((r) => r.status);
+      const live = liveReports(h);
+      const names = live.map((r) => r.name);
+      if (statuses.some((s) => s !== REPORT_STATUS.done) || live.length !== 3 || new Set(names).size !== 3 || h.triggers.triggers.length)
+        bad.push(`call ${at} ${hit}: ${statuses.join(',')} · ${live.length} live · ${h.triggers.triggers.length} trigger(s)`);
+    }
+    expect(bad).toEqual([]);
+  }, 600_000);
+});
