@@ -400,3 +400,27 @@ describe('the execution limit at any service call', () => {
     expect(bad).toEqual([]);
   }, 600_000);
 });
+
+describe('a sort of the typed columns only', () => {
+  it('a unit’s report is never linked on another unit’s row when the office sorts only its own columns (B:S) mid-run', () => {
+    let copies = 0;
+    const h: Harness = harness(units(4, [2569]), {
+      callMs: (c) => {
+        if (c.service === 'Files' && c.method === 'copy' && ++copies === 1) {
+          // Data › Sort range over the typed columns B:S by name, Z → A: the add-on's id and status columns stay put.
+          const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+          const typed = sheet.getRange(2, col(UNIT_COL.name), 4, UNIT_INPUT_HEADERS.length);
+          typed.setValues(typed.getValues().sort((a, b) => String(b[0]).localeCompare(String(a[0]))));
+        }
+        return 0;
+      },
+    });
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    for (const r of rows(h).filter((x) => x.link)) {
+      const text = h.drive.docs.get(r.link.split('/d/')[1]!.split('/')[0]!)!.body.getText();
+      expect(text, r.name).toContain(toThaiDigits(r.name));
+    }
+  });
+});
