@@ -424,3 +424,17 @@ describe('a sort of the typed columns only', () => {
     }
   });
 });
+
+describe('a renamed header', () => {
+  it('a renamed score header is named as the problem, instead of every unit recorded ผิดพลาด for an empty cell it has', () => {
+    const h = harness(units(3, [2569]));
+    smallTemplate(h);
+    // The office retypes the header as the NACC writes it.
+    h.spreadsheet.getSheetByName(UNITS_SHEET)!.getRange(1, col('ตัวชี้วัด 1')).setValue('ตัวชี้วัดที่ 1');
+    const s = api(h, 'batchStart', { year: 2569, district: '' });
+    const said = [s.message?.th ?? '', ...s.problems, ...rows(h).map((r) => r.note)].join('\n');
+    expect(said).not.toMatch(/ว่าง ตัวชี้วัด 1/);
+    expect(said).toMatch(/ไม่มีคอลัมน์[^\n]*ตัวชี้วัด 1/);
+    expect(rows(h).filter((r) => r.status === REPORT_STATUS.failed)).toEqual([]);
+  });
+});
