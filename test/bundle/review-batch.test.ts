@@ -438,3 +438,14 @@ describe('a renamed header', () => {
     expect(rows(h).filter((r) => r.status === REPORT_STATUS.failed)).toEqual([]);
   });
 });
+
+describe('the quota at the very start', () => {
+  it('a daily quota already spent when เริ่ม makes the office template says it is Google’s quota and when to try again, in Thai and in English', () => {
+    const clock = new VirtualClock('2026-11-23T03:00:00Z', false);
+    const h = harness(units(2, [2569]), { clock, assume: { triggerSpreadsheet: 'active' } });
+    h.drive.docQuota = { perDay: 0, now: () => clock.now, error: () => new Error('Service invoked too many times for one day: docs create.'), count: 0 };
+    const s = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(s.message?.th).toMatch(/โควตา/);
+    expect(s.message?.en).not.toMatch(/[\u0E00-\u0E7F]/);
+  });
+});
