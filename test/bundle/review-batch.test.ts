@@ -449,3 +449,20 @@ describe('the quota at the very start', () => {
     expect(s.message?.en).not.toMatch(/[\u0E00-\u0E7F]/);
   });
 });
+
+describe('the office template', () => {
+  it('deleting an old run’s folder of reports does not take the office’s restyled template with it', () => {
+    const h = harness(units(2, [2568, 2569]));
+    api(h, 'batchStart', { year: 2568, district: '' });
+    stepUntilDone(h);
+    const template = [...h.drive.files.values()].find((f) => f.name === 'แม่แบบรายงานผลการประเมิน ITA รายหน่วยงาน')!;
+    // The office restyles it, then clears last year's reports out of Drive by deleting that run's folder.
+    h.drive.docs.get(template.id)!.body.appendParagraph('ลงชื่อ ท้องถิ่นอำเภอ');
+    const firstRoot = api(h, 'batchState').run!.folderUrl.split('/').pop()!;
+    for (const f of h.drive.withDescendants(h.drive.files.get(firstRoot)!)) f.trashed = true;
+    api(h, 'batchStart', { year: 2569, district: '' });
+    stepUntilDone(h);
+    const link = rows(h).find((r) => r.year === 2569)!.link;
+    expect(h.drive.docs.get(link.split('/d/')[1]!.split('/')[0]!)!.body.getText()).toContain('ลงชื่อ ท้องถิ่นอำเภอ');
+  });
+});
