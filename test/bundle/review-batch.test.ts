@@ -466,3 +466,19 @@ describe('the office template', () => {
     expect(h.drive.docs.get(link.split('/d/')[1]!.split('/')[0]!)!.body.getText()).toContain('ลงชื่อ ท้องถิ่นอำเภอ');
   });
 });
+
+describe('the quota without the hourly trigger', () => {
+  it('a quota met when no trigger carries the run on does not promise that the run goes on by itself', () => {
+    const clock = new VirtualClock('2026-11-23T03:00:00Z', false);
+    const h = harness(units(4, [2569]), { clock, assume: { triggerSpreadsheet: 'none' }, callMs: (c) => (c.service === 'Files' && c.method === 'copy' ? 200_000 : 0) });
+    smallTemplate(h);
+    api(h, 'batchStart', { year: 2569, district: '' });
+    // The trigger finds no spreadsheet and removes itself: only the dialog carries the run on now.
+    h.fireTriggers();
+    expect(h.triggers.triggers).toHaveLength(0);
+    h.drive.docQuota = { perDay: 0, now: () => clock.now, error: () => new Error('Service invoked too many times for one day: docs create.'), count: 0 };
+    const s = api(h, 'batchStep');
+    expect(s.run).toMatchObject({ active: true, waitingForQuota: true, automatic: false });
+    expect(s.message?.th).not.toMatch(/ทำต่อเอง/);
+  });
+});
