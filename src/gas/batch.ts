@@ -667,7 +667,7 @@ function batchStart(req: BatchStartRequest): BatchState {
       for (const x of rows) {
         if (!inRun(x, run0)) continue;
         const state = stateOf(x, now);
-        const reset = x.status !== REPORT_STATUS.waiting && (state === 'todo' || state === 'stale' || state === 'failed' || (req.redo === true && state === 'done'));
+        const reset = x.status !== REPORT_STATUS.waiting && (state === 'todo' || state === 'failed' || (req.redo === true && state === 'done'));
         if (!reset) continue;
         const record: [string, unknown][] = [
           [UNIT_COL.status, REPORT_STATUS.waiting],
