@@ -20,11 +20,11 @@ import { reportData, templateSpec } from '../core/report/context';
 import { unitsAnalysisTemplate } from '../core/report/templates/analysis';
 import { formatter } from '../core/report/format';
 import { fill, tokenize, type Value } from '../core/report/template';
-import { REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
+import { indicatorCol, REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
 import { readYear } from '../core/cells';
 import { blockedCell, isBlank } from '../core/table';
 import { writeTemplate, type TemplatePlan } from './docs';
-import { copyDoc, createDoc, createFolder, isLive, trash } from './drive';
+import { copyDoc, createDoc, createFolder, filesNamed, isLive, trash } from './drive';
 import { failed, fillReport, isNotDone, Made, openChecked } from './reports';
 import { currentUser, withDocumentLock } from './sheets';
 import { addColumns, grid, openTable, writeCells, writeRow, type CellWrite, type Table, type TableSpec } from './table';
@@ -53,9 +53,16 @@ interface Stored extends BatchRun {
 
 interface Claim {
   readonly at: number;
+  /** The unit claimed: its key and year, checked before its report is linked on the row (a sort of the typed columns only moves them). */
+  readonly unit?: string;
+  /** The report's name and folder, known before Drive is asked: a file made by a call the limit cut short is found by them. */
+  readonly name?: string;
+  readonly folderId?: string;
   /** The report's file, once Drive made it. */
   readonly fileId?: string;
 }
+
+const claimedUnit = (x: Pick<UnitRow, 'name' | 'district' | 'province' | 'year'>): string => `${unitKey(x)}|${x.year ?? ''}`;
 
 /** This user's default units template in this spreadsheet (user properties: "only the current user … within this script"). */
 const ownUnitsKey = () => `ita.template.units.${SpreadsheetApp.getActive().getId()}`;
@@ -72,6 +79,20 @@ function unitsTemplateId(): string | undefined {
 
 /** An office's template of a unit's analysis: the unit has no measures in the units sheet, so none is required. */
 const templateOfUnits = () => ({ ...templateSpec('analysis'), requiredRepeats: [] });
+
+/** The typed columns a unit's report needs: found by header, so a renamed one is missing. */
+const NEEDED = [UNIT_COL.name, UNIT_COL.year, ...Array.from({ length: 10 }, (_, i) => indicatorCol(i + 1))];
+
+function missingHeaders(t: Table): string[] {
+  return NEEDED.filter((h) => !t.index.has(h));
+}
+
+function missingMessage(lacking: readonly string[]): Bilingual {
+  return {
+    th: `ไม่มีคอลัมน์ ${lacking.join(', ')} ในแผ่นงาน "${UNITS_SHEET}" (หาคอลัมน์จากชื่อหัวตาราง ชื่อต้องตรงทุกตัวอักษร) แก้ชื่อหัวตารางหรือเลือกเมนู ตั้งค่าหลายหน่วยงาน แล้วเริ่มใหม่ ยังไม่ได้สร้างรายงานใด ๆ`,
+    en: `The sheet "${UNITS_SHEET}" has no column headed ${lacking.join(', ')} (columns are found by their header, letter for letter); no report was made`,
+  };
+}
 
 /** The batch's own columns: the only ones it writes. */
 const OWNED = [UNIT_COL.id, ...UNIT_STATUS_HEADERS];
@@ -197,7 +218,15 @@ function ensureIds(u: { t: Table; rows: Read[] }): Read[] {
     const id = newRowId(now, n++, taken);
     taken.add(id);
     cells.push({ r: x.r, c: col, v: id });
-    out.push(readOf(u.t, x.r, id));
+    // A row copied with its id (last year's row copied to start this year's) brings that row's status and
+    // link: they are the other row's, so they go.
+    if (x.id) {
+      for (const h of UNIT_STATUS_HEADERS) {
+        const c = u.t.index.get(h);
+        if (c !== undefined && !blockedCell(g, x.r, c) && !isBlank(u.t.values[x.r]![c])) cells.push({ r: x.r, c, v: '' });
+      }
+    }
+    out.push(x.id ? { ...readOf(u.t, x.r, id), status: '' } : readOf(u.t, x.r, id));
   }
   if (cells.length) writeCells(u.t, cells);
   return out;
@@ -231,6 +260,8 @@ function stateOf(x: Read, now: number): RowState {
 function progressOfRun(u: { t: Table; rows: readonly Read[] }, run: Pick<BatchRun, 'year' | 'district'>): { progress: ReturnType<typeof progressOf>; problems: string[] } {
   const now = Date.now();
   const mine = u.rows.filter((x) => inRun(x, run));
+  const lacking = missingHeaders(u.t);
+  if (lacking.length) return { progress: progressOf(mine.map((x) => stateOf(x, now))), problems: [missingMessage(lacking).th] };
   const g = grid(u.t);
   const cols = [UNIT_COL.id, UNIT_COL.status].map((h) => u.t.index.get(h)).filter((c): c is number => c !== undefined);
   const problems = mine.flatMap((x) => {
@@ -272,9 +303,11 @@ function claimNext(runId: string, count: number): Next {
       if (state === 'working') busy = true;
       if (state !== 'todo' && state !== 'stale') continue;
       if (state === 'stale') {
-        // The execution that claimed it was stopped: its half-made file goes.
-        const left = loadClaim(x.id)?.fileId;
-        if (left) trash(left);
+        // The execution that claimed it was stopped: its half-made file goes, found by its id or, when the
+        // limit cut Drive's answer short, by the name and folder it was asked for.
+        const left = loadClaim(x.id);
+        if (left?.fileId) trash(left.fileId);
+        else if (left?.name && left.folderId) for (const f of filesNamed(left.name, left.folderId)) trash(f);
         props().deleteProperty(claimKey(x.id));
       }
       const why = cannotReport(x.row);
@@ -284,7 +317,7 @@ function claimNext(runId: string, count: number): Next {
       }
       // A person's formula in its status cells: left out (the dialog lists it, see progressOfRun).
       if (!setStatus(u.t, x.r, REPORT_STATUS.working, '')) continue;
-      props().setProperty(claimKey(x.id), JSON.stringify({ at: now } satisfies Claim));
+      props().setProperty(claimKey(x.id), JSON.stringify({ at: now, unit: claimedUnit(x) } satisfies Claim));
       // The unit's history: its rows of other years (same name, district and province).
       const key = unitKey(x);
       units.push({ id: x.id, row: x.row, history: historyOf(rows.filter((y) => unitKey(y) === key).map((y) => y.row), x.row) });
@@ -295,14 +328,27 @@ function claimNext(runId: string, count: number): Next {
   });
 }
 
-/** Records a unit's outcome on its row, found by its id. */
-function record(id: string, status: string, note: string, link?: string): boolean {
+/**
+ * Records a unit's outcome on its row, found by its id — when that row still
+ * holds the unit claimed (a sort of the typed columns alone leaves the ids
+ * where they were): 'moved' when it does not, 'gone' when the row is. The
+ * claim goes only once the row is written, so an execution stopped on the way
+ * leaves it for the next slice to take up.
+ */
+function record(id: string, status: string, note: string, link?: string): 'done' | 'moved' | 'gone' {
   return withDocumentLock(() => {
-    props().deleteProperty(claimKey(id));
+    const claim = loadClaim(id);
     const u = readUnits();
     const x = u?.rows.find((y) => y.id === id);
-    if (!u || !x) return false;
-    return setStatus(u.t, x.r, status, note, link);
+    let out: 'done' | 'moved' | 'gone' = 'gone';
+    if (u && x) {
+      if (claim?.unit && claim.unit !== claimedUnit(x)) {
+        setStatus(u.t, x.r, REPORT_STATUS.waiting, 'ข้อมูลในแถวนี้เปลี่ยนระหว่างสร้างรายงาน (เรียงข้อมูลเฉพาะบางคอลัมน์?) จึงจะสร้างใหม่');
+        out = 'moved';
+      } else out = setStatus(u.t, x.r, status, note, link) ? 'done' : 'gone';
+    }
+    props().deleteProperty(claimKey(id));
+    return out;
   });
 }
 
@@ -334,11 +380,12 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
     const fmt = formatter({ digits: run.digits, typedDigits: run.digits === 'thai' });
     const name = fill(tokenize(unitsAnalysisTemplate().reportName).tokens, data.scope, fmt).trim();
     const folderId = run.folders[unit.row.district] ?? run.rootFolderId;
+    props().setProperty(claimKey(unit.id), JSON.stringify({ at: Date.now(), unit: claimedUnit(unit.row), name, folderId } satisfies Claim));
     made.ask(name, run.rootFolderUrl);
     const whole = copyDoc(tpl.id, name, folderId);
     const file = whole ?? createDoc(name, folderId);
     made.add(name, file);
-    props().setProperty(claimKey(unit.id), JSON.stringify({ at: Date.now(), fileId: file.id } satisfies Claim));
+    props().setProperty(claimKey(unit.id), JSON.stringify({ at: Date.now(), unit: claimedUnit(unit.row), name, folderId, fileId: file.id } satisfies Claim));
     fillReport(file.id, !whole, tpl.doc, tpl.plan, data, fmt, run.digits);
     return { name, url: file.url, id: file.id };
   } catch (e) {
@@ -351,7 +398,7 @@ function makeReport(run: Stored, tpl: Template, unit: Claimed): { name: string; 
 export interface Slice {
   readonly made: number;
   readonly failed: number;
-  readonly stopped?: 'quota' | 'storage' | 'template' | 'sheet';
+  readonly stopped?: 'quota' | 'storage' | 'template' | 'sheet' | 'owner';
   readonly finished: boolean;
   readonly message?: Bilingual;
 }
@@ -367,6 +414,15 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
   if (!isActive(first)) {
     if (first.triggerUid) tryRemoveTrigger(first);
     return { made: 0, failed: 0, finished: true };
+  }
+  // Only the account that started the run carries it on: the folders and files it made are its own (drive.file).
+  const me = currentUser();
+  if (first.startedBy && me && me !== first.startedBy) {
+    const message: Bilingual = {
+      th: `ชุดรายงานนี้เริ่มโดย ${first.startedBy} จึงทำต่อได้เฉพาะบัญชีนั้น (ส่วนเสริมเข้าถึงได้เฉพาะโฟลเดอร์และไฟล์ที่บัญชีนั้นสร้าง) ให้ผู้เริ่มเปิดหน้าต่างนี้ หรือรอให้ระบบทำต่อเอง`,
+      en: `This run was started by ${first.startedBy}; only that account can carry it on (the add-on reaches only the folders and files that account made)`,
+    };
+    return { made: 0, failed: 0, stopped: 'owner', finished: false, message };
   }
   withDocumentLock(() => {
     const run = loadRun();
@@ -418,6 +474,8 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
         }
         queue.push(...next.units);
       }
+      // Cancelled meanwhile (the menu, another window): nothing more is begun.
+      if (queue.length && !active(loadRun())) return { made, failed: failedCount, finished: true };
       const unit = queue.shift()!;
       const t0 = Date.now();
       let report: { name: string; url: string; id: string };
@@ -429,10 +487,13 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
         if (kind !== 'unit') {
           saw(QUOTA_SAW, why);
           // Google's limit, not the unit's: back to รอ, the run waits.
-          record(unit.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาของ Google (ทำต่อเองเมื่อครบ 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
+          record(unit.id, REPORT_STATUS.waiting, kind === 'quota' ? 'รอโควตาการสร้างเอกสารของ Google (คืนภายใน 24 ชั่วโมง)' : 'พื้นที่ Google ไดรฟ์เต็ม');
+          const automatic = byTrigger || triggerAlive(loadRun() ?? first);
           const message: Bilingual =
             kind === 'quota'
-              ? { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) จะทำต่อเองเมื่อโควตาคืน (ภายใน 24 ชั่วโมง)`, en: `Google's daily quota for creating documents is spent (${why}); the run goes on when it returns (within 24 hours)` }
+              ? automatic
+                ? { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) ระบบจะทำต่อเองเมื่อโควตาคืน (ภายใน 24 ชั่วโมง)`, en: `Google's daily quota for creating documents is spent (${why}); the hourly trigger carries the run on when it returns (within 24 hours)` }
+                : { th: `ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) โควตาจะคืนภายใน 24 ชั่วโมง แล้วเปิดหน้าต่างนี้กด "ทำต่อ"`, en: `Google's daily quota for creating documents is spent (${why}); it returns within 24 hours: then open this dialog and continue` }
               : { th: `พื้นที่ Google ไดรฟ์เต็ม (${why}) ลบไฟล์ที่ไม่ใช้แล้วกด "ทำต่อ"`, en: `Google Drive is full (${why}); free some space, then continue` };
           withDocumentLock(() => {
             const run = loadRun();
@@ -446,8 +507,13 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
         continue;
       }
       try {
-        if (!record(unit.id, REPORT_STATUS.done, '', report.url)) {
-          note(first.id, `${unitLabel(unit.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+        const where = record(unit.id, REPORT_STATUS.done, '', report.url);
+        if (where === 'gone') note(first.id, `${unitLabel(unit.row)}: แถวถูกลบหรือย้ายออกระหว่างสร้าง รายงานอยู่ที่ ${report.url}`);
+        if (where === 'moved') {
+          // Its row now holds another unit: the report is not linked there, and goes; the unit is made again from its own row.
+          trash(report.id);
+          longest = Math.max(longest, Date.now() - t0);
+          continue;
         }
       } catch (e) {
         // Not recorded, so not kept: a report the sheet does not link would be made again.
@@ -515,6 +581,15 @@ function pause(runId: string, text: string): void {
   note(runId, text);
 }
 
+/** Whether the run's hourly trigger is still there (false when it cannot be asked). */
+function triggerAlive(run: Stored): boolean {
+  try {
+    return !!run.triggerUid && hasTrigger(run.triggerUid);
+  } catch {
+    return false;
+  }
+}
+
 function tryRemoveTrigger(run: Stored): void {
   try {
     removeTrigger(run.triggerUid);
@@ -559,14 +634,7 @@ function stateFor(req: { year?: number; district?: string }, message?: Bilingual
   const { progress, problems } = progressOfRun(u, chosen);
   const account = accountOf(run?.startedBy ?? currentUser());
   const plan = planRun(progress.todo, account);
-  let automatic = false;
-  if (run?.triggerUid && active(run)) {
-    try {
-      automatic = hasTrigger(run.triggerUid);
-    } catch {
-      automatic = false;
-    }
-  }
+  const automatic = active(run) && triggerAlive(run);
   return {
     ok: true,
     ...(message ? { message } : {}),
@@ -605,6 +673,7 @@ const districtFolderName = (district: string): string => (district ? `อำเ�
 function batchStart(req: BatchStartRequest): BatchState {
   const began = Date.now();
   const current = loadRun();
+  const currentId = current?.id;
   if (active(current)) {
     if (current.year === req.year && current.district === (req.district ?? '')) return batchStep({});
     return stateFor(req, {
@@ -614,6 +683,8 @@ function batchStart(req: BatchStartRequest): BatchState {
   }
   const u = readUnits();
   if (!u) return stateFor(req, NO_SHEET);
+  const lacking = missingHeaders(u.t);
+  if (lacking.length) return stateFor(req, missingMessage(lacking));
   const district = req.district ?? '';
   const run0 = { year: req.year, district };
   const mine = u.rows.filter((x) => inRun(x, run0));
@@ -640,7 +711,8 @@ function batchStart(req: BatchStartRequest): BatchState {
     if (!templateId) {
       // The office's default template, kept even if the run fails: theirs to restyle.
       const t = unitsAnalysisTemplate();
-      const file = createDoc(t.name, root.id);
+      // In My Drive, not in the run's folder: clearing out an old run's reports must not take it.
+      const file = createDoc(t.name);
       made.add(t.name, file);
       const doc = DocumentApp.openById(file.id);
       writeTemplate(doc, t);
@@ -648,7 +720,7 @@ function batchStart(req: BatchStartRequest): BatchState {
       PropertiesService.getUserProperties().setProperty(ownUnitsKey(), file.id);
       templateId = file.id;
       made.keepAll();
-      notes.push(`สร้างแม่แบบ "${t.name}" ไว้ในโฟลเดอร์ของชุดนี้ ${file.url} แก้รูปแบบได้ใน Google เอกสาร รายงานชุดต่อไปจะใช้แม่แบบนี้`);
+      notes.push(`สร้างแม่แบบ "${t.name}" ไว้ในไดรฟ์ของฉัน ${file.url} แก้รูปแบบได้ใน Google เอกสาร รายงานชุดต่อไปจะใช้แม่แบบนี้`);
     }
     const opened = openChecked('analysis', templateId, templateOfUnits());
     if (isNotDone(opened)) {
@@ -656,7 +728,10 @@ function batchStart(req: BatchStartRequest): BatchState {
       return stateFor(req, { th: `${opened.message.th} ${opened.problems.join('; ')}${undone.th}`.trim(), en: opened.message.en });
     }
     const id = `B${Date.now().toString(36)}`;
-    withDocumentLock(() => {
+    const won = withDocumentLock(() => {
+      // Started meanwhile in another window (and perhaps already over): that run stands, this one's folders go.
+      const other = loadRun();
+      if (other && other.id !== currentId) return false;
       const again = readUnits();
       if (!again) throw itaError(NO_SHEET);
       const rows = ensureIds(again);
@@ -698,7 +773,12 @@ function batchStart(req: BatchStartRequest): BatchState {
         resumptions: 0,
         notes,
       });
+      return true;
     });
+    if (!won) {
+      made.undo('');
+      return batchStep({});
+    }
     made.keepAll();
     // The hourly trigger carries the run on when the dialog is closed; without it the dialog still can.
     try {
@@ -713,8 +793,13 @@ function batchStart(req: BatchStartRequest): BatchState {
     // The first slice in this same execution: its setup counts against the slice's time.
     return stateFor({}, runSlice(false, began).message);
   } catch (e) {
-    const undone = made.undo(`เริ่มสร้างรายงานไม่สำเร็จ (${failed(e)})`);
-    return stateFor(req, undone);
+    const why = failed(e);
+    const undone = made.undo('');
+    const said: Bilingual =
+      failureKind(why) === 'quota'
+        ? { th: `เริ่มสร้างรายงานไม่ได้: ถึงโควตาการสร้างเอกสารต่อวันของ Google แล้ว (${why}) โควตาจะคืนภายใน 24 ชั่วโมง แล้วกด เริ่ม อีกครั้ง`, en: `Could not start: Google's daily quota for creating documents is spent (${why}); it returns within 24 hours, then start again` }
+        : { th: `เริ่มสร้างรายงานไม่สำเร็จ (${why})`, en: `Could not start the run (${why})` };
+    return stateFor(req, { th: `${said.th}${undone.th}`, en: `${said.en}${undone.en}` });
   }
 }
 

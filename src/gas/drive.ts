@@ -116,6 +116,17 @@ export function inTrash(id: string): boolean {
   return stateOf(id)?.trashed === true;
 }
 
+/**
+ * The add-on's files of that name in a folder, not in the trash (files.list
+ * with a search query, developers.google.com/workspace/drive/api/guides/search-files:
+ * "Escape single quotes with a backslash"); under drive.file only files the
+ * add-on made are seen.
+ */
+export function filesNamed(name: string, folderId: string): string[] {
+  const q = `name = '${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}' and '${folderId}' in parents and trashed = false`;
+  return (files().list({ q, fields: 'files(id)', pageSize: 20 }).files ?? []).map((f) => f.id ?? '').filter(Boolean);
+}
+
 /** Moves a file of the add-on's to the trash; answers whether it did. */
 export function trash(id: string): boolean {
   try {

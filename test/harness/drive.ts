@@ -134,7 +134,7 @@ function project(f: DriveRecord, optionalArgs?: Record<string, unknown>): Google
 }
 
 // files.get is left out of the check: its overload for alt=media answers the bytes.
-type FilesMethods = 'create' | 'update' | 'copy';
+type FilesMethods = 'create' | 'update' | 'copy' | 'list';
 type Files = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
 
 /**
@@ -191,6 +191,21 @@ export class FakeFiles implements Pick<Files, FilesMethods> {
     const f: DriveRecord = { id: copy.id, name, mimeType: MIME.doc, parents, trashed: false, byApp: true, by: this.drive.user() };
     this.drive.files.set(f.id, f);
     return project(f, optionalArgs);
+  }
+  /**
+   * files.list (…/reference/rest/v3/files/list) with a search query
+   * (…/guides/search-files): only the form the add-on sends is understood —
+   * `name = '…' and '<folder id>' in parents and trashed = false`, a quote in
+   * the name escaped as \' — anything else throws. Under drive.file it answers
+   * only files the app may see (…/guides/api-specific-auth).
+   */
+  list(optionalArgs?: Record<string, unknown>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList {
+    const q = String(optionalArgs?.q ?? '');
+    const m = /^name = '((?:[^'\\]|\\.)*)' and '([^']+)' in parents and trashed = false$/.exec(q);
+    if (!m) throw new Error(`files.list query not faked: ${q}`);
+    const name = m[1]!.replace(/\\(.)/g, '$1');
+    const files = [...this.drive.files.values()].filter((f) => f.byApp && (f.by === undefined || f.by === this.drive.user()) && !f.trashed && f.name === name && f.parents.includes(m[2]!));
+    return { files: files.map((f) => project(f, { fields: 'id,name' })) };
   }
   /** files.get (…/reference/rest/v3/files/get): a file's metadata; 404 for one the app may not see. */
   get(fileId: string, optionalArgs?: Record<string, unknown>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File {
