@@ -209,12 +209,12 @@ function ensureIds(u: { t: Table; rows: Read[] }): Read[] {
   const out: Read[] = [];
   const cells: CellWrite[] = [];
   for (const x of u.rows) {
+    // A person's formula in the id cell (=ROW() moves with a sort): the row is left out (the dialog lists it, see progressOfRun).
+    if (col === undefined || blockedCell(g, x.r, col)) continue;
     if (x.id && first.get(x.id) === x) {
       out.push(x);
       continue;
     }
-    // A person's formula there: the row is left out (the dialog lists it, see progressOfRun).
-    if (col === undefined || blockedCell(g, x.r, col)) continue;
     const id = newRowId(now, n++, taken);
     taken.add(id);
     cells.push({ r: x.r, c: col, v: id });

@@ -482,3 +482,18 @@ describe('the quota without the hourly trigger', () => {
     expect(s.message?.th).not.toMatch(/ทำต่อเอง/);
   });
 });
+
+describe('a formula in the add-on’s id column', () => {
+  it('leaves that row out, named in the dialog, instead of taking the formula’s answer as its id', () => {
+    const h = harness(units(3, [2569]));
+    smallTemplate(h);
+    const sheet = h.spreadsheet.getSheetByName(UNITS_SHEET)!;
+    // A person numbers the rows with a formula in รหัสแถว (its answer moves with every sort).
+    sheet.getRange(3, col(UNIT_COL.id)).setFormula('="R"&"2"');
+    const s = api(h, 'batchStart', { year: 2569, district: '' });
+    expect(s.problems.join('\n')).toMatch(/ทดสอบ2 .*ช่อง รหัสแถว มีสูตรของผู้ใช้/);
+    stepUntilDone(h);
+    expect(rows(h).map((r) => r.status)).toEqual([REPORT_STATUS.done, '', REPORT_STATUS.done]);
+    expect(sheet.getRange(3, col(UNIT_COL.id)).getFormulas()[0]![0]).toBe('="R"&"2"');
+  });
+});
