@@ -12,7 +12,7 @@
 // them. The rest is Sheets' own functions, all documented by Google
 // (support.google.com/docs): IF, IFERROR, COUNTIFS, AVERAGEIFS, MEDIAN, MAX,
 // SUM, FILTER, SORT, UNIQUE, ARRAY_CONSTRAIN, ARRAYFORMULA, ISNUMBER, TRIM,
-// VLOOKUP, array literals {…}, and the operators & + - = <> < >. The units
+// VLOOKUP, array literals {…}, and the operators & + - / = <> < >. The units
 // sheet's own คะแนนรวม and ผลการประเมิน columns hold ITA_SCORE and ITA_LABEL.
 
 import { columnLetters, columnNumber } from './columns';
