@@ -12,7 +12,9 @@ export {
   ITA_SCORE,
   ITA_THAI_DIGITS,
   ITA_TOOL_SCORE,
+  ITA_VALUE,
   ITA_WEIGHTED,
+  ITA_YEAR,
 } from './core/functions';
 export { onInstall, onOpen, showFunctionHelp } from './gas/menu';
 export {

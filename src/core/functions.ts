@@ -267,6 +267,23 @@ export function ITA_RULES(fiscal_year: unknown): unknown {
   });
 }
 
+/**
+ * ITA_VALUE: each cell as the score ITA_SCORE reads from it (Thai digits, text
+ * of a number, spaces around), so that Sheets' own functions (AVERAGEIFS, which
+ * passes text by) count what ITA_SCORE counts; blank stays blank.
+ */
+export function ITA_VALUE(values: unknown): unknown {
+  return mapCells(values, 'ITA_VALUE', 'values', readScore);
+}
+
+/**
+ * ITA_YEAR: each cell as the Buddhist-Era fiscal year ITA_SCORE reads from it
+ * (Thai digits, a Common-Era year converted); blank stays blank.
+ */
+export function ITA_YEAR(fiscal_year: unknown): unknown {
+  return mapCells(fiscal_year, 'ITA_YEAR', 'fiscal_year', readYear);
+}
+
 /** Items of a checklist: sub-indicator codes and states, two ranges of one shape. */
 function readChecklist(fn: string, subIndicators: unknown, met: unknown): OitItem[] {
   const sg = asGrid(subIndicators);

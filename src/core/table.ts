@@ -24,6 +24,37 @@ export function headerIndex(headerRow: readonly unknown[]): Map<string, number> 
   return index;
 }
 
+/**
+ * A formula that shows a header on top of the column it fills: an array
+ * literal whose first row is that text, `={"คะแนนรวม"; ITA_SCORE(G2:S, F2:F)}`
+ * ("Semicolons: Separates rows", support.google.com/docs/answer/6208276). Its
+ * cell reads as the header; the rows below are the values.
+ */
+export function headerLiteral(header: string, body: string): string {
+  return `={"${header.replace(/"/g, '""')}"; ${body}}`;
+}
+
+/** The header a headerLiteral formula shows, or undefined for any other formula. */
+export function literalHeaderOf(formula: string): string | undefined {
+  const m = /^=\s*\{\s*"((?:[^"]|"")*)"\s*;/.exec(formula);
+  return m ? m[1]!.replace(/""/g, '"') : undefined;
+}
+
+/**
+ * The values with each headerLiteral formula's cell read as its header: what
+ * the cell shows unless its array could not spill (Sheets then shows #REF!
+ * there, and the column's header would be lost to a reader of values).
+ */
+export function withLiteralHeaders(values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[]): unknown[][] {
+  return values.map((row, r) =>
+    row.map((v, c) => {
+      const f = formulas[r]?.[c];
+      const header = f ? literalHeaderOf(f) : undefined;
+      return header ?? v;
+    }),
+  );
+}
+
 /** How far down a sheet the header row is looked for (a title, a note, a blank row or two above it). */
 export const HEADER_SCAN = 10;
 

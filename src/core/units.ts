@@ -6,6 +6,7 @@
 
 import { parseScoreCell, readYear } from './cells';
 import { columnNumber } from './columns';
+import { headerLiteral } from './table';
 import { isItaError } from './errors';
 import type { ColumnSpec, TableSheetSpec } from './workbook';
 
@@ -143,12 +144,14 @@ export function unitScoreRanges(letter: (h: string) => string | undefined, first
 /**
  * The units sheet as set-up lays it out: the add-on's row id, the typed
  * columns, the live total and result over whole columns (one formula each, in
- * the first data row), then the batch run's status columns (plain text).
+ * its header cell: headerLiteral), then the batch run's status columns (plain text).
  */
 export function unitsSheetSpec(): TableSheetSpec {
-  const live = (fn: string) => (l: (h: string) => string | undefined, first: number) => {
+  // The live formula sits in the header cell, showing the header above the column it fills: a sort of
+  // the data rows (Data › Sort sheet, the header row frozen) moves every row below it, never it.
+  const live = (fn: string, header: string) => (l: (h: string) => string | undefined, first: number) => {
     const r = unitScoreRanges(l, first);
-    return r && `=${fn}(${r.scores}, ${r.year})`;
+    return r && headerLiteral(header, `${fn}(${r.scores}, ${r.year})`);
   };
   const needs = `คอลัมน์ตัวชี้วัด 1–10, IIT, EIT, OIT ไม่ได้เรียงติดกันตามลำดับนี้ หรือไม่มีคอลัมน์ "${UNIT_COL.year}"`;
   const typed = (h: string): ColumnSpec => {
@@ -162,8 +165,8 @@ export function unitsSheetSpec(): TableSheetSpec {
     columns: [
       { header: UNIT_COL.id, format: '@', width: 90 },
       ...UNIT_INPUT_HEADERS.map(typed),
-      { header: UNIT_COL.total, format: SCORE_FORMAT, width: 90, formula: live('ITA_SCORE'), formulaNeeds: needs },
-      { header: UNIT_COL.label, width: 150, formula: live('ITA_LABEL'), formulaNeeds: needs },
+      { header: UNIT_COL.total, format: SCORE_FORMAT, width: 90, formula: live('ITA_SCORE', UNIT_COL.total), formulaNeeds: needs, formulaIn: 'header' },
+      { header: UNIT_COL.label, width: 150, formula: live('ITA_LABEL', UNIT_COL.label), formulaNeeds: needs, formulaIn: 'header' },
       ...UNIT_STATUS_HEADERS.map((header) => ({ header, format: '@', width: header === UNIT_COL.link ? 280 : 140 })),
     ],
   };

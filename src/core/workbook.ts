@@ -34,6 +34,13 @@ export interface ColumnSpec {
   readonly formula?: (letter: (header: string) => string | undefined, first: number) => string | undefined;
   /** Why `formula` may answer nothing, in Thai, for set-up's report (default: indicators 1–10 not side by side). */
   readonly formulaNeeds?: string;
+  /**
+   * Where `formula` goes: the first data row (default), or the header cell
+   * itself — a formula that shows the header on top of the column it fills
+   * (`={"คะแนนรวม"; ITA_SCORE(G2:S, F2:F)}`, headerLiteral), so that a sort of
+   * the data rows, which moves row 2, cannot move it.
+   */
+  readonly formulaIn?: 'header';
 }
 
 export interface TableSheetSpec {

@@ -3,7 +3,7 @@ import { fiscalYearOf } from '../core/thai';
 import { measureColumns } from '../core/measures/model';
 import { MEASURES_RANGE, SHEET, workbookSpec, type SettingsSheetSpec, type TableSheetSpec, type Validation } from '../core/workbook';
 import { isItaError } from '../core/errors';
-import { findHeaderRow, isBlank } from '../core/table';
+import { findHeaderRow, HEADER_SCAN, isBlank, withLiteralHeaders } from '../core/table';
 import { BUSY, withDocumentLock } from './sheets';
 import { COLUMN_TAG } from './table';
 import { today } from './time';
@@ -61,6 +61,20 @@ export function styleHeader(sheet: Sheet, width: number, row = 1): void {
   sheet.setFrozenRows(row);
 }
 
+/**
+ * The sheet's values, a header cell holding a headerLiteral formula read as
+ * its header even while its array cannot spill (#REF!): the formulas of the
+ * rows a header is looked for in are read too.
+ */
+function headerView(sheet: Sheet): unknown[][] {
+  const values = sheet.getDataRange().getValues();
+  const rows = Math.min(HEADER_SCAN, values.length);
+  const width = values[0]?.length ?? 0;
+  if (!rows || !width) return values;
+  const formulas = sheet.getRange(1, 1, rows, width).getFormulas();
+  return [...withLiteralHeaders(values.slice(0, rows), formulas), ...values.slice(rows)];
+}
+
 /** How many columns the values read span. */
 const lastColOf = (values: readonly (readonly unknown[])[]): number => Math.max(0, ...values.map((r) => r.length));
 
@@ -94,7 +108,7 @@ export function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupU
     undo.add(`แผ่นงาน "${spec.name}"`, () => ss.deleteSheet(made));
     sheet = made;
   }
-  const values = created ? [] : sheet.getDataRange().getValues();
+  const values = created ? [] : headerView(sheet);
   const headers = spec.columns.map((c) => c.header);
   const found = findHeaderRow(values, headers);
   const used = values.some((r) => r.some((v) => !isBlank(v)));
@@ -144,7 +158,7 @@ export function ensureTable(spec: TableSheetSpec, report: string[], undo: SetupU
       }
       if (c.width) sheet!.setColumnWidth(col, c.width);
       const formula = c.formula?.(letter, first);
-      if (formula && rows > 0) sheet!.getRange(first, col).setFormula(formula);
+      if (formula && rows > 0) sheet!.getRange(c.formulaIn === 'header' ? headerRow + 1 : first, col).setFormula(formula);
       else if (c.formula) report.push(`แผ่นงาน "${spec.name}" คอลัมน์ "${c.header}": ไม่ได้ใส่สูตร เพราะ${c.formulaNeeds ?? 'คอลัมน์ตัวชี้วัด 1–10 ไม่ได้เรียงติดกัน'}`);
     });
     styleHeader(sheet, all.length, headerRow + 1);

@@ -2,7 +2,7 @@
 // units (by set-up's table machinery: missing columns after the last, typed
 // rows never touched) and, when the workbook has none, the dashboard — live
 // formulas and native charts that Sheets recomputes with no script run.
-import { dashboardLayout, DASHBOARD_SHEET, type DashboardLayout } from '../core/dashboard';
+import { dashboardLayout, DASHBOARD_SHEET, VIEW, type DashboardLayout } from '../core/dashboard';
 import { isItaError } from '../core/errors';
 import { unitsSheetSpec, UNITS_SHEET } from '../core/units';
 import { ensureTable, SetupUndo, setupFailure } from './setup';
@@ -13,8 +13,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const INPUT_BG = '#fff2cc';
 const TITLE = 'ตั้งค่าหลายหน่วยงาน';
 
-/** Writes the dashboard into a new sheet: cells, live dropdowns, charts. */
-function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
+/**
+ * Writes the dashboard into a new sheet: cells, live dropdowns, charts. The
+ * sheet grows to the layout's last column, and to as many rows as its helper
+ * table could need for every row of the units sheet (an array result that
+ * would pass the sheet's edge is not expanded).
+ */
+function writeDashboard(sheet: Sheet, layout: DashboardLayout, unitRows: number): void {
+  if (sheet.getMaxColumns() < layout.lastColumn) sheet.insertColumnsAfter(sheet.getMaxColumns(), layout.lastColumn - sheet.getMaxColumns());
+  const rows = VIEW.first - 1 + unitRows;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   for (const c of layout.cells) {
     const range = sheet.getRange(c.a1);
     if (c.format) range.setNumberFormat(c.format);
@@ -65,7 +73,7 @@ export function ensureUnitsWorkbook(): string[] {
       }
       const sheet = ss.insertSheet(DASHBOARD_SHEET);
       undo.add(`แผ่นงาน "${DASHBOARD_SHEET}"`, () => ss.deleteSheet(sheet));
-      writeDashboard(sheet, made.layout);
+      writeDashboard(sheet, made.layout, units.sheet.getMaxRows() - units.first + 1);
       report.push(`สร้างแผ่นงาน "${DASHBOARD_SHEET}"`);
     } catch (e) {
       throw setupFailure(e, undo.undo());

@@ -23,6 +23,8 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ITA_NEEDED: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']]],
   ITA_PROJECT: [[[90, 83, 86, 82, 86, 85, 81, 77, '', '']], [['9.1'], ['10.1']], [[1], [1]]],
   ITA_RULES: [[[2565], [2570]]],
+  ITA_VALUE: [[['๘๖.๑๙'], [90], ['']]],
+  ITA_YEAR: [[[2026], ['๒๕๖๙'], ['']]],
 };
 
 describe('the built bundle', () => {

@@ -289,6 +289,22 @@ describe('ITA_THAI_DIGITS', () => {
   });
 });
 
+describe('ITA_VALUE and ITA_YEAR (the dashboard reads the units sheet through them)', () => {
+  it('reads each score cell as ITA_SCORE does: Thai digits and text of a number; blank stays blank; an unreadable cell shows why', () => {
+    const out = h.call('ITA_VALUE', [['๘๖.๑๙', 90], [' 70 ', ''], ['ไม่มีข้อมูล', 120]]) as unknown[][];
+    expect(out.slice(0, 2)).toEqual([[86.19, 90], [70, '']]);
+    expect(out[2]!.map((v) => String(v).startsWith('⚠'))).toEqual([true, true]);
+    expect(h.call('ITA_VALUE', '๙๕')).toBe(95);
+    expect(h.call('ITA_SCORE', [['๙๐', '๙๐', '๙๐', '๙๐', '๙๐', '๘๐', '๘๐', '๘๐', '๑๐๐', '๑๐๐']], 2569)).toBeCloseTo(91, 10);
+  });
+
+  it('reads each year cell as ITA_SCORE does: Thai digits, a Common-Era year as its fiscal year BE; blank stays blank', () => {
+    const out = h.call('ITA_YEAR', [[2569], ['๒๕๖๙'], [2026], [''], ['ปีนี้']]) as unknown[][];
+    expect(out.slice(0, 4)).toEqual([[2569], [2569], [2569], ['']]);
+    expect(String(out[4]![0])).toMatch(/^⚠/);
+  });
+});
+
 describe('ITA_INDICATOR_NAME', () => {
   it('names indicators 1–10', () => {
     expect(h.call('ITA_INDICATOR_NAME', 9)).toBe('การเปิดเผยข้อมูล');

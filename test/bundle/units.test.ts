@@ -28,7 +28,9 @@ describe('ตั้งค่าหลายหน่วยงาน on a workboo
     setUp(ss);
     const sheet = ss.getSheetByName(UNITS_SHEET)!;
     expect(headersOf(sheet)).toEqual([UNIT_COL.id, ...UNIT_INPUT_HEADERS, UNIT_COL.total, UNIT_COL.label, ...UNIT_STATUS_HEADERS]);
-    expect(sheet.getRange('T2:U2').getFormulas()).toEqual([['=ITA_SCORE(G2:S, F2:F)', '=ITA_LABEL(G2:S, F2:F)']]);
+    // In the header cells, which show the headers: a sort of the data rows cannot move them.
+    expect(sheet.getRange('T1:U1').getFormulas()).toEqual([['={"คะแนนรวม"; ITA_SCORE(G2:S, F2:F)}', '={"ผลการประเมิน"; ITA_LABEL(G2:S, F2:F)}']]);
+    expect(sheet.getRange('T2:U2').getFormulas()).toEqual([['', '']]);
     expect(sheet.getFrozenRows()).toBe(1);
     // The status columns are plain text, for the batch run to write.
     expect(sheet.getRange('V2').getNumberFormat()).toBe('@');
@@ -75,7 +77,7 @@ describe('ตั้งค่าหลายหน่วยงาน on a units s
     expect(sheet.getRange(1, 1, before.rows, before.width).getValues()).toEqual(before.values);
     expect(headersOf(sheet)).toEqual([...EXAMPLE.sheet(UNITS_SHEET).values[0]!.map(String), UNIT_COL.id, UNIT_COL.total, UNIT_COL.label, ...UNIT_STATUS_HEADERS]);
     // The example's columns: name A … year E, indicators F:O, IIT/EIT/OIT P:R; the id lands in S.
-    expect(sheet.getRange('T2:U2').getFormulas()).toEqual([['=ITA_SCORE(F2:R, E2:E)', '=ITA_LABEL(F2:R, E2:E)']]);
+    expect(sheet.getRange('T1:U1').getFormulas()).toEqual([['={"คะแนนรวม"; ITA_SCORE(F2:R, E2:E)}', '={"ผลการประเมิน"; ITA_LABEL(F2:R, E2:E)}']]);
     const totals = sheet.getRange(2, 20, before.rows - 1, 2).getValues();
     expect(totals.filter(([t]) => typeof t === 'number')).toHaveLength(before.rows - 2);
     // The row whose indicator 9 reads ไม่มีข้อมูล shows why, in its own cells only.
@@ -92,6 +94,36 @@ describe('ตั้งค่าหลายหน่วยงาน on a units s
     expect(sheet.snapshot()).toEqual(snap);
     expect(ss.toasts.at(-1)!.msg).toContain(`แผ่นงาน "${DASHBOARD_SHEET}" มีอยู่แล้ว จึงไม่ได้แก้ไข`);
     expect(ss.toasts.at(-1)!.msg).not.toContain('เพิ่มคอลัมน์');
+  });
+
+  it('keeps a sheet set up with the total formulas in row 2 as it is, and its dashboard reads them', () => {
+    const ss = FakeSpreadsheet.from(EXAMPLE);
+    const sheet = ss.getSheetByName(UNITS_SHEET)!;
+    // As an earlier version set it up: the headers typed, the live formulas in the first data row.
+    const width = sheet.getLastColumn();
+    sheet.getRange(1, width + 1, 1, 2).setValues([[UNIT_COL.total, UNIT_COL.label]]);
+    sheet.getRange(2, width + 1).setFormula('=ITA_SCORE(F2:R, E2:E)');
+    sheet.getRange(2, width + 2).setFormula('=ITA_LABEL(F2:R, E2:E)');
+    setUp(ss);
+    expect(sheet.getRange(1, width + 1, 2, 2).getFormulas()).toEqual([
+      ['', ''],
+      ['=ITA_SCORE(F2:R, E2:E)', '=ITA_LABEL(F2:R, E2:E)'],
+    ]);
+    expect(headersOf(sheet).filter((h) => h === UNIT_COL.total)).toHaveLength(1);
+    const dash = ss.getSheetByName(DASHBOARD_SHEET)!;
+    expect(dash.getRange('B9').getValue()).toBeGreaterThan(0);
+  });
+
+  it('finds the total column by its formula while a value typed below it stops the column filling (#REF!), and adds no second one', () => {
+    const ss = new FakeSpreadsheet();
+    setUp(ss);
+    const sheet = ss.getSheetByName(UNITS_SHEET)!;
+    sheet.getRange('T5').setValue(88);
+    expect(sheet.getRange('T1').getValue()).toBe('#REF!');
+    const h = setUp(ss);
+    expect(headersOf(sheet).filter((x) => x === UNIT_COL.total || x === '#REF!')).toEqual(['#REF!']);
+    expect(h.spreadsheet.toasts.at(-1)!.msg).not.toContain('เพิ่มคอลัมน์');
+    expect(h.spreadsheet.toasts.at(-1)!.msg).not.toContain('ถูกเปลี่ยนชื่อ');
   });
 
   it('writes no total formula when the 13 score columns are not side by side, and says why', () => {
