@@ -182,8 +182,3 @@ export function newRowId(now: number, n: number, taken: ReadonlySet<string>): st
 
 /** The day (yyyy-mm-dd) a moment falls on, from its calendar fields in the spreadsheet's zone. */
 export const dayKey = (y: number, m: number, d: number): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-/** Reports made under the account's quota in the 24 hours before `now` (the quota's window), from the per-day counts. */
-export function madeToday(run: Pick<BatchRun, 'made'>, today: string): number {
-  return run.made[today] ?? 0;
-}

@@ -14,7 +14,7 @@
 //   quota stops the run where it is: the unit goes back to รอ and the run goes
 //   on when Google allows it again.
 import type { BatchStartRequest, BatchState } from '../core/api';
-import { accountOf, cannotReport, historyOf, inRun, newRowId, planRun, progressOf, rowState, SLICE_MS, failureKind, type BatchRun, type RowState } from '../core/batch';
+import { accountOf, cannotReport, dayKey, historyOf, inRun, newRowId, planRun, progressOf, rowState, SLICE_MS, failureKind, type BatchRun, type RowState } from '../core/batch';
 import { itaError, type Bilingual } from '../core/errors';
 import { reportData, templateSpec } from '../core/report/context';
 import { unitsAnalysisTemplate } from '../core/report/templates/analysis';
@@ -431,7 +431,7 @@ export function runSlice(byTrigger: boolean, began = Date.now()): Slice {
   const opened = openChecked('analysis', first.templateId, templateOfUnits());
   if (isNotDone(opened)) {
     const message: Bilingual = { th: `หยุดไว้ก่อน: ${opened.message.th} ${opened.problems.join('; ')}`.trim(), en: `Paused: ${opened.message.en}` };
-    pause(first.id, message.th);
+    note(first.id, message.th);
     return { made: 0, failed: 0, stopped: 'template', finished: false, message };
   }
   const tpl: Template = { id: first.templateId, doc: opened.doc, plan: opened.plan };
@@ -562,7 +562,7 @@ function countMade(runId: string): void {
     const run = loadRun();
     if (run?.id !== runId) return;
     const d = today();
-    const key = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const key = dayKey(d.year, d.month, d.day);
     // A report went through: the quota is no longer in the way.
     const rest: Stored = { ...run, made: { [key]: (run.made[key] ?? 0) + 1 } };
     delete (rest as { quotaAt?: number }).quotaAt;
@@ -577,9 +577,6 @@ function note(runId: string, text: string): void {
   });
 }
 
-function pause(runId: string, text: string): void {
-  note(runId, text);
-}
 
 /** Whether the run's hourly trigger is still there (false when it cannot be asked). */
 function triggerAlive(run: Stored): boolean {
