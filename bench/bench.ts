@@ -8,7 +8,7 @@ import { bundleSources, DIST, loadBundle, pushOrder } from '../test/harness/harn
 import { renderHtml } from '../test/harness/document';
 import { canRender, renderPages } from '../test/harness/render';
 import { VirtualClock } from '../test/harness/urlfetch';
-import { DOC_MS, DRIVE_MS, OTHER_MS } from '../test/harness/costs';
+import { DOC_MS, DRIVE_MS, isDocumentCall, OTHER_MS } from '../test/harness/costs';
 import { runDistrictBatch } from '../scripts/district';
 
 const median = (xs: number[]) => {
@@ -200,8 +200,7 @@ function linkCheck(): { perSecond: number; fetchCalls: number; virtualS: number;
 function batch(): Record<string, number | string> {
   const { h, executions, resumptions, state } = runDistrictBatch({ dialogSteps: 0 });
   const done = state.progress!.done;
-  const DOCS = /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ListItem|InlineImage|HeaderSection|FooterSection|Container|Element)$/;
-  const docCalls = h.log.filter((c) => DOCS.test(c.service)).length;
+  const docCalls = h.log.filter(isDocumentCall).length;
   // The template is read once per execution: its reads are shared by the execution's reports.
   const perReport = Math.round(docCalls / done);
   const perExecution = done / executions;

@@ -70,11 +70,12 @@ export interface UnitRow {
   readonly link: string;
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ').trim();
+/** A cell as text, runs of white space one space, trimmed. */
+export const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ').trim();
 
 /** The same unit across years: name, district and province, spaces and case aside. */
 export function unitKey(r: Pick<UnitRow, 'name' | 'district' | 'province'>): string {
-  return [r.name, r.district, r.province].map((s) => text(s).toLowerCase()).join('|');
+  return [r.name, r.district, r.province].map((s) => cellText(s).toLowerCase()).join('|');
 }
 
 /** Reads one row: `cell(header)` answers the value under that header ('' when the column is missing). */
@@ -82,12 +83,12 @@ export function readUnitRow(cell: (header: string) => unknown): UnitRow {
   const problems: string[] = [];
   let year: number | undefined;
   const y = cell(UNIT_COL.year);
-  if (text(y) === '') problems.push(`ไม่มี${UNIT_COL.year}`);
+  if (cellText(y) === '') problems.push(`ไม่มี${UNIT_COL.year}`);
   else
     try {
       year = readYear(y);
     } catch {
-      problems.push(`${UNIT_COL.year} "${text(y)}" อ่านไม่ได้`);
+      problems.push(`${UNIT_COL.year} "${cellText(y)}" อ่านไม่ได้`);
     }
   const read = (headers: readonly string[]): number[] | undefined => {
     const out: number[] = [];
@@ -96,7 +97,7 @@ export function readUnitRow(cell: (header: string) => unknown): UnitRow {
     for (const h of headers) {
       const v = parseScoreCell(cell(h));
       if (v === undefined) blank++;
-      else if (isItaError(v)) bad.push(`${h} "${text(cell(h))}"`);
+      else if (isItaError(v)) bad.push(`${h} "${cellText(cell(h))}"`);
       else out.push(v);
     }
     if (bad.length) problems.push(`อ่านคะแนนไม่ได้: ${bad.join(', ')}`);
@@ -106,20 +107,20 @@ export function readUnitRow(cell: (header: string) => unknown): UnitRow {
   const indicators = read(Array.from({ length: 10 }, (_, i) => indicatorCol(i + 1)));
   const tools = read(TOOL_COLS);
   if (!indicators && !tools && !problems.some((p) => p.startsWith('อ่านคะแนน') || p.startsWith('คะแนนไม่ครบ'))) problems.push('ไม่มีคะแนน');
-  const name = text(cell(UNIT_COL.name));
+  const name = cellText(cell(UNIT_COL.name));
   if (!name) problems.push(`ไม่มี${UNIT_COL.name}`);
   return {
-    id: text(cell(UNIT_COL.id)),
+    id: cellText(cell(UNIT_COL.id)),
     name,
-    kind: text(cell(UNIT_COL.kind)),
-    district: text(cell(UNIT_COL.district)),
-    province: text(cell(UNIT_COL.province)),
+    kind: cellText(cell(UNIT_COL.kind)),
+    district: cellText(cell(UNIT_COL.district)),
+    province: cellText(cell(UNIT_COL.province)),
     year,
     ...(indicators ? { indicators } : {}),
     ...(tools ? { tools: tools as unknown as [number, number, number] } : {}),
     problems,
-    status: text(cell(UNIT_COL.status)),
-    link: text(cell(UNIT_COL.link)),
+    status: cellText(cell(UNIT_COL.status)),
+    link: cellText(cell(UNIT_COL.link)),
   };
 }
 

@@ -20,7 +20,7 @@ import { reportData, templateSpec } from '../core/report/context';
 import { unitsAnalysisTemplate } from '../core/report/templates/analysis';
 import { formatter } from '../core/report/format';
 import { fill, tokenize, type Value } from '../core/report/template';
-import { indicatorCol, REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
+import { cellText, indicatorCol, REPORT_STATUS, UNIT_COL, UNIT_STATUS_HEADERS, UNITS_SHEET, type UnitRow, readUnitRow, unitKey } from '../core/units';
 import { readYear } from '../core/cells';
 import { blockedCell, isBlank } from '../core/table';
 import { writeTemplate, type TemplatePlan } from './docs';
@@ -146,8 +146,6 @@ interface Read {
   readonly status: string;
   readonly row: UnitRow;
 }
-
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ').trim();
 
 function readOf(t: Table, r: number, id?: string): Read {
   const cells = t.values[r]!;

@@ -3,114 +3,13 @@
 // lock, named failures, the quota, cancel, and the sheet edited mid-run.
 import { describe, expect, it } from 'vitest';
 import type { BatchState } from '../../src/core/api';
-import { REPORT_STATUS, UNIT_COL, UNIT_INPUT_HEADERS, UNIT_STATUS_HEADERS, UNITS_SHEET } from '../../src/core/units';
-import type { FakeDocument } from '../harness/document';
-import { loadBundle, type Harness, type HarnessOptions } from '../harness/harness';
-import { FakeSpreadsheet } from '../harness/spreadsheet';
+import { REPORT_STATUS, UNIT_COL, UNITS_SHEET } from '../../src/core/units';
+import { loadBundle, type Harness } from '../harness/harness';
 import { VirtualClock } from '../harness/urlfetch';
 import { callMs } from '../harness/costs';
 import { toThaiDigits } from '../../src/core/thai';
+import { api, docOf, harness, HEADERS, liveReports, row, rows, scoresOf, smallTemplate, stepUntilDone, units, workbook } from './units-fixture';
 
-const HEADERS = [UNIT_COL.id, ...UNIT_INPUT_HEADERS, ...UNIT_STATUS_HEADERS];
-const DISTRICTS = ['เมืองเลย', 'วังสะพุง', 'ภูเรือ'];
-
-interface Unit {
-  name: string;
-  district: string;
-  year: number;
-  scores?: (number | string)[];
-  tools?: number[];
-}
-
-/** Plausible scores of unit i in a year (deterministic). */
-function scoresOf(i: number, year: number): number[] {
-  return Array.from({ length: 10 }, (_, k) => Math.round((70 + ((i * 37 + k * 11 + year) % 30) + ((i + k) % 7) / 10) * 100) / 100);
-}
-
-function units(n: number, years: readonly number[] = [2568, 2569]): Unit[] {
-  return Array.from({ length: n }, (_, i) => years.map((year) => ({ name: `องค์การบริหารส่วนตำบลทดสอบ${i + 1}`, district: DISTRICTS[i % 3]!, year, scores: scoresOf(i, year) }))).flat();
-}
-
-function row(u: Unit): unknown[] {
-  const cell = (h: string): unknown => {
-    if (h === UNIT_COL.name) return u.name;
-    if (h === UNIT_COL.kind) return 'องค์การบริหารส่วนตำบล';
-    if (h === UNIT_COL.district) return u.district;
-    if (h === UNIT_COL.province) return 'เลย';
-    if (h === UNIT_COL.year) return u.year;
-    const m = /^ตัวชี้วัด (\d+)$/.exec(h);
-    if (m && u.scores) return u.scores[Number(m[1]) - 1];
-    const t = ['IIT', 'EIT', 'OIT'].indexOf(h);
-    if (t >= 0 && u.tools) return u.tools[t];
-    return '';
-  };
-  return HEADERS.map(cell);
-}
-
-function workbook(list: readonly Unit[]): FakeSpreadsheet {
-  return FakeSpreadsheet.from({ sheets: [{ name: UNITS_SHEET, values: [HEADERS, ...list.map(row)] }] });
-}
-
-const api = (h: Harness, method: string, req: unknown = {}): BatchState => h.call('sidebarCall', method, req) as BatchState;
-
-/** A small template of the office's own (set by its link), so that a thousand reports stay quick here. */
-function smallTemplate(h: Harness): string {
-  const doc = h.drive.addDocument('แม่แบบรายงานของสำนักงาน');
-  doc.body.appendParagraph('รายงานผล ITA ของ {{ชื่อหน่วยงาน}} อำเภอ{{อำเภอ}}');
-  doc.body.appendParagraph('คะแนนรวม {{คะแนนรวม}} ({{ผลการประเมิน}})');
-  h.properties.document.setProperty('ita.template.units', doc.id);
-  return doc.id;
-}
-
-interface Row {
-  readonly id: string;
-  readonly name: string;
-  readonly district: string;
-  readonly year: number;
-  readonly status: string;
-  readonly link: string;
-  readonly note: string;
-}
-
-function rows(h: Harness): Row[] {
-  const values = h.spreadsheet.getSheetByName(UNITS_SHEET)!.getDataRange().getValues();
-  const head = values[0]!.map(String);
-  const at = (r: unknown[], name: string) => r[head.indexOf(name)];
-  return values
-    .slice(1)
-    .filter((r) => at(r, UNIT_COL.name) !== '')
-    .map((r) => ({
-      id: String(at(r, UNIT_COL.id)),
-      name: String(at(r, UNIT_COL.name)),
-      district: String(at(r, UNIT_COL.district)),
-      year: Number(at(r, UNIT_COL.year)),
-      status: String(at(r, UNIT_COL.status)),
-      link: String(at(r, UNIT_COL.link)),
-      note: String(at(r, UNIT_COL.note)),
-    }));
-}
-
-const docOf = (h: Harness, url: string): FakeDocument => h.drive.docs.get(url.split('/d/')[1]!.split('/')[0]!)!;
-
-/** Live (not trashed) Docs the add-on made in the run's folders. */
-function liveReports(h: Harness): { id: string; name: string; parent: string }[] {
-  return [...h.drive.files.values()].filter((f) => f.byApp && !f.trashed && f.mimeType === 'application/vnd.google-apps.document' && !/แม่แบบ/.test(f.name)).map((f) => ({ id: f.id, name: f.name, parent: f.parents[0]! }));
-}
-
-/** Steps the run as the open dialog does, until it finishes, stops, or `max` steps. */
-function stepUntilDone(h: Harness, max = 500): BatchState {
-  h.clock.startExecution();
-  let s = api(h, 'batchState');
-  for (let i = 0; i < max && s.run?.active && !s.run.waitingForQuota; i++) {
-    h.clock.startExecution();
-    s = api(h, 'batchStep');
-  }
-  return s;
-}
-
-function harness(list: readonly Unit[], options: HarnessOptions = {}): Harness {
-  return loadBundle({ spreadsheet: workbook(list), clock: new VirtualClock('2026-11-23T03:00:00Z', false), ...options });
-}
 
 describe('a batch run', () => {
   it('makes one analysis report per unit of the year, each in its district’s folder, and records เสร็จ with its link', () => {

@@ -9,9 +9,11 @@ export const DOC_MS = 20;
 export const DRIVE_MS = 400;
 export const OTHER_MS = 5;
 
-const DOCUMENT_SERVICES = /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ListItem|InlineImage|HeaderSection|FooterSection|Container|Element)$/;
+/** A call on the Document service or an object it hands out. */
+export const isDocumentCall = (c: ServiceCall): boolean =>
+  /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ListItem|InlineImage|HeaderSection|FooterSection|Container|Element)$/.test(c.service);
 
 export function callMs(c: ServiceCall): number {
   if (c.service === 'Drive' || c.service === 'Files') return DRIVE_MS;
-  return DOCUMENT_SERVICES.test(c.service) ? DOC_MS : OTHER_MS;
+  return isDocumentCall(c) ? DOC_MS : OTHER_MS;
 }
