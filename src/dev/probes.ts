@@ -3,6 +3,7 @@
 // code expects. The README's self-check list is checked against this one.
 import { createDoc, trash, liveFolder, createFolder } from '../gas/drive';
 import { QUOTA_SAW, TRIGGER_SAW } from '../gas/batch';
+import { literal } from '../gas/docs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -204,6 +205,40 @@ export const PROBES: readonly Probe[] = [
       } catch (e) {
         return { seen: `throws: ${(e as Error).message}`, pass: true };
       }
+    },
+  },
+  {
+    behaviour: 'The formatting of text put in by Text.insertText [insertStyle]',
+    expected: 'either: the character before it, or the one after it — record which (a filled value keeps its placeholder’s formatting under both)',
+    run: (s) => {
+      const t = s.doc().getBody().appendParagraph('ab').editAsText();
+      t.setBold(false).setBold(0, 0, true);
+      t.insertText(1, 'x');
+      return { seen: `${t.getText()}: ${t.isBold(1) ? 'preceding (bold, as "a")' : 'following (not bold, as "b")'}`, pass: t.getText() === 'axb' };
+    },
+  },
+  {
+    behaviour: 'replaceText of a placeholder as the add-on escapes it, and the formatting of what it puts in [replaceStyle]',
+    expected: '"ก องค์การ"; the value bold (the match’s) or not (the character before’s) — record which (the add-on uses it only on text of one formatting run)',
+    run: (s) => {
+      const p = s.doc().getBody().appendParagraph('ก {{ชื่อ|ทศนิยม 2}}');
+      const t = p.editAsText();
+      t.setBold(false).setBold(2, t.getText().length - 1, true);
+      p.replaceText(literal('{{ชื่อ|ทศนิยม 2}}'), 'องค์การ');
+      const text = t.getText();
+      return { seen: `${text}: ${t.isBold(2) ? 'match (bold)' : 'preceding (not bold)'}`, pass: text === 'ก องค์การ' };
+    },
+  },
+  {
+    behaviour: 'Text.getTextAttributeIndices: a paragraph of one formatting reads as one run; a bold character starts a run and ends one',
+    expected: '[0] then [0,1,2]',
+    run: (s) => {
+      const t = s.doc().getBody().appendParagraph('abc').editAsText();
+      t.setBold(false);
+      const one = t.getTextAttributeIndices().join(',');
+      t.setBold(1, 1, true);
+      const three = t.getTextAttributeIndices().join(',');
+      return { seen: `[${one}] then [${three}]`, pass: one === '0' && three === '0,1,2' };
     },
   },
   {

@@ -18,6 +18,12 @@
 // - A ListItem "is a Paragraph that is associated with a list ID" (and turns
 //   a "\n" into a line break): bulleted and numbered paragraphs are checked,
 //   copied and filled as paragraphs are.
+// - What formatting text put in by insertText or replaceText takes is
+//   undocumented (a neighbour's, or the match's): replaceText, one call per
+//   placeholder over a whole section or row, is used only on texts of one
+//   formatting run (getTextAttributeIndices), where every answer is the same;
+//   what "$", "\\" or "\n" do in its replacement is undocumented too, so a value
+//   holding one is written by offsets, as is any text of several runs.
 // Every call is a round trip in Apps Script, so a template is read once
 // (planTemplate: its texts for the check, what to fill where) and a Drive copy
 // of it is filled from that plan without being read again (fillPlanned); a
@@ -200,8 +206,14 @@ function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[
  * formatting. A value that ends the text is appended (whether insertText takes
  * an offset at the very end is undocumented); what follows each placeholder is
  * counted, and re-read once a value held a "\n" (which may start a paragraph).
+ * In a text of several formatting runs (not `uniform`), a value goes in
+ * between the first two characters of what it replaces, then these go: both
+ * its neighbours are then of the placeholder, whichever one Docs styles it
+ * after (a single digit, with no such place, goes after itself: "the text
+ * style for the inserted text will match the text immediately before the
+ * insertion index" in most cases, docs/api/reference/rest/v1/documents/request#InsertTextRequest).
  */
-function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
+function replaceIn(text: Text, source: string, edits: readonly Edit[], uniform = false): void {
   let end = source.length; // where the previous (later) placeholder started
   let tail = 0; // the length of the text from there on
   let counted = true;
@@ -209,10 +221,18 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
     const after = counted ? end - (e.at + e.length) + tail : text.getText().length - (e.at + e.length);
     // Where inserted text falls against a link around it is undocumented: the template's link is put back over it.
     const link = e.literal ? text.getLinkUrl(e.at) : null;
-    text.deleteText(e.at, e.at + e.length - 1);
+    if (e.value && !uniform && !e.value.includes('\n') && e.length === 1) oneCharacter(text, e, after);
+    else if (e.value && !uniform && !e.value.includes('\n')) {
+      // In after the first character; then the rest of the placeholder goes, and that character.
+      text.insertText(e.at + 1, e.value);
+      text.deleteText(e.at + 1 + e.value.length, e.at + e.length + e.value.length - 1);
+      text.deleteText(e.at, e.at);
+    } else {
+      text.deleteText(e.at, e.at + e.length - 1);
+      if (e.value && after === 0) text.appendText(e.value);
+      else if (e.value) text.insertText(e.at, e.value);
+    }
     if (e.value) {
-      if (after === 0) text.appendText(e.value);
-      else text.insertText(e.at, e.value);
       // A value that is a web address becomes a link to it.
       if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
       else if (link) text.setLinkUrl(e.at, e.at + e.value.length - 1, link);
@@ -223,11 +243,64 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[]): void {
   }
 }
 
+/**
+ * Replaces one character (a digit) in a text of several formatting runs. It
+ * has no inside: the value goes after it, and if that starts a run of its own
+ * (Docs styled it after the next character), before it instead.
+ */
+function oneCharacter(text: Text, e: Edit, after: number): void {
+  const v = e.value;
+  if (after === 0) text.appendText(v);
+  else {
+    text.insertText(e.at + 1, v);
+    if (text.getTextAttributeIndices().indexOf(e.at + 1) >= 0) {
+      text.deleteText(e.at + 1, e.at + v.length);
+      text.insertText(e.at, v);
+      text.deleteText(e.at + v.length, e.at + v.length);
+      return;
+    }
+  }
+  text.deleteText(e.at, e.at);
+}
+
+/** The regular expression (RE2) of a placeholder's own text. */
+export const literal = (raw: string): string => raw.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
+/** A value replaceText can put in as it is: no "$" or "\\" (their meaning in a replacement is undocumented), no line break, no "{{", no web address (a link). */
+const plainValue = (v: string): boolean => !/[\n\r$\\]/.test(v) && !v.includes('{{') && !/^https?:\/\/\S+$/i.test(v);
+
+/**
+ * What a text's placeholders become, placeholder by placeholder, when
+ * replaceText can fill it: none when a value is not plain, a chart is named,
+ * or the template's own text changes too (its digits) or holds a brace.
+ */
+function replacementsOf(source: string, s: Scope, f: Filling): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const t of tokenize(source).tokens) {
+    if (t.kind === 'text') {
+      if (/[{}]/.test(t.text) || digitEdits(t.text, f.digits).length) return undefined;
+      continue;
+    }
+    if (t.kind === 'chart') return undefined;
+    const value = t.kind === 'field' ? fill([t], s, f.formatter) : '';
+    if (!plainValue(value)) return undefined;
+    out.set(t.raw, value);
+  }
+  return out;
+}
+
+/** One replaceText per placeholder over an element (a section, a row, a cell, a paragraph). */
+function replaceAll(el: { replaceText(pattern: string, replacement: string): unknown }, values: ReadonlyMap<string, string>): void {
+  for (const [raw, value] of values) el.replaceText(literal(raw), value);
+}
+
 /** Fills a paragraph's or list item's placeholders; a chart placeholder becomes the chart, the width of the text. */
-function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p.getText()): void {
+function fillParagraph(p: Paragraph | ListItem, s: Scope, f: Filling, source = p.getText(), uniform = false): void {
   if (!source.includes('{{') && !hasOtherDigits(source, f.digits)) return;
+  const values = uniform ? replacementsOf(source, s, f) : undefined;
+  if (values) return replaceAll(p, values);
   const { edits, charts } = editsOf(tokenize(source).tokens, s, f);
-  replaceIn(p.editAsText(), source, edits);
+  replaceIn(p.editAsText(), source, edits, uniform);
   for (const name of charts) {
     const blob = f.chart(name);
     if (!blob) continue;
@@ -259,10 +332,11 @@ export interface SectionPlan {
   readonly items: readonly ItemPlan[];
 }
 
+/** `uniform`: a text with a placeholder whose formatting is one run (replaceText may fill it). */
 type ItemPlan =
-  | { readonly kind: 'paragraph'; readonly at: number; readonly list: boolean; readonly source: string }
+  | { readonly kind: 'paragraph'; readonly at: number; readonly list: boolean; readonly source: string; readonly uniform: boolean }
   | { readonly kind: 'table'; readonly at: number; readonly table: TablePlan }
-  | { readonly kind: 'groups'; readonly at: number; readonly list: boolean; readonly source: string; readonly collection: string; readonly table: TablePlan };
+  | { readonly kind: 'groups'; readonly at: number; readonly list: boolean; readonly source: string; readonly uniform: boolean; readonly collection: string; readonly table: TablePlan };
 
 interface TablePlan {
   readonly rows: number;
@@ -285,7 +359,10 @@ interface RowPlan {
  * own Text, in the same offsets as its text; any other, or one with a chart,
  * element by element; one with nothing to change not at all.
  */
-type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string } | { readonly how: 'elements'; readonly source: string; readonly section: SectionPlan };
+type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly uniform: boolean } | { readonly how: 'elements'; readonly source: string; readonly section: SectionPlan };
+
+/** Whether a text with a placeholder is of one formatting run (one read); without a placeholder it is never filled by replaceText. */
+const uniformText = (source: string, text: () => Text): boolean => source.includes('{{') && text().getTextAttributeIndices().length <= 1;
 
 /** Whether a text may change under some digits: a "{{" (or a stray "}}" the check names) or a digit. */
 const mayChange = (text: string): boolean => text.includes('{{') || text.includes('}}') || hasOtherDigits(text, 'thai') || hasOtherDigits(text, 'arabic');
@@ -317,7 +394,7 @@ function planTable(t: Table, label: string, texts: TemplateText[] | undefined): 
       // placeholder broken over two lines is an unclosed "{{" here, not a name the fill never finds.
       if (texts) for (const line of lines(source)) texts.push({ where: `${label} แถว ${r + 1}`, text: line, row: { table: label, index: r } });
       if (!mayChange(source)) cells.push({ how: 'none' });
-      else if (cell.getNumChildren() === 1 && !tokenize(source).tokens.some((x) => x.kind === 'chart')) cells.push({ how: 'text', source });
+      else if (cell.getNumChildren() === 1 && !tokenize(source).tokens.some((x) => x.kind === 'chart')) cells.push({ how: 'text', source, uniform: uniformText(source, () => cell.editAsText()) });
       else cells.push({ how: 'elements', source, section: planSection(cell, '', undefined) });
     }
     if (!read) continue;
@@ -351,18 +428,20 @@ function planSection(c: Container, label: string, texts: TemplateText[] | undefi
     } else if (kind === 'paragraph' || kind === 'list') {
       para += 1;
       const list = kind === 'list';
-      const source = (list ? children[i]!.asListItem() : children[i]!.asParagraph()).getText();
+      const el = list ? children[i]!.asListItem() : children[i]!.asParagraph();
+      const source = el.getText();
       // A paragraph right above a table knows it: a group heading ({{หัวข้อกลุ่ม:…}}) needs it.
       const above = kinds[i + 1] === 'table' ? { above: `${label}ตาราง ${table + 1}` } : {};
       if (texts) for (const line of lines(source)) texts.push({ where: `${label}ย่อหน้า ${para}${list ? ' (รายการหัวข้อย่อย)' : ''}`, text: line, ...above });
       if (!mayChange(source)) continue;
       const heading = kinds[i + 1] === 'table' ? headingOf(source) : undefined;
       const below = heading === undefined ? undefined : tableAt(i + 1, table + 1);
+      const uniform = uniformText(source, () => el.editAsText());
       if (below?.repeats.has(heading!)) {
-        items.push({ kind: 'groups', at: i, list, source, collection: heading!, table: below });
+        items.push({ kind: 'groups', at: i, list, source, uniform, collection: heading!, table: below });
         i += 1;
         table += 1;
-      } else items.push({ kind: 'paragraph', at: i, list, source });
+      } else items.push({ kind: 'paragraph', at: i, list, source, uniform });
     }
   }
   return { children: children.length, text: texts ? c.getText() : '', items };
@@ -381,14 +460,32 @@ export function planTemplate(doc: Doc): TemplatePlan {
 
 function fillCell(cell: GoogleAppsScript.Document.TableCell, plan: CellPlan, s: Scope, f: Filling): void {
   if (plan.how === 'none' || !changes(plan.source, f.digits)) return;
-  if (plan.how === 'text') replaceIn(cell.editAsText(), plan.source, editsOf(tokenize(plan.source).tokens, s, f).edits);
+  const values = plan.how === 'text' && plan.uniform ? replacementsOf(plan.source, s, f) : undefined;
+  if (values) replaceAll(cell, values);
+  else if (plan.how === 'text') replaceIn(cell.editAsText(), plan.source, editsOf(tokenize(plan.source).tokens, s, f).edits, plan.uniform);
   else fillSection(cell, plan.section, s, f);
 }
 
-/** A row (the template's or a copy of it), filled as its plan says. */
-function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling): void {
+/** Cells already filled by their section's replaceText. */
+type Done = ReadonlySet<ItemPlan | CellPlan>;
+const NONE_DONE: Done = new Set();
+
+/**
+ * A row (the template's or a copy of it), filled as its plan says: by one
+ * replaceText per placeholder over the row when every cell to fill can be,
+ * else cell by cell.
+ */
+function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling, done: Done = NONE_DONE): void {
+  const cells = plan.cells.filter((c) => c.how !== 'none' && changes(c.source, f.digits) && !done.has(c));
+  const values = new Map<string, string>();
+  const whole = cells.every((c) => {
+    const v = c.how === 'text' && c.uniform ? replacementsOf(c.source, s, f) : undefined;
+    v?.forEach((value, raw) => values.set(raw, value));
+    return v !== undefined;
+  });
+  if (cells.length && whole) return replaceAll(row, values);
   plan.cells.forEach((c, k) => {
-    if (c.how !== 'none' && changes(c.source, f.digits)) fillCell(row.getCell(k), c, s, f);
+    if (c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)) fillCell(row.getCell(k), c, s, f);
   });
 }
 
@@ -399,7 +496,7 @@ function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling): void {
  * but its template rows and gets no record goes as a whole (a table cannot be
  * left without rows). Row handles are read before any row is added.
  */
-function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true): void {
+function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true, done: Done = NONE_DONE): void {
   if (fit) fitWidths(t, plan, f.textWidth);
   const rows = plan.planned.map((p) => t.getRow(p.index));
   let shift = 0; // rows added less rows removed so far, above the current one
@@ -408,7 +505,7 @@ function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true):
     const row = rows[i]!;
     const marker = p.marker;
     if (!marker) {
-      fillRow(row, p, s, f);
+      fillRow(row, p, s, f, done);
       continue;
     }
     let group: RowPlan | undefined;
@@ -525,12 +622,12 @@ function fillGroups(c: Container, p: Paragraph | ListItem, t: Table, plan: ItemP
   let at = c.getChildIndex(p);
   for (const g of groups.slice(0, -1)) {
     const made = insertGroup(c, at, p.copy(), t.copy(), plan.list);
-    fillParagraph(made.heading, g[0]!, f, plan.source);
+    fillParagraph(made.heading, g[0]!, f, plan.source, plan.uniform);
     fillTable(made.table, plan.table, s, only(g), false);
     at = made.next;
   }
   const last = groups[groups.length - 1]!;
-  fillParagraph(p, last[0]!, f, plan.source);
+  fillParagraph(p, last[0]!, f, plan.source, plan.uniform);
   fillTable(t, plan.table, s, only(last), false);
 }
 
@@ -540,7 +637,8 @@ function fillGroups(c: Container, p: Paragraph | ListItem, t: Table, plan: ItemP
  * value's "\n" that starts a paragraph) and move the later ones.
  */
 function fillSection(c: Container, plan: SectionPlan, s: Scope, f: Filling): void {
-  const items = plan.items.filter((it) => it.kind !== 'paragraph' || changes(it.source, f.digits));
+  const done = replaceShared(c, plan, s, f);
+  const items = plan.items.filter((it) => (it.kind === 'paragraph' ? changes(it.source, f.digits) && !done.has(it) : it.kind === 'groups' || tableToFill(it.table, f, done)));
   const els = items.map((it): { p?: Paragraph | ListItem; table?: Table } => {
     const el = c.getChild(it.at);
     if (it.kind === 'table') return { table: el.asTable() };
@@ -549,10 +647,65 @@ function fillSection(c: Container, plan: SectionPlan, s: Scope, f: Filling): voi
   });
   items.forEach((it, i) => {
     const el = els[i]!;
-    if (it.kind === 'table') fillTable(el.table!, it.table, s, f);
+    if (it.kind === 'table') fillTable(el.table!, it.table, s, f, true, done);
     else if (it.kind === 'groups') fillGroups(c, el.p!, el.table!, it, s, f);
-    else fillParagraph(el.p!, s, f, it.source);
+    else fillParagraph(el.p!, s, f, it.source, it.uniform);
   });
+}
+
+/** The raw text of each placeholder of a text. */
+const rawsOf = (source: string): string[] => tokenize(source).tokens.flatMap((t) => (t.kind === 'text' ? [] : [t.raw]));
+
+/**
+ * Fills, by one replaceText per placeholder over the whole section, every
+ * paragraph and every cell of a plain row (one filled once, from the
+ * section's values) that replaceText can fill — as long as each of their
+ * placeholders appears nowhere else in the section (not in a repeating row,
+ * a group, a text of several formatting runs, or one with a value that must
+ * be written by offsets), so that no other text changes under the offsets
+ * its own fill counts on. Answers what it filled.
+ */
+function replaceShared(c: Container, plan: SectionPlan, s: Scope, f: Filling): Set<ItemPlan | CellPlan> {
+  const candidates = new Map<ItemPlan | CellPlan, Map<string, string>>();
+  const blocked = new Set<string>();
+  const consider = (key: ItemPlan | CellPlan, source: string, uniform: boolean) => {
+    const values = uniform && changes(source, f.digits) ? replacementsOf(source, s, f) : undefined;
+    if (values?.size) candidates.set(key, values);
+    else for (const raw of rawsOf(source)) blocked.add(raw);
+  };
+  for (const it of plan.items) {
+    if (it.kind === 'paragraph') consider(it, it.source, it.uniform);
+    else {
+      if (it.kind === 'groups') for (const raw of rawsOf(it.source)) blocked.add(raw);
+      for (const row of it.table.planned) {
+        for (const cell of row.cells) {
+          if (cell.how === 'none') continue;
+          if (it.kind === 'table' && !row.marker && cell.how === 'text') consider(cell, cell.source, cell.uniform);
+          else for (const raw of rawsOf(cell.source)) blocked.add(raw);
+        }
+      }
+    }
+  }
+  // A text with a blocked placeholder is filled by offsets: its other placeholders are blocked in turn.
+  for (let again = true; again; ) {
+    again = false;
+    for (const [key, values] of candidates) {
+      if (![...values.keys()].some((raw) => blocked.has(raw))) continue;
+      candidates.delete(key);
+      for (const raw of values.keys()) blocked.add(raw);
+      again = true;
+    }
+  }
+  const values = new Map<string, string>();
+  for (const v of candidates.values()) v.forEach((value, raw) => values.set(raw, value));
+  replaceAll(c, values);
+  return new Set(candidates.keys());
+}
+
+/** Whether a table needs its fill: a row with something left to fill, or columns wider than the text. */
+function tableToFill(plan: TablePlan, f: Filling, done: Done): boolean {
+  if (plan.widths && plan.widths.reduce((a, b) => a + b, 0) > f.textWidth + 0.5) return true;
+  return plan.planned.some((row) => row.marker || row.cells.some((c) => c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)));
 }
 
 /**

@@ -105,13 +105,19 @@ export function sarabunFontFaces(): string {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pt = (n: number) => `${+n.toFixed(2)}pt`;
 
-/** A paragraph's text as HTML, its linked stretches as links and line breaks as <br>. */
+/** A paragraph's text as HTML, its linked stretches as links, characters formatted unlike the paragraph as spans, line breaks as <br>. */
 function renderText(p: FakeParagraph): string {
-  const cuts = [...new Set([0, p.text.length, ...p.links.flatMap((l) => [l.start, l.end + 1])])].filter((x) => x >= 0 && x <= p.text.length).sort((a, b) => a - b);
+  const marked = (p.marks ?? []).flatMap((_, i) => (i > 0 && JSON.stringify(p.styleAt(i)) !== JSON.stringify(p.styleAt(i - 1)) ? [i] : []));
+  const cuts = [...new Set([0, p.text.length, ...marked, ...p.links.flatMap((l) => [l.start, l.end + 1])])].filter((x) => x >= 0 && x <= p.text.length).sort((a, b) => a - b);
   let out = '';
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i]!, cuts[i + 1]!];
-    const piece = esc(p.text.slice(a, b)).replace(/[\n\r]/g, '<br>');
+    let piece = esc(p.text.slice(a, b)).replace(/[\n\r]/g, '<br>');
+    const own = p.styleAt(a);
+    if (p.marks && JSON.stringify(own) !== JSON.stringify(p.style)) {
+      const css = [own.bold !== p.style.bold ? `font-weight:${own.bold ? 'bold' : 'normal'}` : '', own.fontSize !== p.style.fontSize && own.fontSize ? `font-size:${pt(own.fontSize)}` : ''].filter(Boolean).join(';');
+      if (css) piece = `<span style="${css}">${piece}</span>`;
+    }
     const link = p.links.find((l) => l.start <= a && l.end >= b - 1);
     out += link ? `<a href="${esc(link.url)}">${piece}</a>` : piece;
   }

@@ -44,6 +44,16 @@ export const ASSUMPTIONS = {
     variants: ['allowed', 'throws'],
     looked: 'reference/document/text#insertText(Integer,String): "offset — the character offset at which to insert"; no bound stated',
   },
+  insertStyle: {
+    question: 'What formatting (bold, font, size, colour) does text added by Text.insertText or appendText take: that of the character before it, or of the one after it?',
+    variants: ['preceding', 'following'],
+    looked: 'reference/document/text#insertText(Integer,String), #appendText(String): "Inserts the specified text at the given character offset" — nothing on attributes; the Docs API\'s InsertTextRequest: "Text styles for inserted text will be determined automatically, generally preserving the styling of neighboring text. In most cases, the text style for the inserted text will match the text immediately before the insertion index" (docs/api/reference/rest/v1/documents/request#InsertTextRequest)',
+  },
+  replaceStyle: {
+    question: 'What formatting does the text that replaceText puts in place take: that of the matched text (its first character), or of the character before it?',
+    variants: ['match', 'preceding'],
+    looked: 'reference/document/body#replaceText(String,String), text#replaceText(String,String): "Replaces all occurrences of a given text pattern with a given replacement string, using regular expressions" — nothing on attributes; Google\'s Docs-from-a-template samples fill {{placeholders}} with it',
+  },
   newHeaderParagraph: {
     question: 'Does a header or footer made by addHeader()/addFooter() start with one empty paragraph?',
     variants: ['empty paragraph', 'no child'],

@@ -127,6 +127,41 @@ abstract class FakeElement {
   guard(): void {
     if (this.document()?.closed) throw new Error('Document is closed, its contents cannot be updated.');
   }
+  /**
+   * replaceText(searchPattern, replacement): "Replaces all occurrences of a
+   * given text pattern with a given replacement string, using regular
+   * expressions … The provided regular expression pattern is independently
+   * matched against each text block contained in the current element"
+   * (…/body#replaceText(String,String); the same on every element with text).
+   * See replaceIn for the fake's limits.
+   */
+  replaceText(searchPattern: string, replacement: string): this {
+    this.guard();
+    replaceIn(paragraphsUnder(this), searchPattern, replacement);
+    return this;
+  }
+}
+
+/** Every paragraph (list items too) in an element, in order. */
+function paragraphsUnder(e: FakeElement): FakeParagraph[] {
+  return e instanceof FakeParagraph ? [e] : e.kids().flatMap(paragraphsUnder);
+}
+
+/**
+ * replaceText over paragraphs: each paragraph's text is one text block. The
+ * pattern is read as a JavaScript RegExp: the add-on passes only escaped
+ * literals, which RE2 ("Google's RE2 regular expression library") reads alike.
+ * What "$" or "\" mean in the replacement, and whether a "\n" there starts a
+ * paragraph, are undocumented: refused (the add-on never passes them). The
+ * new text's formatting: switch replaceStyle.
+ */
+function replaceIn(ps: readonly FakeParagraph[], searchPattern: string, replacement: string): void {
+  if (/[$\\\n\r]/.test(replacement)) throw notFaked('"$", "\\" or a line break in a replacement');
+  const re = new RegExp(searchPattern, 'g');
+  for (const p of ps) {
+    const found = [...p.text.matchAll(re)].filter((m) => m[0].length > 0);
+    for (const m of found.reverse()) p.splice(m.index!, m.index! + m[0].length, replacement, 'replace');
+  }
 }
 
 /** An element may join a parent only while it has none (the error, "Element must be detached.", is undocumented wording). */
@@ -186,8 +221,8 @@ interface Link {
 }
 
 /**
- * Paragraph (reference/document/paragraph): its text (one run: attributes
- * apply to the whole paragraph), heading, alignment, linked stretches, and
+ * Paragraph (reference/document/paragraph): its text, with attributes of
+ * the whole paragraph and of single characters (marks), heading, alignment, linked stretches, and
  * after the text its inline images and page break. Offsets are UTF-16 code
  * units, as the Docs API's indexes (docs/api/concepts/structure, "Start and
  * end indexes").
@@ -204,6 +239,12 @@ export class FakeParagraph
   pageBreak: FakePageBreak | undefined;
   /** Linked stretches of the text, kept in step with edits. */
   readonly links: Link[] = [];
+  /**
+   * Formatting of single characters over the paragraph's own (one entry per
+   * UTF-16 unit, set by Text.setBold/setAttributes over a range); none: every
+   * character has the paragraph's.
+   */
+  marks: TextStyle[] | undefined;
   constructor(public text: string) {
     super();
   }
@@ -225,8 +266,23 @@ export class FakeParagraph
     this.images.length = 0;
     this.pageBreak = undefined;
     this.links.length = 0;
+    this.marks = undefined;
     this.text = '';
     this.splice(0, 0, text);
+  }
+  /** The formatting of the character at `i`. */
+  styleAt(i: number): TextStyle {
+    return { ...this.style, ...this.marks?.[i] };
+  }
+  /** Gives characters [start, end) the formatting `patch`. */
+  mark(start: number, end: number, patch: TextStyle): void {
+    const marks = (this.marks ??= Array.from({ length: this.text.length }, () => ({})));
+    for (let i = start; i < end; i++) marks[i] = { ...marks[i], ...patch };
+    this.tidyMarks();
+  }
+  /** Marks that all say nothing go. */
+  tidyMarks(): void {
+    if (this.marks?.every((m) => Object.keys(m).length === 0)) this.marks = undefined;
   }
   /**
    * appendText(text): "Creates and appends a new Text element"
@@ -343,6 +399,7 @@ export class FakeParagraph
       p.pageBreak.parent = p;
     }
     p.links.push(...this.links.map((l) => ({ ...l })));
+    p.marks = this.marks?.map((m) => ({ ...m }));
     return p;
   }
   /**
@@ -351,7 +408,21 @@ export class FakeParagraph
    * A "\n" in the new text is a line break in the paragraph, or starts a new
    * paragraph, by the switch newlineInText.
    */
-  splice(start: number, end: number, insert: string): void {
+  splice(start: number, end: number, insert: string, how: 'insert' | 'replace' = 'insert'): void {
+    if (this.marks) {
+      // The new text's formatting: a neighbour's (switch insertStyle), or for replaceText the match's (switch replaceStyle).
+      const m = this.marks;
+      const before = start > 0 ? m[start - 1] : undefined;
+      const after = end < m.length ? m[end] : undefined;
+      const a = this.assume();
+      const like =
+        how === 'replace' && a.replaceStyle === 'match' && end > start
+          ? m[start]
+          : (how === 'replace' ? 'preceding' : a.insertStyle) === 'preceding'
+            ? (before ?? after)
+            : (after ?? before);
+      m.splice(start, end - start, ...Array.from({ length: insert.length }, () => ({ ...like })));
+    }
     const removed = end - start;
     const n = insert.length;
     const kept: Link[] = [];
@@ -393,8 +464,11 @@ export class FakeParagraph
     const at = container.children.indexOf(this);
     let offset = lines[0]!.length + 1;
     const links = this.links.splice(0);
+    const marks = this.marks;
     const move = (p: FakeParagraph, from: number, length: number) => {
       for (const l of links) if (l.start >= from && l.end < from + length) p.links.push({ start: l.start - from, end: l.end - from, url: l.url });
+      p.marks = marks?.slice(from, from + length);
+      p.tidyMarks();
     };
     this.text = lines[0]!;
     move(this, 0, this.text.length);
@@ -474,6 +548,21 @@ function applyAttributes(p: FakeParagraph, a: Record<string, unknown>): void {
   if ('FONT_SIZE' in a) p.style.fontSize = Number(a.FONT_SIZE);
   if ('HEADING' in a) p.heading = String(a.HEADING);
   if ('HORIZONTAL_ALIGNMENT' in a) p.align = String(a.HORIZONTAL_ALIGNMENT) as Align;
+  // Set on the whole paragraph, an attribute is every character's.
+  const keys = (['bold', 'fontFamily', 'fontSize'] as const).filter((k) => KEY_OF[k] in a);
+  for (const m of p.marks ?? []) for (const k of keys) delete m[k];
+  p.tidyMarks();
+}
+
+const KEY_OF = { bold: 'BOLD', fontFamily: 'FONT_FAMILY', fontSize: 'FONT_SIZE' } as const;
+
+/** The text formatting in a setAttributes object. */
+function textStyleOf(a: Record<string, unknown>): TextStyle {
+  const out: TextStyle = {};
+  if ('BOLD' in a) out.bold = Boolean(a.BOLD);
+  if ('FONT_FAMILY' in a) out.fontFamily = String(a.FONT_FAMILY);
+  if ('FONT_SIZE' in a) out.fontSize = Number(a.FONT_SIZE);
+  return out;
 }
 
 /**
@@ -597,17 +686,73 @@ export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText'
     const [p, at] = this.locate(ps, offset);
     return p.links.find((l) => l.start <= at && at <= l.end)?.url ?? null;
   }
-  /** setAttributes(attributes): "Sets the element's attributes" — every character's (…/text#setAttributes(Object)). */
-  setAttributes(attributes: object): this {
-    for (const p of this.paragraphs()) p.setAttributes(attributes);
+  /**
+   * setAttributes(attributes): "Sets the element's attributes" — every
+   * character's (…/text#setAttributes(Object)); setAttributes(startOffset,
+   * endOffsetInclusive, attributes): "Applies the specified attributes to the
+   * given character range" (…/text#setAttributes(Integer,Integer,Object)).
+   */
+  setAttributes(...args: [object] | [number, number, object]): this {
+    if (args.length === 1) for (const p of this.paragraphs()) p.setAttributes(args[0]);
+    else this.range(args[0], args[1], textStyleOf(args[2] as Record<string, unknown>));
     return this;
   }
-  /** setBold(bold): "Sets the bold setting" (…/text#setBold(Boolean)). */
-  setBold(bold: boolean): this {
+  /**
+   * setBold(bold): "Sets the bold setting" (…/text#setBold(Boolean));
+   * setBold(startOffset, endOffsetInclusive, bold): "Sets the bold setting
+   * for the specified character range" (…/text#setBold(Integer,Integer,Boolean)).
+   */
+  setBold(...args: [boolean] | [number, number, boolean]): this {
+    if (args.length === 3) return this.range(args[0], args[1], { bold: args[2] });
     for (const p of this.paragraphs()) {
       p.guard();
-      p.style.bold = bold;
+      p.style.bold = args[0];
+      for (const m of p.marks ?? []) delete m.bold;
+      p.tidyMarks();
     }
+    return this;
+  }
+  /** isBold(offset): "Retrieves the bold setting at the given character offset" (…/text#isBold(Integer)). */
+  isBold(offset: number): boolean {
+    const ps = this.paragraphs();
+    this.check(offset, this.getText().length - 1);
+    const [p, at] = this.locate(ps, offset);
+    return p.styleAt(at).bold === true;
+  }
+  private range(startOffset: number, endOffsetInclusive: number, patch: TextStyle): this {
+    const ps = this.edit();
+    const all = this.getText();
+    this.check(startOffset, all.length - 1);
+    this.check(endOffsetInclusive, all.length - 1);
+    const [p, s] = this.locate(ps, startOffset);
+    const [q, e] = this.locate(ps, endOffsetInclusive);
+    if (p !== q) throw notFaked('formatting across paragraphs');
+    p.mark(s, e + 1, patch);
+    return this;
+  }
+  /**
+   * getTextAttributeIndices(): "Retrieves the set of text indices that
+   * correspond to the start of distinct text formatting runs"
+   * (…/text#getTextAttributeIndices()). A link is an attribute (LINK_URL,
+   * reference/document/attribute), so its ends start runs too. The fake: a
+   * text of one paragraph.
+   */
+  getTextAttributeIndices(): number[] {
+    const ps = this.paragraphs();
+    if (ps.length !== 1) throw notFaked('formatting runs over several paragraphs');
+    const p = ps[0]!;
+    const link = (i: number) => p.links.find((l) => l.start <= i && i <= l.end)?.url ?? null;
+    const out = [0];
+    for (let i = 1; i < p.text.length; i++) {
+      const [a, b] = [p.styleAt(i - 1), p.styleAt(i)];
+      if (a.bold !== b.bold || a.fontFamily !== b.fontFamily || a.fontSize !== b.fontSize || link(i - 1) !== link(i)) out.push(i);
+    }
+    return out;
+  }
+  /** replaceText(searchPattern, replacement) (…/text#replaceText(String,String)): as FakeElement's. */
+  replaceText(searchPattern: string, replacement: string): this {
+    const ps = this.edit();
+    replaceIn(ps, searchPattern, replacement);
     return this;
   }
   private assumeOf(ps: FakeParagraph[]): Assume {
