@@ -23,7 +23,8 @@
 //   placeholder over a whole section or row, is used only on texts of one
 //   formatting run (getTextAttributeIndices), where every answer is the same;
 //   what "$", "\\" or "\n" do in its replacement is undocumented too, so a value
-//   holding one is written by offsets, as is any text of several runs.
+//   holding one (or a brace) is written by offsets, as is any text of several
+//   runs; a value that replaces a whole text goes in after its first character.
 // Every call is a round trip in Apps Script, so a template is read once
 // (planTemplate: its texts for the check, what to fill where) and a Drive copy
 // of it is filled from that plan without being read again (fillPlanned); a
@@ -221,8 +222,16 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[], uniform =
     const after = counted ? end - (e.at + e.length) + tail : text.getText().length - (e.at + e.length);
     // Where inserted text falls against a link around it is undocumented: the template's link is put back over it.
     const link = e.literal ? text.getLinkUrl(e.at) : null;
-    if (e.value && !uniform && !e.value.includes('\n') && e.length === 1) oneCharacter(text, e, after);
-    else if (e.value && !uniform && !e.value.includes('\n')) {
+    if (e.value && e.at === 0 && after === 0) {
+      // The whole text: its first character stays until the value follows it, so the value has a neighbour to take after.
+      if (e.length > 1) text.deleteText(1, e.length - 1);
+      text.appendText(e.value);
+      text.deleteText(0, 0);
+    } else if (e.value && !uniform && !e.value.includes('\n') && e.length === 1 && counted) {
+      // Not once a value's "\n" may have split the text: runs over several paragraphs are undocumented.
+      oneCharacter(text, e, after);
+    }
+    else if (e.value && !uniform && !e.value.includes('\n') && e.length > 1) {
       // In after the first character; then the rest of the placeholder goes, and that character.
       text.insertText(e.at + 1, e.value);
       text.deleteText(e.at + 1 + e.value.length, e.at + e.length + e.value.length - 1);
@@ -266,8 +275,12 @@ function oneCharacter(text: Text, e: Edit, after: number): void {
 /** The regular expression (RE2) of a placeholder's own text. */
 export const literal = (raw: string): string => raw.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 
-/** A value replaceText can put in as it is: no "$" or "\\" (their meaning in a replacement is undocumented), no line break, no "{{", no web address (a link). */
-const plainValue = (v: string): boolean => !/[\n\r$\\]/.test(v) && !v.includes('{{') && !/^https?:\/\/\S+$/i.test(v);
+/**
+ * A value replaceText can put in as it is: no "$" or "\\" (their meaning in a
+ * replacement is undocumented), no line break, no brace (two values side by
+ * side could make a placeholder a later replaceText fills), no web address (a link).
+ */
+const plainValue = (v: string): boolean => !/[\n\r$\\{}]/.test(v) && !/^https?:\/\/\S+$/i.test(v);
 
 /**
  * What a text's placeholders become, placeholder by placeholder, when
