@@ -218,15 +218,21 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
-    behaviour: 'replaceText of a placeholder as the add-on escapes it, and the formatting of what it puts in [replaceStyle]',
-    expected: '"ก องค์การ"; the value bold (the match’s) or not (the character before’s) — record which (the add-on uses it only on text of one formatting run)',
+    behaviour: 'replaceText of a placeholder as the add-on escapes it, and the formatting and link of what it puts in [replaceStyle]',
+    expected: '"ก องค์การ"; the value bold (the match’s) or not (the character before’s) — record which, and for a placeholder that is a whole linked bold paragraph whether bold and link stay (the add-on fills such a text by offsets)',
     run: (s) => {
-      const p = s.doc().getBody().appendParagraph('ก {{ชื่อ|ทศนิยม 2}}');
+      const body = s.doc().getBody();
+      const p = body.appendParagraph('ก {{ชื่อ|ทศนิยม 2}}');
       const t = p.editAsText();
       t.setBold(false).setBold(2, t.getText().length - 1, true);
       p.replaceText(literal('{{ชื่อ|ทศนิยม 2}}'), 'องค์การ');
+      const whole = body.appendParagraph('{{ชื่อ}}');
+      const w = whole.editAsText();
+      w.setBold(true).setLinkUrl(0, w.getText().length - 1, 'https://www.google.com/');
+      whole.replaceText(literal('{{ชื่อ}}'), 'องค์การ');
       const text = t.getText();
-      return { seen: `${text}: ${t.isBold(2) ? 'match (bold)' : 'preceding (not bold)'}`, pass: text === 'ก องค์การ' };
+      const seen = `${text}: ${t.isBold(2) ? 'match (bold)' : 'preceding (not bold)'}; whole paragraph: ${w.getText()}, ${w.isBold(0) ? 'bold' : 'not bold'}, link ${w.getLinkUrl(0) ?? 'none'}`;
+      return { seen, pass: text === 'ก องค์การ' && w.getText() === 'องค์การ' };
     },
   },
   {

@@ -176,8 +176,6 @@ interface Edit {
   readonly at: number;
   readonly length: number;
   readonly value: string;
-  /** Digits of the template's own text: a link over them is kept over the new ones. */
-  readonly literal?: boolean;
 }
 
 /**
@@ -191,7 +189,7 @@ function editsOf(tokens: readonly Token[], s: Scope, f: Filling): { edits: Edit[
   let at = 0;
   for (const t of tokens) {
     if (t.kind === 'text') {
-      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at, literal: true });
+      for (const d of digitEdits(t.text, f.digits)) edits.push({ ...d, at: at + d.at });
       at += t.text.length;
       continue;
     }
@@ -220,8 +218,9 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[], uniform =
   let counted = true;
   for (const e of edits) {
     const after = counted ? end - (e.at + e.length) + tail : text.getText().length - (e.at + e.length);
-    // Where inserted text falls against a link around it is undocumented: the template's link is put back over it.
-    const link = e.literal ? text.getLinkUrl(e.at) : null;
+    // A web address becomes a link to itself; where new text falls against a link around it is undocumented:
+    // the template's link (over a placeholder or digits) is put back over it.
+    const url = /^https?:\/\/\S+$/i.test(e.value) ? e.value : e.value && !e.value.includes('\n') ? text.getLinkUrl(e.at) : null;
     if (e.value && e.at === 0 && after === 0) {
       // The whole text: its first character stays until the value follows it, so the value has a neighbour to take after.
       if (e.length > 1) text.deleteText(1, e.length - 1);
@@ -230,8 +229,7 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[], uniform =
     } else if (e.value && !uniform && !e.value.includes('\n') && e.length === 1 && counted) {
       // Not once a value's "\n" may have split the text: runs over several paragraphs are undocumented.
       oneCharacter(text, e, after);
-    }
-    else if (e.value && !uniform && !e.value.includes('\n') && e.length > 1) {
+    } else if (e.value && !uniform && !e.value.includes('\n') && e.length > 1) {
       // In after the first character; then the rest of the placeholder goes, and that character.
       text.insertText(e.at + 1, e.value);
       text.deleteText(e.at + 1 + e.value.length, e.at + e.length + e.value.length - 1);
@@ -241,12 +239,8 @@ function replaceIn(text: Text, source: string, edits: readonly Edit[], uniform =
       if (e.value && after === 0) text.appendText(e.value);
       else if (e.value) text.insertText(e.at, e.value);
     }
-    if (e.value) {
-      // A value that is a web address becomes a link to it.
-      if (/^https?:\/\/\S+$/i.test(e.value)) text.setLinkUrl(e.at, e.at + e.value.length - 1, e.value);
-      else if (link) text.setLinkUrl(e.at, e.at + e.value.length - 1, link);
-      if (e.value.includes('\n')) counted = false;
-    }
+    if (url) text.setLinkUrl(e.at, e.at + e.value.length - 1, url);
+    if (e.value.includes('\n')) counted = false;
     end = e.at;
     tail = after + e.value.length;
   }
@@ -374,8 +368,18 @@ interface RowPlan {
  */
 type CellPlan = { readonly how: 'none' } | { readonly how: 'text'; readonly source: string; readonly uniform: boolean } | { readonly how: 'elements'; readonly source: string; readonly section: SectionPlan };
 
-/** Whether a text with a placeholder is of one formatting run (one read); without a placeholder it is never filled by replaceText. */
-const uniformText = (source: string, text: () => Text): boolean => source.includes('{{') && text().getTextAttributeIndices().length <= 1;
+/**
+ * Whether a text with a placeholder is of one formatting run (one read);
+ * without a placeholder it is never filled by replaceText. A text of nothing
+ * but placeholders leaves replaceText's value no neighbour to take a link
+ * after: linked, it is filled by offsets (one more read).
+ */
+function uniformText(source: string, text: () => Text): boolean {
+  if (!source.includes('{{')) return false;
+  const t = text();
+  if (t.getTextAttributeIndices().length > 1) return false;
+  return tokenize(source).tokens.some((k) => k.kind === 'text') || t.getLinkUrl(0) === null;
+}
 
 /** Whether a text may change under some digits: a "{{" (or a stray "}}" the check names) or a digit. */
 const mayChange = (text: string): boolean => text.includes('{{') || text.includes('}}') || hasOtherDigits(text, 'thai') || hasOtherDigits(text, 'arabic');

@@ -204,6 +204,10 @@ describe('a template with formatting inside its paragraphs', () => {
         const digits = body.appendParagraph('ปี 2569 ข้อ 5 ตาม');
         const five = digits.text.indexOf(' 5 ') + 1;
         digits.editAsText().setBold(...at(digits, '2569'), true).setBold(five, five, true); // the template's own digits bold, a run of four and one alone
+        const linked = body.appendParagraph('{{ชื่อหน่วยงาน}}');
+        linked.editAsText().setLinkUrl(0, linked.text.length - 1, 'https://www.example.go.th/'); // all one linked placeholder
+        const inner = body.appendParagraph('ดู {{ปีงบประมาณ}} ต่อ');
+        inner.editAsText().setLinkUrl(...at(inner, '{{ปีงบประมาณ}}'), 'https://www.example.go.th/year'); // a linked placeholder among words
         const t = body.appendTable([['มาตรการ', 'ผู้รับผิดชอบ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}', 'โดย {{ผู้รับผิดชอบ}}']]);
         (t.rows[1]!.cells[1]!.children[0] as FakeParagraph).editAsText().setBold(0, 3, true); // "โดย " bold
         body.appendParagraph('จบ');
@@ -214,7 +218,7 @@ describe('a template with formatting inside its paragraphs', () => {
         return d;
       };
       const d = make(false);
-      const [p1, p2, p3, p4] = d.body.children as FakeParagraph[];
+      const [p1, p2, p3, p4, p5, p6] = d.body.children as FakeParagraph[];
       const name = 'องค์การบริหารส่วนตำบลห้วยเตย';
       const dash = (n: number) => '-'.repeat(n);
       const bold = (n: number) => 'B'.repeat(n);
@@ -225,6 +229,8 @@ describe('a template with formatting inside its paragraphs', () => {
       expect([p3!.text, boldOf(p3!)]).toEqual([name, bold(name.length)]);
       expect(p4!.text).toBe('ปี ๒๕๖๙ ข้อ ๕ ตาม');
       expect(boldOf(p4!)).toBe(dash(3) + bold(4) + dash(5) + 'B' + dash(4));
+      expect([p5!.text, p5!.links]).toEqual([name, [{ start: 0, end: name.length - 1, url: 'https://www.example.go.th/' }]]);
+      expect([p6!.text, p6!.links]).toEqual(['ดู ๒๕๖๙ ต่อ', [{ start: 3, end: 6, url: 'https://www.example.go.th/year' }]]);
       const table = d.body.children.find((b): b is FakeTable => b instanceof FakeTable)!;
       for (const row of table.rows.slice(1)) {
         const q = row.cells[1]!.children[0] as FakeParagraph;

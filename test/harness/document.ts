@@ -282,7 +282,30 @@ export class FakeParagraph
   }
   /** Marks that all say nothing go. */
   tidyMarks(): void {
-    if (this.marks?.every((m) => Object.keys(m).length === 0)) this.marks = undefined;
+    const m = this.marks;
+    if (!m) return;
+    const first = JSON.stringify(this.styleAt(0));
+    // Characters all formatted alike are a paragraph so formatted, however that was set.
+    if (m.length === this.text.length && m.every((_, i) => JSON.stringify(this.styleAt(i)) === first)) {
+      if (m.length) this.style = this.styleAt(0);
+      this.marks = undefined;
+    } else if (m.every((x) => Object.keys(x).length === 0)) this.marks = undefined;
+  }
+  /** The URL linked at character `i`, or null. */
+  linkAt(i: number): string | null {
+    return this.links.find((l) => l.start <= i && i <= l.end)?.url ?? null;
+  }
+  /** Links characters [s, e] to `url` (none: unlinks them); runs of one URL that touch are one link. */
+  link(s: number, e: number, url: string | null): void {
+    const kept = this.links.flatMap((l) => [...(l.start < s ? [{ ...l, end: Math.min(l.end, s - 1) }] : []), ...(l.end > e ? [{ ...l, start: Math.max(l.start, e + 1) }] : [])]);
+    const runs: Link[] = [...kept, ...(url === null ? [] : [{ start: s, end: e, url }])].sort((x, y) => x.start - y.start);
+    const merged: Link[] = [];
+    for (const l of runs) {
+      const last = merged[merged.length - 1];
+      if (last && last.url === l.url && last.end + 1 >= l.start) last.end = Math.max(last.end, l.end);
+      else merged.push({ ...l });
+    }
+    this.links.splice(0, this.links.length, ...merged);
   }
   /**
    * appendText(text): "Creates and appends a new Text element"
@@ -409,6 +432,17 @@ export class FakeParagraph
    * paragraph, by the switch newlineInText.
    */
   splice(start: number, end: number, insert: string, how: 'insert' | 'replace' = 'insert'): void {
+    // A link is an attribute (LINK_URL) like the formatting: replaceText's new text takes the match's, or the character before's (after's at the start).
+    const url =
+      how === 'replace' && insert.length
+        ? this.assume().replaceStyle === 'match' && end > start
+          ? this.linkAt(start)
+          : start > 0
+            ? this.linkAt(start - 1)
+            : end < this.text.length
+              ? this.linkAt(end)
+              : null
+        : undefined;
     if (this.marks) {
       // The new text's formatting: a neighbour's (switch insertStyle), or for replaceText the match's (switch replaceStyle).
       const m = this.marks;
@@ -454,6 +488,8 @@ export class FakeParagraph
     }
     this.links.splice(0, this.links.length, ...kept);
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
+    if (url !== undefined) this.link(start, start + n - 1, url);
+    this.tidyMarks();
     if (insert.includes('\n')) this.splitLines();
   }
   /** Under newlineInText 'new paragraph', a paragraph in a body, header, footer or cell splits at each "\n". */
@@ -664,19 +700,8 @@ export class FakeText implements Faked<GoogleAppsScript.Document.Text, 'getText'
     const [p, s] = this.locate(ps, startOffset);
     const [q, e] = this.locate(ps, endOffsetInclusive);
     if (p !== q) throw notFaked('a link across paragraphs');
-    // A link is an attribute of each character: the range takes this one, and runs of one URL that touch are one link.
-    const kept = p.links.flatMap((l) => [
-      ...(l.start < s ? [{ ...l, end: Math.min(l.end, s - 1) }] : []),
-      ...(l.end > e ? [{ ...l, start: Math.max(l.start, e + 1) }] : []),
-    ]);
-    const runs: Link[] = [...kept, { start: s, end: e, url }].sort((x, y) => x.start - y.start);
-    const merged: Link[] = [];
-    for (const l of runs) {
-      const last = merged[merged.length - 1];
-      if (last && last.url === l.url && last.end + 1 >= l.start) last.end = Math.max(last.end, l.end);
-      else merged.push({ ...l });
-    }
-    p.links.splice(0, p.links.length, ...merged);
+    // A link is an attribute of each character: the range takes this one.
+    p.link(s, e, url);
     return this;
   }
   /** getLinkUrl(offset): "Retrieves the link URL at the given character offset", null when none (…/text#getLinkUrl(Integer)). */
