@@ -492,7 +492,21 @@ const NONE_DONE: Done = new Set();
  * replaceText per placeholder over the row when every cell to fill can be,
  * else cell by cell.
  */
-function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling, done: Done = NONE_DONE): void {
+function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling, done: Done = NONE_DONE, filled?: ReadonlySet<string>): void {
+  const values = rowValues(plan, s, f, done);
+  if (values) {
+    values.forEach((value, raw) => {
+      if (!filled?.has(raw)) row.replaceText(literal(raw), value);
+    });
+    return;
+  }
+  plan.cells.forEach((c, k) => {
+    if (c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)) fillCell(row.getCell(k), c, s, f);
+  });
+}
+
+/** What each placeholder of a row becomes when replaceText can fill the whole row; none when it cannot (or nothing changes). */
+function rowValues(plan: RowPlan, s: Scope, f: Filling, done: Done = NONE_DONE): Map<string, string> | undefined {
   const cells = plan.cells.filter((c) => c.how !== 'none' && changes(c.source, f.digits) && !done.has(c));
   const values = new Map<string, string>();
   const whole = cells.every((c) => {
@@ -500,10 +514,25 @@ function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling, done: Done 
     v?.forEach((value, raw) => values.set(raw, value));
     return v !== undefined;
   });
-  if (cells.length && whole) return replaceAll(row, values);
-  plan.cells.forEach((c, k) => {
-    if (c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)) fillCell(row.getCell(k), c, s, f);
+  return cells.length && whole ? values : undefined;
+}
+
+/**
+ * Fills, in a template row about to be copied for several records, each
+ * placeholder whose value is the same in all of them (the row's own marker,
+ * a status every measure shares): one replaceText then, not one per copy.
+ * Only when replaceText fills every copy whole. Answers what it filled.
+ */
+function fillShared(row: TableRow, plan: RowPlan, scopes: readonly Scope[], f: Filling): Set<string> {
+  const filled = new Set<string>();
+  if (scopes.length < 2) return filled;
+  const all = scopes.map((s) => rowValues(plan, s, f));
+  if (all.some((v) => v === undefined)) return filled;
+  all[0]!.forEach((value, raw) => {
+    if (all.every((v) => v!.get(raw) === value)) filled.add(raw);
   });
+  for (const raw of filled) row.replaceText(literal(raw), all[0]!.get(raw)!);
+  return filled;
 }
 
 /**
@@ -547,14 +576,17 @@ function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true, 
     }
     const r = p.index + shift;
     let at = r + templates;
+    const heads = group ? groupsOf(records).map((g) => g[0]!) : [];
+    const groupFilled = group ? fillShared(row, group, heads, f) : undefined;
+    const repeatFilled = fillShared(repeatRow, repeat, records, f);
     let lastGroup: string | undefined;
     for (const record of records) {
       const key = String(record.get(GROUP_FIELD) ?? '');
       if (group && key !== lastGroup) {
-        fillRow(t.insertTableRow(at++, row.copy()), group, record, f);
+        fillRow(t.insertTableRow(at++, row.copy()), group, record, f, NONE_DONE, groupFilled);
         lastGroup = key;
       }
-      fillRow(t.insertTableRow(at++, repeatRow.copy()), repeat, record, f);
+      fillRow(t.insertTableRow(at++, repeatRow.copy()), repeat, record, f, NONE_DONE, repeatFilled);
     }
     for (let k = 0; k < templates; k++) t.removeRow(r);
     shift += at - r - 2 * templates;
