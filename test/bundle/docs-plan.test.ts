@@ -3,13 +3,12 @@
 // must give the very document a fill that reads the copy afresh gives, under
 // every variant of Google's undocumented Document behaviours; the template's
 // formatting must stay; and a report must cost few Document calls.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportDone } from '../../src/core/api';
+import { describe, expect, it } from 'vitest';
 import type { ReportKind } from '../../src/core/report/context';
-import { seededHarness } from '../../scripts/preview';
 import { everyCombination, resolve, type AssumptionId, type Variants } from '../harness/assumptions';
-import { FakeDocument, FakeListItem, FakeParagraph, FakeTable, type FakeContainer } from '../harness/document';
+import { FakeDocument, FakeParagraph, FakeTable } from '../harness/document';
 import type { Harness } from '../harness/harness';
+import { at, boldOf, copyAs, harness, make, report, scanCopies, structure, STYLE_COMBINATIONS } from './docs-fixture';
 
 const DOC_SERVICES = new Set(['DocumentApp', 'Document', 'Container', 'TableCell', 'Paragraph', 'Text', 'Table', 'TableRow', 'InlineImage', 'PageBreak']);
 const DOCUMENT_SWITCHES: readonly AssumptionId[] = ['insertTextAtEnd', 'newHeaderParagraph', 'removeLastParagraph', 'newlineInText', 'insertTableParagraph'];
@@ -25,62 +24,6 @@ const REPORTS: readonly [ReportKind, number][] = [
   ['memo', 2569],
   ['announcement', 2569],
 ];
-
-function harness(assume: Required<Variants> = resolve()): Harness {
-  const h = seededHarness(undefined, { assume });
-  (h.context as unknown as { DocumentApp: { assume: Required<Variants> } }).DocumentApp.assume = h.assumptions;
-  const make = h.drive.makeDocument.bind(h.drive);
-  h.drive.makeDocument = (...args: Parameters<typeof make>) => Object.assign(make(...args), { assume: h.assumptions });
-  return h;
-}
-
-function report(h: Harness, kind: ReportKind, fiscalYear: number): FakeDocument {
-  const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear, digits: 'thai', pdf: false }) as ReportDone;
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!;
-}
-
-/**
- * Makes each Drive copy of a Doc look unlike its template to the plan's check
- * (its body's text reads otherwise once), so that the fill reads the copy
- * afresh: the scanning fill, to compare the planned one with.
- */
-const copyAs = FakeDocument.prototype.copyAs;
-function scanCopies(): void {
-  FakeDocument.prototype.copyAs = function (this: FakeDocument, id: string, n: string) {
-    const d = copyAs.call(this, id, n);
-    const real = d.body.getText.bind(d.body);
-    let first = true;
-    d.body.getText = () => (first ? ((first = false), `${real()}·`) : real());
-    return d;
-  };
-}
-afterEach(() => {
-  FakeDocument.prototype.copyAs = copyAs;
-});
-
-/** Everything a Doc shows: each element's type, text, formatting, links, images, page break; tables row by row. */
-function structure(d: FakeDocument): unknown {
-  const of = (c: FakeContainer | null): unknown =>
-    c?.children.map((b) =>
-      b instanceof FakeTable
-        ? { table: b.rows.map((r) => r.cells.map((cell) => ({ width: cell.getWidth(), children: of(cell) }))), border: b.getBorderWidth() }
-        : {
-            type: b.type,
-            text: b.text,
-            heading: b.heading,
-            align: b.align,
-            style: b.style,
-            indents: [b.indentFirstLine, b.indentStart, b.spacingBefore],
-            links: b.links,
-            marks: b.marks ?? null,
-            images: b.images.map((i) => [i.getWidth(), i.getHeight()]),
-            pageBreak: Boolean(b.pageBreak),
-            ...(b instanceof FakeListItem ? { glyph: b.glyph, nesting: b.nesting } : {}),
-          },
-    ) ?? null;
-  return { body: of(d.body), header: of(d.header), footer: of(d.footer), page: [d.body.getPageWidth(), d.body.getPageHeight()] };
-}
 
 describe('the analysis report’s cost', () => {
   it('stays at or under 1,000 Document service calls for the demo unit under every run’s variants, template read and check included', () => {
@@ -130,9 +73,7 @@ describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, as
   });
 
   it('keeps the template’s formatting on and around placeholders, in a paragraph, a cell and every repeated row', () => {
-    const make = (scan: boolean) => {
-      const h = harness(assume);
-      const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
+    const build = (_: Harness, own: FakeDocument) => {
       const first = own.body.getChild(0).asParagraph();
       first.setText('ดูเว็บไซต์ {{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}} ต่อ');
       // A bold, centred heading of 18 pt, indented; a link before the placeholder and one after it.
@@ -149,13 +90,8 @@ describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, as
       const linked = t.rows[1]!.cells[1]!.children[0] as FakeParagraph;
       linked.links.push({ start: linked.text.length - 7, end: linked.text.length - 1, url: 'https://www.example.go.th/link' });
       own.body.appendParagraph('จบ');
-      h.properties.document.setProperty('ita.template.progress', own.id);
-      if (scan) scanCopies();
-      const d = report(h, 'progress', 2569);
-      FakeDocument.prototype.copyAs = copyAs;
-      return d;
     };
-    const d = make(false);
+    const d = make(assume, build);
     const p = d.body.children[0] as FakeParagraph;
     expect(p.text).toBe('ดูเว็บไซต์ องค์การบริหารส่วนตำบลห้วยเตย ปี ๒๕๖๙ ต่อ');
     expect([p.heading, p.align, p.style, p.indentFirstLine, p.indentStart, p.spacingBefore]).toEqual(['HEADING1', 'CENTER', { bold: true, fontFamily: 'Sarabun', fontSize: 18 }, 36, 12, 10]);
@@ -175,27 +111,18 @@ describe.each(COMBINATIONS.map((v) => [name(v), v] as const))('under %s', (_, as
       expect(q.text.startsWith('โดย ')).toBe(true);
       expect(q.links).toEqual([{ start: q.text.length - 7, end: q.text.length - 1, url: 'https://www.example.go.th/link' }]);
     }
-    expect(structure(d)).toEqual(structure(make(true)));
+    expect(structure(d)).toEqual(structure(make(assume, build, true)));
   });
 });
-
-/** Every combination of how Docs may style text put in by insertText and by replaceText (undocumented). */
-const STYLE_COMBINATIONS = (['preceding', 'following'] as const).flatMap((insertStyle) => (['match', 'preceding'] as const).map((replaceStyle) => ({ insertStyle, replaceStyle })));
-
-/** The bold of each character of a paragraph, as a string of "B" and "-". */
-const boldOf = (p: FakeParagraph): string => Array.from({ length: p.text.length }, (_, i) => (p.styleAt(i).bold ? 'B' : '-')).join('');
 
 describe('a template with formatting inside its paragraphs', () => {
   for (const combo of STYLE_COMBINATIONS) {
     const assume = resolve(combo);
     it(`gives each value its placeholder’s formatting and the text around it its own (insertStyle=${combo.insertStyle}, replaceStyle=${combo.replaceStyle})`, () => {
-      const make = (scan: boolean) => {
-        const h = harness(assume);
-        const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
+      const build = (_: Harness, own: FakeDocument) => {
         const body = own.body;
         const label = body.getChild(0).asParagraph();
         label.setText('หน่วยงาน {{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}}');
-        const at = (q: FakeParagraph, part: string) => [q.text.indexOf(part), q.text.indexOf(part) + part.length - 1] as const;
         label.editAsText().setBold(...at(label, 'หน่วยงาน '), true).setBold(...at(label, ' ปี '), true); // the words bold, the placeholders not
         const lead = body.appendParagraph('{{ชื่อหน่วยงาน}} รายงาน');
         lead.editAsText().setBold(...at(lead, '{{ชื่อหน่วยงาน}}'), true); // the placeholder bold, the rest not
@@ -211,13 +138,8 @@ describe('a template with formatting inside its paragraphs', () => {
         const t = body.appendTable([['มาตรการ', 'ผู้รับผิดชอบ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}', 'โดย {{ผู้รับผิดชอบ}}']]);
         (t.rows[1]!.cells[1]!.children[0] as FakeParagraph).editAsText().setBold(0, 3, true); // "โดย " bold
         body.appendParagraph('จบ');
-        h.properties.document.setProperty('ita.template.progress', own.id);
-        if (scan) scanCopies();
-        const d = report(h, 'progress', 2569);
-        FakeDocument.prototype.copyAs = copyAs;
-        return d;
       };
-      const d = make(false);
+      const d = make(assume, build);
       const [p1, p2, p3, p4, p5, p6] = d.body.children as FakeParagraph[];
       const name = 'องค์การบริหารส่วนตำบลห้วยเตย';
       const dash = (n: number) => '-'.repeat(n);
@@ -237,20 +159,18 @@ describe('a template with formatting inside its paragraphs', () => {
         expect(q.text.startsWith('โดย ')).toBe(true);
         expect(boldOf(q)).toBe(bold(4) + dash(q.text.length - 4));
       }
-      expect(structure(d)).toEqual(structure(make(true)));
+      expect(structure(d)).toEqual(structure(make(assume, build, true)));
     });
   }
 });
 
 describe('filling by replaceText', () => {
   it('fills a placeholder found in a plain paragraph and in a repeated row with each one’s own value', () => {
-    const h = harness();
-    const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
-    own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}}');
-    own.body.appendTable([['ผู้รับผิดชอบ'], ['{{แถวซ้ำ:มาตรการ}}{{ผู้รับผิดชอบ}} ({{ชื่อหน่วยงาน}})']]);
-    own.body.appendParagraph('จบ');
-    h.properties.document.setProperty('ita.template.progress', own.id);
-    const d = report(h, 'progress', 2569);
+    const d = make(resolve(), (_, own) => {
+      own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}}');
+      own.body.appendTable([['ผู้รับผิดชอบ'], ['{{แถวซ้ำ:มาตรการ}}{{ผู้รับผิดชอบ}} ({{ชื่อหน่วยงาน}})']]);
+      own.body.appendParagraph('จบ');
+    });
     const table = d.body.children.find((b): b is FakeTable => b instanceof FakeTable)!;
     const cells = table.rows.slice(1).map((r) => r.cells[0]!.getText());
     expect(cells.length).toBeGreaterThan(1);
@@ -260,18 +180,16 @@ describe('filling by replaceText', () => {
   });
 
   it('writes a value holding "$", "\\" or a placeholder’s own text as it is, and fills nothing inside it', () => {
-    const h = harness();
-    const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
-    const values = sheet.getDataRange().getValues();
-    const col = values[0]!.indexOf('มาตรการ/แนวทาง');
     const odd = ['ค่าใช้จ่าย $1 ต่อคน', 'เส้นทาง C:\\ita\\2569', 'ข้อความ {{ชื่อหน่วยงาน}} ตามที่พิมพ์'];
-    odd.forEach((v, i) => sheet.getRange(i + 2, col + 1).setValue(v));
-    const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
-    own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}}');
-    own.body.appendTable([['มาตรการ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
-    own.body.appendParagraph('{{ชื่อหน่วยงาน}} จบ');
-    h.properties.document.setProperty('ita.template.progress', own.id);
-    const d = report(h, 'progress', 2569);
+    const d = make(resolve(), (h, own) => {
+      const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+      const values = sheet.getDataRange().getValues();
+      const col = values[0]!.indexOf('มาตรการ/แนวทาง');
+      odd.forEach((v, i) => sheet.getRange(i + 2, col + 1).setValue(v));
+      own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}}');
+      own.body.appendTable([['มาตรการ'], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}']]);
+      own.body.appendParagraph('{{ชื่อหน่วยงาน}} จบ');
+    });
     const table = d.body.children.find((b): b is FakeTable => b instanceof FakeTable)!;
     const cells = table.rows.slice(1).map((r) => r.cells[0]!.getText());
     for (const v of odd) expect(cells).toContain(v.replace(/[0-9]/g, (c) => '๐๑๒๓๔๕๖๗๘๙'[Number(c)]!));

@@ -2,63 +2,11 @@
 // replaceIn): templates and data an officer might really have, each report
 // checked for its values and formatting, planned fill against a fill that
 // reads the copy afresh.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportDone } from '../../src/core/api';
-import { seededHarness } from '../../scripts/preview';
+import { describe, expect, it } from 'vitest';
 import { resolve, type Variants } from '../harness/assumptions';
-import { FakeDocument, FakeParagraph, FakeTable, type FakeContainer } from '../harness/document';
+import { FakeDocument, FakeParagraph, FakeTable } from '../harness/document';
 import type { Harness } from '../harness/harness';
-
-function harness(assume: Required<Variants> = resolve()): Harness {
-  const h = seededHarness(undefined, { assume });
-  (h.context as unknown as { DocumentApp: { assume: Required<Variants> } }).DocumentApp.assume = h.assumptions;
-  const make = h.drive.makeDocument.bind(h.drive);
-  h.drive.makeDocument = (...args: Parameters<typeof make>) => Object.assign(make(...args), { assume: h.assumptions });
-  return h;
-}
-
-const copyAs = FakeDocument.prototype.copyAs;
-function scanCopies(): void {
-  FakeDocument.prototype.copyAs = function (this: FakeDocument, id: string, n: string) {
-    const d = copyAs.call(this, id, n);
-    const real = d.body.getText.bind(d.body);
-    let first = true;
-    d.body.getText = () => (first ? ((first = false), `${real()}·`) : real());
-    return d;
-  };
-}
-afterEach(() => {
-  FakeDocument.prototype.copyAs = copyAs;
-});
-
-function generate(h: Harness, kind: 'progress' | 'analysis' = 'progress'): FakeDocument {
-  const r = h.call('sidebarCall', 'generateReport', { kind, fiscalYear: kind === 'analysis' ? 2568 : 2569, digits: 'thai', pdf: false }) as ReportDone;
-  if (!r.ok) throw new Error(`${r.message.th}\n${r.problems.join('\n')}`);
-  return h.drive.docs.get(r.url.split('/d/')[1]!.split('/')[0]!)!;
-}
-
-/** Everything a Doc shows, for comparing two fills. */
-function structure(d: FakeDocument): unknown {
-  const of = (c: FakeContainer | null): unknown =>
-    c?.children.map((b) =>
-      b instanceof FakeTable
-        ? { table: b.rows.map((r) => r.cells.map((cell) => of(cell))) }
-        : { type: b.type, text: b.text, style: b.style, links: b.links, marks: b.marks ?? null },
-    ) ?? null;
-  return { body: of(d.body), header: of(d.header), footer: of(d.footer) };
-}
-
-/** A report of a template `build` writes, planned (and, with `scan`, read afresh). */
-function make(assume: Required<Variants>, build: (h: Harness, own: FakeDocument) => void, scan = false, kind: 'progress' | 'analysis' = 'progress'): FakeDocument {
-  const h = harness(assume);
-  const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
-  build(h, own);
-  h.properties.document.setProperty(`ita.template.${kind}`, own.id);
-  if (scan) scanCopies();
-  const d = generate(h, kind);
-  FakeDocument.prototype.copyAs = copyAs;
-  return d;
-}
+import { at, boldOf, make, structure, STYLE_COMBINATIONS } from './docs-fixture';
 
 /** Sets a column of the measures sheet, row by row. */
 function setMeasures(h: Harness, header: string, values: readonly string[]): void {
@@ -76,17 +24,13 @@ function setSetting(h: Harness, key: string, value: string): void {
   sheet.getRange(row, 2).setValue(value);
 }
 
-const boldOf = (p: FakeParagraph): string => Array.from({ length: p.text.length }, (_, i) => (p.styleAt(i).bold ? 'B' : '-')).join('');
-const at = (q: FakeParagraph, part: string) => [q.text.indexOf(part), q.text.indexOf(part) + part.length - 1] as const;
-/** Every way Docs may style inserted and replacing text (undocumented). */
-const STYLES = (['preceding', 'following'] as const).flatMap((insertStyle) => (['match', 'preceding'] as const).map((replaceStyle) => resolve({ insertStyle, replaceStyle })));
 const label = (a: Required<Variants>) => `insertStyle=${a.insertStyle}, replaceStyle=${a.replaceStyle}`;
 const UNIT = 'องค์การบริหารส่วนตำบลห้วยเตย';
 
 
 const NEWLINES = ['line break', 'new paragraph'] as const;
 /** The styling switches, each with each way a "\n" in inserted text may go. */
-const ALL = STYLES.flatMap((a) => NEWLINES.map((n) => resolve({ insertStyle: a.insertStyle, replaceStyle: a.replaceStyle, newlineInText: n })));
+const ALL = STYLE_COMBINATIONS.flatMap((a) => NEWLINES.map((n) => resolve({ insertStyle: a.insertStyle, replaceStyle: a.replaceStyle, newlineInText: n })));
 const name = (a: Required<Variants>) => `${label(a)}, newlineInText=${a.newlineInText}`;
 const tableOf = (d: FakeDocument, n = 0): FakeTable => d.body.children.filter((b): b is FakeTable => b instanceof FakeTable)[n]!;
 
