@@ -165,6 +165,32 @@ describe('a template with formatting inside its paragraphs', () => {
 });
 
 describe('filling by replaceText', () => {
+  it('fills a value every repeated row shares once, before the rows are copied, and each row’s own value in its copy', () => {
+    const h = harness();
+    const sheet = h.spreadsheet.getSheetByName('มาตรการ')!;
+    const head = sheet.getDataRange().getValues()[0]!;
+    const rows = sheet.getLastRow() - 1;
+    sheet.getRange(2, head.indexOf('สถานะ') + 1, rows, 1).setValues(Array.from({ length: rows }, () => ['กำลังดำเนินการ']));
+    const own = h.drive.addDocument('แม่แบบของหน่วยงาน');
+    own.body.getChild(0).asParagraph().setText('รายงาน');
+    own.body.appendTable([['มาตรการ', 'สถานะ'], ['{{แถวกลุ่ม:มาตรการ}}{{กลุ่ม}}', ''], ['{{แถวซ้ำ:มาตรการ}}{{มาตรการ/แนวทาง}}', '{{สถานะ}}']]);
+    own.body.appendParagraph('จบ');
+    h.properties.document.setProperty('ita.template.progress', own.id);
+    h.log.length = 0;
+    const d = report(h, 'progress', 2569);
+    const table = d.body.children.find((b): b is FakeTable => b instanceof FakeTable)!;
+    const made = table.rows.slice(1).map((r) => r.cells.map((c) => c.getText()));
+    const measures = made.filter((r) => r[1] === 'กำลังดำเนินการ');
+    const groups = made.filter((r) => r[1] === '');
+    expect(measures.length).toBeGreaterThan(2);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(new Set(measures.map((r) => r[0])).size).toBe(measures.length);
+    for (const r of made) expect(r.join('')).not.toContain('{{');
+    // Shared: the two markers and the status, once each; then each copy's own name or group.
+    const replaced = h.log.filter((c) => c.service === 'TableRow' && c.method === 'replaceText').length;
+    expect(replaced).toBe(3 + measures.length + groups.length);
+  });
+
   it('fills a placeholder found in a plain paragraph and in a repeated row with each one’s own value', () => {
     const d = make(resolve(), (_, own) => {
       own.body.getChild(0).asParagraph().setText('{{ชื่อหน่วยงาน}} ปี {{ปีงบประมาณ}}');
