@@ -280,7 +280,7 @@ export class FakeParagraph
     for (let i = start; i < end; i++) marks[i] = { ...marks[i], ...patch };
     this.tidyMarks();
   }
-  /** Marks that all say nothing go. */
+  /** Marks go once they say nothing, or once every character is formatted alike (that is then the paragraph's). */
   tidyMarks(): void {
     const m = this.marks;
     if (!m) return;
