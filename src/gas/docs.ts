@@ -297,8 +297,8 @@ function replacementsOf(source: string, s: Scope, f: Filling): Map<string, strin
 }
 
 /** One replaceText per placeholder over an element (a section, a row, a cell, a paragraph). */
-function replaceAll(el: { replaceText(pattern: string, replacement: string): unknown }, values: ReadonlyMap<string, string>): void {
-  for (const [raw, value] of values) el.replaceText(literal(raw), value);
+function replaceAll(el: { replaceText(pattern: string, replacement: string): unknown }, values: ReadonlyMap<string, string>, filled?: ReadonlySet<string>): void {
+  for (const [raw, value] of values) if (!filled?.has(raw)) el.replaceText(literal(raw), value);
 }
 
 /** Fills a paragraph's or list item's placeholders; a chart placeholder becomes the chart, the width of the text. */
@@ -494,12 +494,7 @@ const NONE_DONE: Done = new Set();
  */
 function fillRow(row: TableRow, plan: RowPlan, s: Scope, f: Filling, done: Done = NONE_DONE, filled?: ReadonlySet<string>): void {
   const values = rowValues(plan, s, f, done);
-  if (values) {
-    values.forEach((value, raw) => {
-      if (!filled?.has(raw)) row.replaceText(literal(raw), value);
-    });
-    return;
-  }
+  if (values) return replaceAll(row, values, filled);
   plan.cells.forEach((c, k) => {
     if (c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)) fillCell(row.getCell(k), c, s, f);
   });
@@ -531,7 +526,7 @@ function fillShared(row: TableRow, plan: RowPlan, scopes: readonly Scope[], f: F
   all[0]!.forEach((value, raw) => {
     if (all.every((v) => v!.get(raw) === value)) filled.add(raw);
   });
-  for (const raw of filled) row.replaceText(literal(raw), all[0]!.get(raw)!);
+  replaceAll(row, new Map([...filled].map((raw) => [raw, all[0]!.get(raw)!])));
   return filled;
 }
 
@@ -600,13 +595,15 @@ function fillTable(t: Table, plan: TablePlan, s: Scope, f: Filling, fit = true, 
  * the table as it is.
  */
 function fitWidths(t: Table, plan: TablePlan, textWidth: number): void {
-  const widths = plan.widths;
-  if (!widths || !(textWidth > 0)) return;
+  if (!overflows(plan, textWidth)) return;
+  const widths = plan.widths!;
   const total = widths.reduce((a, b) => a + b, 0);
-  if (total <= textWidth + 0.5) return;
   const row = t.getRow(0);
   widths.forEach((w, k) => row.getCell(k).setWidth(share(w, total, textWidth)));
 }
+
+/** Whether a table's known column widths add up to more than the text width. */
+const overflows = (plan: TablePlan, textWidth: number): boolean => !!plan.widths && textWidth > 0 && plan.widths.reduce((a, b) => a + b, 0) > textWidth + 0.5;
 
 /** A column's part of the text width, rounded down to a tenth of a point so the sum never passes the margin. */
 const share = (width: number, total: number, textWidth: number): number => Math.floor((width * textWidth * 10) / total) / 10;
@@ -753,7 +750,7 @@ function replaceShared(c: Container, plan: SectionPlan, s: Scope, f: Filling): S
 
 /** Whether a table needs its fill: a row with something left to fill, or columns wider than the text. */
 function tableToFill(plan: TablePlan, f: Filling, done: Done): boolean {
-  if (plan.widths && plan.widths.reduce((a, b) => a + b, 0) > f.textWidth + 0.5) return true;
+  if (overflows(plan, f.textWidth)) return true;
   return plan.planned.some((row) => row.marker || row.cells.some((c) => c.how !== 'none' && changes(c.source, f.digits) && !done.has(c)));
 }
 

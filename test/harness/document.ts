@@ -291,6 +291,19 @@ export class FakeParagraph
       this.marks = undefined;
     } else if (m.every((x) => Object.keys(x).length === 0)) this.marks = undefined;
   }
+  /**
+   * The character (an index before the edit) whose formatting text put in
+   * place of [start, end) takes: for replaceText the match's or the one
+   * before (switch replaceStyle), for insertText the one before or after
+   * (switch insertStyle); at either end of the text, the other neighbour.
+   */
+  private styleSource(start: number, end: number, how: 'insert' | 'replace'): number | undefined {
+    const a = this.assume();
+    const rule = how === 'replace' ? (a.replaceStyle === 'match' && end > start ? 'match' : 'preceding') : a.insertStyle;
+    const before = start > 0 ? start - 1 : undefined;
+    const after = end < this.text.length ? end : undefined;
+    return rule === 'match' ? start : rule === 'preceding' ? (before ?? after) : (after ?? before);
+  }
   /** The URL linked at character `i`, or null. */
   linkAt(i: number): string | null {
     return this.links.find((l) => l.start <= i && i <= l.end)?.url ?? null;
@@ -432,30 +445,12 @@ export class FakeParagraph
    * paragraph, by the switch newlineInText.
    */
   splice(start: number, end: number, insert: string, how: 'insert' | 'replace' = 'insert'): void {
-    // A link is an attribute (LINK_URL) like the formatting: replaceText's new text takes the match's, or the character before's (after's at the start).
-    const url =
-      how === 'replace' && insert.length
-        ? this.assume().replaceStyle === 'match' && end > start
-          ? this.linkAt(start)
-          : start > 0
-            ? this.linkAt(start - 1)
-            : end < this.text.length
-              ? this.linkAt(end)
-              : null
-        : undefined;
+    // New text takes its formatting — and, for replaceText, its link (LINK_URL is an attribute) — from one character.
+    const from = this.styleSource(start, end, how);
+    const url = how === 'replace' && insert.length ? (from === undefined ? null : this.linkAt(from)) : undefined;
     if (this.marks) {
-      // The new text's formatting: a neighbour's (switch insertStyle), or for replaceText the match's (switch replaceStyle).
-      const m = this.marks;
-      const before = start > 0 ? m[start - 1] : undefined;
-      const after = end < m.length ? m[end] : undefined;
-      const a = this.assume();
-      const like =
-        how === 'replace' && a.replaceStyle === 'match' && end > start
-          ? m[start]
-          : (how === 'replace' ? 'preceding' : a.insertStyle) === 'preceding'
-            ? (before ?? after)
-            : (after ?? before);
-      m.splice(start, end - start, ...Array.from({ length: insert.length }, () => ({ ...like })));
+      const like = from === undefined ? undefined : this.marks[from];
+      this.marks.splice(start, end - start, ...Array.from({ length: insert.length }, () => ({ ...like })));
     }
     const removed = end - start;
     const n = insert.length;
